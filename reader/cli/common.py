@@ -1,0 +1,72 @@
+"""Shared CLI plumbing: options, the library handle, safe output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.services.safe_text import clean
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Options:
+    library: str | None = None
+    entities: str = "rules"
+
+
+OPTIONS = Options()
+
+
+def open_library(seed: bool = True) -> Library:
+    return Library.open(OPTIONS.library, seed=seed, backend=OPTIONS.entities)
+
+
+def out(text: str = "", *, err: bool = False) -> None:
+    """Print untrusted text: control sequences stripped, never parsed as markup."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(clean(text) + "\n")
+
+
+def out_json(obj: Any) -> None:
+    # json.dumps escapes every control character, so JSON output is terminal-safe as is.
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    out(f"reader: {message}", err=True)
+    return typer.Exit(code)
+
+
+def friendly(fn: F) -> F:
+    """Turn ReaderError (and a few OS errors) into one line on stderr and exit code 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ReaderError as exc:
+            raise fail(str(exc)) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted.", 130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def library_session(seed: bool = True) -> Iterator[Library]:
+    lib = open_library(seed=seed)
+    try:
+        yield lib
+    finally:
+        lib.close()

@@ -1,0 +1,246 @@
+"""The library on disk: parsed articles (one JSON file each), a summary index, and the state store.
+
+Layout of a library folder:
+    articles/<id>.json   the parsed Article with its entities; written once at import
+    index.json           one summary row per article (what the list and search need)
+    state.json           the TinyDB state store (read state, positions, bookmarks, notes, ...)
+
+The frequent small writes go to state.json only, never to the article bodies.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+
+from reader.entities import entity_key, extract_entities
+from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
+from reader.ingest import iter_article_files, parse_file
+from reader.models import Article
+from reader.paths import resolve_library_dir
+from reader.store import StateStore
+from reader.store.atomic import atomic_write_text
+
+INDEX_VERSION = 1
+#: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
+CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language")
+
+
+@dataclass
+class Summary:
+    """What the article list, filters and search need, without loading the body."""
+
+    id: str
+    title: str | None
+    authors: list[str]
+    publisher: str | None
+    date: str | None
+    added: str | None
+    words: int
+    section: str | None = None
+    language: str | None = None
+    url: str | None = None
+    #: entity_key() of every alias of every person/organisation/place in the article.
+    entity_keys: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, a: Article) -> Summary:
+        keys = sorted(
+            {entity_key(alias) for e in a.entities if e.type != "date" for alias in [e.name, *e.aliases]}
+        )
+        return cls(
+            id=a.id,
+            title=a.title,
+            authors=list(a.authors),
+            publisher=a.publisher,
+            date=a.date,
+            added=a.added,
+            words=a.word_count,
+            section=a.section,
+            language=a.language,
+            url=a.url,
+            entity_keys=keys,
+        )
+
+
+@dataclass
+class ImportResult:
+    path: str
+    status: str  # "imported" | "duplicate" | "refused"
+    article_id: str | None = None
+    title: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class ImportReport:
+    results: list[ImportResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return self.count("refused") > 0
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Library:
+    def __init__(self, root: Path, *, backend: str = "rules") -> None:
+        self.root = Path(root)
+        self.backend = backend
+        self.articles_dir = self.root / "articles"
+        self.index_path = self.root / "index.json"
+        try:
+            self.articles_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReaderError(
+                f"Cannot create the library folder {self.root} ({exc.strerror}); "
+                "choose another with --library DIR or READER_LIBRARY."
+            ) from exc
+        self._lock = FileLock(str(self.root / ".index.lock"))
+        self._index: dict[str, Summary] | None = None
+        self._index_mtime: float | None = None
+        self.state = StateStore(self.root / "state.json")
+
+    # -- opening ------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: str | os.PathLike[str] | None = None, *, seed: bool = True, backend: str = "rules") -> Library:
+        lib = cls(resolve_library_dir(root), backend=backend)
+        if seed:
+            lib.ensure_seeded()
+        return lib
+
+    def ensure_seeded(self) -> None:
+        """On first run (no index yet) import the bundled sample articles."""
+        if self.index_path.exists():
+            return
+        sample = resources.files("reader") / "sample"
+        with resources.as_file(sample) as folder:
+            files = sorted(p for p in Path(folder).iterdir() if p.suffix in {".txt", ".md", ".html"})
+            self.import_paths(files)
+        if not self.index_path.exists():
+            self._write_index({})
+
+    def close(self) -> None:
+        self.state.close()
+
+    # -- the index --------------------------------------------------------------------
+    def _load_index(self) -> dict[str, Summary]:
+        try:
+            mtime = self.index_path.stat().st_mtime_ns
+        except FileNotFoundError:
+            self._index, self._index_mtime = {}, None
+            return self._index
+        if self._index is not None and mtime == self._index_mtime:
+            return self._index
+        try:
+            raw = json.loads(self.index_path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ReaderError(
+                f"The library index {self.index_path} is unreadable; run `reader reindex` to rebuild it."
+            ) from exc
+        self._index = {row["id"]: Summary(**row) for row in raw.get("articles", [])}
+        self._index_mtime = mtime
+        return self._index
+
+    def _write_index(self, index: dict[str, Summary]) -> None:
+        payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()]}
+        atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
+        self._index = index
+        self._index_mtime = self.index_path.stat().st_mtime_ns
+
+    def summaries(self) -> list[Summary]:
+        """All articles, with user metadata corrections applied, in import order."""
+        out = []
+        for s in self._load_index().values():
+            meta = self.state.get_meta(s.id)
+            if meta:
+                s = Summary(**{**asdict(s), **{k: v for k, v in meta.items() if k in CORRECTABLE and k in asdict(s)}})
+            out.append(s)
+        return out
+
+    def __len__(self) -> int:
+        return len(self._load_index())
+
+    # -- lookup ----------------------------------------------------------------------
+    def resolve(self, ref: str) -> str:
+        """An id, a unique id prefix, or a title fragment matching exactly one article."""
+        index = self._load_index()
+        ref = ref.strip()
+        if ref in index:
+            return ref
+        by_prefix = [i for i in index if i.startswith(ref.lower())] if ref else []
+        if len(by_prefix) == 1:
+            return by_prefix[0]
+        needle = ref.casefold()
+        by_title = [s.id for s in index.values() if needle and needle in (s.title or "").casefold()]
+        hits = by_prefix or by_title
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            raise NotFound(f"No article matches {ref!r}; run `reader list` to see ids and titles.")
+        raise Ambiguous(f"{len(hits)} articles match {ref!r}; give more of the id or title.")
+
+    def get(self, ref: str, *, corrected: bool = True) -> Article:
+        aid = self.resolve(ref)
+        path = self.articles_dir / f"{aid}.json"
+        try:
+            article = Article.from_dict(json.loads(path.read_text("utf-8")))
+        except FileNotFoundError as exc:
+            raise NotFound(f"The article file for {aid} is missing; re-import it with `reader add`.") from exc
+        except (OSError, ValueError) as exc:
+            raise ReaderError(f"The article file {path} is unreadable; re-import it with `reader add`.") from exc
+        if corrected:
+            for k, v in self.state.get_meta(aid).items():
+                if k in CORRECTABLE:
+                    setattr(article, k, v)
+        return article
+
+    def articles_mentioning(self, surface: str) -> list[str]:
+        key = entity_key(surface)
+        return [s.id for s in self._load_index().values() if key in s.entity_keys]
+
+    # -- import ----------------------------------------------------------------------
+    def add_article(self, article: Article) -> str:
+        """Store a parsed article (entities extracted if missing). Returns "imported" or "duplicate"."""
+        with self._lock:
+            index = dict(self._load_index())
+            if article.id in index:
+                return "duplicate"
+            if not article.entities:
+                article.entities = extract_entities(article, backend=self.backend)
+            article.added = article.added or _now()
+            atomic_write_text(self.articles_dir / f"{article.id}.json", json.dumps(article.to_dict(), ensure_ascii=False))
+            index[article.id] = Summary.of(article)
+            self._write_index(index)
+        return "imported"
+
+    def import_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: Callable[[ImportResult], Any] | None = None,
+    ) -> ImportReport:
+        report = ImportReport()
+        for path in iter_article_files(paths):
+            try:
+                article = parse_file(path)
+                status = self.add_article(article)
+                result = ImportResult(str(path), "imported" if status == "imported" else "duplicate", article.id, article.title)
+            except IngestError as exc:
+                result = ImportResult(str(path), "refused", reason=str(exc))
+            report.results.append(result)
+            if progress:
+                progress(result)
+        return report

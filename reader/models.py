@@ -1,0 +1,139 @@
+"""Plain data types shared by every layer: Article, Entity, Bookmark.
+
+No behaviour beyond (de)serialisation lives here, so every module can import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+#: Paragraph kinds. Everything that is not ordinary prose is marked so the
+#: reading pane can set it off (an embedded tweet is a "quote").
+TEXT, QUOTE, HEADING, CAPTION = "text", "quote", "heading", "caption"
+
+ENTITY_TYPES = ("person", "organization", "place", "date")
+
+
+@dataclass
+class Entity:
+    """One real-world entity in one article, with every surface form seen."""
+
+    name: str
+    type: str  # one of ENTITY_TYPES
+    aliases: list[str] = field(default_factory=list)
+    count: int = 0
+    #: [paragraph index, start, end] offsets into the paragraph text.
+    mentions: list[list[int]] = field(default_factory=list)
+    #: Normalised value for dates ("2023-06-20", "2023-06", "2023"), else None.
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "count": self.count,
+            "mentions": [list(m) for m in self.mentions],
+        }
+        if self.value is not None:
+            d["value"] = self.value
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(
+            name=d["name"],
+            type=d["type"],
+            aliases=list(d.get("aliases") or []),
+            count=int(d.get("count") or 0),
+            mentions=[list(m) for m in d.get("mentions") or []],
+            value=d.get("value"),
+        )
+
+
+@dataclass
+class Article:
+    """A parsed article. Missing metadata is None, never guessed."""
+
+    id: str
+    title: str | None
+    paragraphs: list[str]
+    #: Same length as paragraphs: TEXT, QUOTE, HEADING or CAPTION.
+    kinds: list[str] = field(default_factory=list)
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    #: The article's own date line, "YYYY-MM-DD", or None.
+    date: str | None = None
+    #: A date printed on the page that is not the article's (e.g. "Friday, 17 May 2024").
+    page_date: str | None = None
+    url: str | None = None
+    language: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    #: Where it was imported from, and when (ISO date-time, UTC); set by the library.
+    source: str | None = None
+    added: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.kinds:
+            self.kinds = [TEXT] * len(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+    def inspect_dict(self) -> dict[str, Any]:
+        """The `reader inspect --json` contract (plus `kinds`)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "section": self.section,
+            "authors": list(self.authors),
+            "publisher": self.publisher,
+            "date": self.date,
+            "url": self.url,
+            "language": self.language,
+            "paragraphs": list(self.paragraphs),
+            "kinds": list(self.kinds),
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["entities"] = [e.to_dict() for e in self.entities]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        names = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in d.items() if k in names}
+        kw["entities"] = [Entity.from_dict(e) for e in d.get("entities") or []]
+        kw["authors"] = list(d.get("authors") or [])
+        return cls(**kw)
+
+
+@dataclass
+class Bookmark:
+    """A kept passage, anchored on its text (quote + context), not only on a number."""
+
+    id: str
+    article_id: str
+    paragraph: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    #: Character offsets of the quote in the paragraph when it was made.
+    start: int = 0
+    end: int = 0
+    note: str = ""
+    created: str = ""
+    updated: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Bookmark:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})

@@ -1,0 +1,1 @@
+"""Services over the library: search, citations, clipboard, export, safe terminal text."""

@@ -1,0 +1,1 @@
+"""The Textual interface. Thin: every action calls the core (library, store, services)."""

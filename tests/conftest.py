@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def library_dir(tmp_path, monkeypatch):
+    """An empty library folder, also set as READER_LIBRARY so nothing touches the user's data."""
+    d = tmp_path / "lib"
+    monkeypatch.setenv("READER_LIBRARY", str(d))
+    return d
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
