@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.candidates import Span, find_spans, is_titlecase_line
-from reader.entities.classify import Mention, evidence, split_span, to_mention
+from reader.entities.classify import Mention, join_to, split_span, to_mention
 from reader.entities.dates import find_dates
 from reader.entities.gazetteer import Gazetteer, gazetteer
 from reader.entities.linking import Clusters, best_type, evidence_of, link_adjacent, link_rules
@@ -76,6 +76,7 @@ def _extract(article: Article, find) -> list[Entity]:
             masked.setdefault(para, []).append((s, e))
     mentions, titled = find(texts, g)
     mentions = [m for m in mentions if not _overlaps(masked.get(m.para, ()), m.start, m.end)]
+    mentions = join_to(mentions, texts, g)
     cl = Clusters(mentions)
     by_key: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -101,18 +102,29 @@ def _link_titled(cl: Clusters, titled: list[Span], g: Gazetteer) -> None:
     """Headlines and headings: keep only known names (from the body) and gazetteer places inside them."""
     ms = cl.m
     known: dict[str, int] = {}
+    places: dict[str, int] = {}
     for i, m in enumerate(ms):
         known.setdefault(m.key, i)
+        if m.place:
+            places.setdefault(m.place[0], i)
     for sp in titled:
+        whole = to_mention(Span(sp.para, sp.tokens, sp.text, sp.sent_initial, False, sp.title_cue), g)
+        if whole is not None and whole.key not in known and (
+                whole.title_cue or whole.ev.get("O", 0) >= 3 or (
+                    whole.ev.get("P", 0) >= 2 and whole.words[0] in g.first_names and len(whole.words) <= 3)):
+            whole.titlecase = True
+            ms.append(whole)
+            cl.parent.append(len(cl.parent))
+            known[whole.key] = len(ms) - 1
+            continue
         toks = sp.tokens
         i = 0
         while i < len(toks):
             for j in range(len(toks), i, -1):
                 s, e = toks[i].start, toks[j - 1].end
                 surface = sp.text[s:e]
-                for cut in ("’s", "'s"):
-                    if surface.endswith(cut) and j - 1 == len(toks) - 1 or surface.endswith(cut):
-                        surface, e = surface[:-2], e - 2
+                if surface.endswith(("’s", "'s")):
+                    surface, e = surface[:-2], e - 2
                 key = entity_key(surface)
                 if key in known or g.place(surface):
                     m = Mention(sp.para, s, e, surface, key, [t.text for t in toks[i:j]])
@@ -128,6 +140,11 @@ def _link_titled(cl: Clusters, titled: list[Span], g: Gazetteer) -> None:
                         cl.union(known[key], len(ms) - 1)
                     else:
                         known[key] = len(ms) - 1
+                    if m.place:
+                        if m.place[0] in places:
+                            cl.union(places[m.place[0]], len(ms) - 1)
+                        else:
+                            places[m.place[0]] = len(ms) - 1
                     i = j
                     break
             else:

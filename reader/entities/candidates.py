@@ -21,11 +21,12 @@ INITIAL = rf"[{_U}]\.(?= [{_U}])"
 TOK = rf"(?:{ACR_DOT}|{INITIAL}|{WORD})"
 CONN = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
 NUM = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
-SPAN_RE = re.compile(rf"(?<![\w@#/.&-])(?:{TOK})(?:(?: (?:{CONN}))? (?:{TOK}))*{NUM}?")
+SPAN_RE = re.compile(rf"(?<![\w@#.&-])(?:{TOK})(?:(?: (?:{CONN}))? (?:{TOK}))*{NUM}?")
 TOKEN_RE = re.compile(rf"{TOK}|\d+|[IVX]{{2,4}}|(?:{CONN})")
 _SENT_BEFORE = re.compile(r"(?:^|[.!?:;»|•\u2014\u2013]|\n)[\s\"“”‘’'(\[*\d.)-]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^(?:['’]s)?\W{0,2}([A-Za-z][\w’'-]*)")
+_URLISH = re.compile(r"[\w-]+\.[a-z]{2,}(?:/[^\s/]*)*/$")
 _CONN_SET = frozenset(CONNECTORS) | {"the"}
 
 
@@ -78,7 +79,10 @@ class Span:
 
     def word_after(self) -> str:
         m = _WORD_AFTER.match(self.text[self.end:self.end + 30])
-        return m.group(1) if m else ""
+        if not m:
+            return ""
+        w = m.group(1)
+        return w[:-2] if w.endswith(("’s", "'s")) else w
 
 
 def is_titlecase_line(text: str) -> bool:
@@ -87,9 +91,11 @@ def is_titlecase_line(text: str) -> bool:
     if len(words) < 2 or len(words) > 20:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    small = sum(1 for w in words if w.lower() in _CONN_SET or w.lower() in ("a", "an", "to", "and", "in",
-                                                                             "with", "by", "at", "or"))
-    return caps >= 2 and caps + small >= len(words) and caps >= 0.6 * len(words)
+    small = sum(1 for w in words if w in _CONN_SET or w in ("a", "an", "to", "and", "in", "with", "by", "at",
+                                                          "or", "on", "from", "is", "as"))
+    if caps + small < len(words) or caps < 2:
+        return False
+    return caps >= 0.6 * len(words) or (len(words) <= 8 and not text.rstrip().endswith("."))
 
 
 def is_sentence_start(text: str, pos: int) -> bool:
@@ -104,12 +110,15 @@ def find_spans(text: str, para: int, titlecase: bool | None = None) -> list[Span
     out: list[Span] = []
     for m in SPAN_RE.finditer(text):
         base = m.start()
+        if base and text[base - 1] == "/" and _URLISH.search(text, max(0, base - 80), base):
+            continue  # part of a link: pic.twitter.com/AbC
         toks = [Token(t.group(), base + t.start(), base + t.end()) for t in TOKEN_RE.finditer(m.group())]
         # split at months, weekdays; drop leading stop words and trailing connectors
         run: list[Token] = []
         for tok in toks + [None]:
             if tok is None or tok.text in MONTH_WORDS:
-                while run and (run[0].text.lower().replace("’", "'") in STOPWORDS
+                while run and ((run[0].text.lower().replace("’", "'") in STOPWORDS
+                                and not (run[0].text.isupper() and len(run[0].text) > 1))
                                or run[0].text.lower() in _CONN_SET or run[0].text[0].isdigit()):
                     run.pop(0)
                 while run and (run[-1].text.lower() in _CONN_SET):

@@ -52,6 +52,10 @@ class Mention:
         self.ev[t] = self.ev.get(t, 0.0) + score
 
 
+def is_conn(text: str) -> bool:
+    return text.islower() and text.split()[0] in _CONNS
+
+
 def _is_title(tok: Token) -> bool:
     return tok.text.rstrip(".") in PERSON_TITLES or tok.text in PERSON_TITLES
 
@@ -93,6 +97,14 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     """Hyphen compounds, inner possessives, person titles and place+person runs."""
     out: list[Span] = []
     toks: list[Token] = []
+    if sp.sent_initial and len(sp.tokens) > 2 and is_conn(sp.tokens[1].text):
+        w = sp.tokens[0].text
+        if w.lower() in g.common and w not in g.first_names and not g.place(w):
+            rest = sp.tokens[1:]
+            while rest and is_conn(rest[0].text):
+                rest = rest[1:]
+            if rest:
+                return split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
     for tok in sp.tokens:
         if "-" in tok.text and not tok.text.startswith(("al-", "el-", "Al-", "El-")):
             parts = tok.text.split("-")
@@ -129,7 +141,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     for i, tok in enumerate(toks):
         if _is_title(tok):
             j = i
-            while j < len(toks) and (_is_title(toks[j]) or toks[j].text in ("of", "the")):
+            while j < len(toks) and (_is_title(toks[j]) or is_conn(toks[j].text)):
                 j += 1
             rest = toks[j:]
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
@@ -144,7 +156,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 return out
             break
     # "United States Mike Pence": a place name run straight into a person's name
-    if len(toks) >= 3 and not any(t.text in _CONNS for t in toks):
+    if len(toks) >= 3 and not any(is_conn(t.text) for t in toks):
         for k in range(len(toks) - 2, 0, -1):
             name = sp.text[toks[0].start:toks[k - 1].end]
             if g.place(name) and toks[k].text in g.first_names:
@@ -158,7 +170,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
 def to_mention(sp: Span, g: Gazetteer) -> Mention | None:
     toks = list(sp.tokens)
     toks[-1] = _strip_poss(toks[-1])
-    while toks and toks[-1].text in _CONNS:
+    while toks and is_conn(toks[-1].text):
         toks.pop()
     if not toks:
         return None
@@ -166,7 +178,7 @@ def to_mention(sp: Span, g: Gazetteer) -> Mention | None:
     surface = sp.text[start:end]
     if len(surface) < 2 or surface.isdigit():
         return None
-    words = [t.text for t in toks if t.text not in _CONNS]
+    words = [t.text for t in toks if not is_conn(t.text)]
     m = Mention(sp.para, start, end, surface, entity_key(surface), words, sent_initial=sp.sent_initial,
                 titlecase=sp.titlecase, title_cue=sp.title_cue)
     m.acronym = len(toks) == 1 and toks[0].is_acronym
@@ -194,6 +206,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 2)
     if sp.sent_initial and not multi:
         return  # a capitalised first word says nothing by itself
+    if not multi and not m.place and not m.title_cue and is_demonym(w0, g):
+        return  # "Iranian", "Albanians": adjectives of places
     if m.titlecase:
         return
     before, after = sp.word_before(), sp.word_after()
@@ -209,9 +223,6 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("P", 2)
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER:
         m.add("L", 2)
-    demonym = not multi and is_demonym(w0, g)
-    if demonym:
-        return
     if after_low in PERSON_VERBS and w0.lower() not in g.common:
         m.add("P", 1)
     if not multi and before in PLACE_PREPS and not m.ev:
@@ -222,3 +233,19 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
             m.add("P", 1)
         elif rare:
             m.add("O", 1)
+
+
+def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> list[Mention]:
+    """'National Council of Resistance' + ' to ' + 'Iran' -> one organisation name."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.para, m.start)):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.para == m.para and m.place and prev.ev.get("O", 0) >= 3
+                and texts[m.para][prev.end:m.start] == " to "):
+            prev.surface = texts[m.para][prev.start:m.end]
+            prev.end = m.end
+            prev.key = entity_key(prev.surface)
+            prev.words = prev.words + m.words
+            continue
+        out.append(m)
+    return out

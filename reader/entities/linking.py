@@ -126,6 +126,13 @@ def _compatible_pair(name: Mention, other: Mention) -> bool:
 
 def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None:
     ms = cl.m
+    by_place: dict[str, int] = {}
+    for i, m in enumerate(ms):  # Rule 1b: one gazetteer place ("US", "U.S.", "United States")
+        if m.place:
+            if m.place[0] in by_place:
+                cl.union(by_place[m.place[0]], i)
+            else:
+                by_place[m.place[0]] = i
     groups = cl.groups()
     info = {}
     for root, members in groups.items():
@@ -153,6 +160,11 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
                     cl.union(numbered[k], i)
                 else:
                     numbered[k] = i
+    # a numbered name whose base is a word of a place ("Ashraf III" near "Camp Ashraf") is a place
+    place_words = {w for r in roots if best_type(info[r][0]) == "L" for i in info[r][2] for w in ms[i].words}
+    for (base, _n), i in numbered.items():
+        if any(fold(w) == base for w in place_words):
+            ms[i].add("L", 3)
     # Rule 5: transliteration variants and containment among multi-word names
     roots = sorted({cl.find(r) for r in roots})
     words_of = {}
