@@ -27,6 +27,8 @@ _SENT_BEFORE = re.compile(r"(?:^|[.!?:;»|•\u2014\u2013]|\n)[\s\"“”‘’'
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^(?:['’]s)?\W{0,2}([A-Za-z][\w’'-]*)")
 _URLISH = re.compile(r"[\w-]+\.[a-z]{2,}(?:/[^\s/]*)*/$")
+_UPPER_RE = re.compile(r"[^\W\d_a-zß-ÿ]")
+_ALPHA_RE = re.compile(r"[^\W\d_]")
 _CONN_SET = frozenset(CONNECTORS) | {"the"}
 
 
@@ -106,7 +108,7 @@ def find_spans(text: str, para: int, titlecase: bool | None = None) -> list[Span
     """Raw capitalised spans of one paragraph, split at months/weekdays and leading stop words."""
     if titlecase is None:
         titlecase = is_titlecase_line(text)
-    upper_line = sum(c.isupper() for c in text) > 0.6 * sum(c.isalpha() for c in text) + 1
+    upper_line = len(_UPPER_RE.findall(text)) > 0.6 * len(_ALPHA_RE.findall(text)) + 1
     out: list[Span] = []
     for m in SPAN_RE.finditer(text):
         base = m.start()

@@ -19,7 +19,7 @@ import re
 
 from reader.entities.classify import Mention
 from reader.entities.gazetteer import Gazetteer
-from reader.entities.normalize import fold, roman_to_int, same_spelling_variant
+from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
 
 _PAREN_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?$")
 _SLASH_GAP = re.compile(r"^\s*/\s*$")
@@ -168,16 +168,32 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
     # Rule 5: transliteration variants and containment among multi-word names
     roots = sorted({cl.find(r) for r in roots})
     words_of = {}
+    members_of: dict[int, list[int]] = {}
+    for i in range(len(ms)):
+        members_of.setdefault(cl.find(i), []).append(i)
     for r in roots:
-        members = [i for i in range(len(ms)) if cl.find(i) == r]
-        ws = [name_words(ms[i].words) for i in members]
+        members = members_of.get(r, [r])
+        ws: list[list[str]] = []
+        for i in members:
+            w = name_words(ms[i].words)
+            if w not in ws:
+                ws.append(w)
         words_of[r] = (ws, {w for lst in ws for w in lst}, members)
-    for a_i, a in enumerate(roots):
-        for b in roots[a_i + 1:]:
-            if cl.find(a) == cl.find(b):
-                continue
-            if _variant_match(words_of[a], words_of[b], ms, g):
-                cl.union(a, b)
+    index: dict[str, set[int]] = {}
+    for r in roots:
+        for w in words_of[r][1]:
+            index.setdefault(skeleton(w), set()).add(r)
+    pairs = set()
+    for r in roots:
+        if all(len(x) < 2 for x in words_of[r][0]):
+            continue  # only multi-word names start a variant or containment match
+        for w in words_of[r][1]:
+            for o in index.get(skeleton(w), ()):
+                if o != r:
+                    pairs.add((min(r, o), max(r, o)))
+    for a, b in sorted(pairs):
+        if cl.find(a) != cl.find(b) and _variant_match(words_of[a], words_of[b], ms, g):
+            cl.union(a, b)
     # Rule 6: family names / given names of people
     groups = cl.groups()
     people = []

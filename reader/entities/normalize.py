@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _POSS_RE = re.compile(r"['\u2019]s?$")
@@ -15,6 +16,7 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xx": 20}
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_key(surface: str) -> str:
     """Normalised key of a surface form: NFKC, straight quotes, no leading 'the', no trailing
     possessive, no dots in acronyms ("U.S." -> "us"), single spaces, casefolded."""
@@ -34,6 +36,7 @@ def strip_possessive(surface: str) -> str:
     return surface
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lower-case ASCII letters only: 'Mojahedin-e Khalq' -> 'mojahedinekhalq'."""
     s = unicodedata.normalize("NFKD", s)
@@ -56,6 +59,7 @@ _TRANSLIT_STEPS = [
 _VOWELS_RE = re.compile(r"[aeiou]")
 
 
+@lru_cache(maxsize=1 << 16)
 def translit_key(token: str) -> str:
     s = fold(token)
     for rx, rep in _TRANSLIT_STEPS:
@@ -63,6 +67,7 @@ def translit_key(token: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(token: str) -> str:
     """Consonant skeleton of the transliteration key: 'Mojaheddeen' -> 'mjhdn'."""
     k = translit_key(token)
@@ -83,6 +88,7 @@ def levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=1 << 18)
 def same_spelling_variant(a: str, b: str) -> bool:
     """True when two name tokens are plausibly transliteration variants of one name.
 
