@@ -78,14 +78,17 @@ def main() -> None:
         for a in base:
             batch.append(a)
             words += a.word_count
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.process_time()
     n_ent = 0
     for a in batch:
         n_ent += len(extract_entities(a, backend=args.backend))
     secs = time.perf_counter() - start
+    cpu = time.process_time() - cpu0
     print(f"import reader.entities: {t_import * 1000:.0f} ms; gazetteer load (first extraction): "
           f"{g.load_seconds * 1000:.0f} ms ({t_load * 1000:.0f} ms wall)")
     print(f"{len(batch)} articles, {words} words, {n_ent} entities in {secs:.2f} s")
+    print(f"CPU time {cpu:.2f} s: {words / cpu:,.0f} words per CPU-second (one core; wall-clock rate is lower "
+          f"when other processes compete for the core)")
     print(f"entities: {words / secs:,.0f} words/s")
 
 

@@ -153,9 +153,10 @@ def _link_titled(cl: Clusters, titled: list[Span], g: Gazetteer) -> None:
 
 def _name(ms: list[Mention], t: str, g: Gazetteer) -> str:
     if t == "L":
-        for m in ms:
-            if m.place and m.place[1] == "country":
-                return m.place[0]
+        for kind in ("country", None):
+            for m in ms:
+                if m.place and (kind is None or m.place[1] == kind):
+                    return m.place[0]
     full = [m for m in ms if not m.acronym]
     if not full:
         return ms[0].surface

@@ -18,7 +18,8 @@ WORD = (rf"(?:{_PART}['’\-])?[{_U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*
         r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
 ACR_DOT = rf"(?:[{_U}]\.){{2,}}"
 INITIAL = rf"[{_U}]\.(?= [{_U}])"
-TOK = rf"(?:{ACR_DOT}|{INITIAL}|{WORD})"
+ABBR = rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{_U}])"
+TOK = rf"(?:{ACR_DOT}|{INITIAL}|{ABBR}|{WORD})"
 CONN = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
 NUM = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
 SPAN_RE = re.compile(rf"(?<![\w@#.&-])(?:{TOK})(?:(?: (?:{CONN}))? (?:{TOK}))*{NUM}?")
@@ -27,12 +28,10 @@ _SENT_BEFORE = re.compile(r"(?:^|[.!?:;»|•\u2014\u2013]|\n)[\s\"“”‘’'
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^(?:['’]s)?\W{0,2}([A-Za-z][\w’'-]*)")
 _URLISH = re.compile(r"[\w-]+\.[a-z]{2,}(?:/[^\s/]*)*/$")
-_UPPER_RE = re.compile(r"[^\W\d_a-zß-ÿ]")
-_ALPHA_RE = re.compile(r"[^\W\d_]")
 _CONN_SET = frozenset(CONNECTORS) | {"the"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -108,13 +107,23 @@ def find_spans(text: str, para: int, titlecase: bool | None = None) -> list[Span
     """Raw capitalised spans of one paragraph, split at months/weekdays and leading stop words."""
     if titlecase is None:
         titlecase = is_titlecase_line(text)
-    upper_line = len(_UPPER_RE.findall(text)) > 0.6 * len(_ALPHA_RE.findall(text)) + 1
+    upper_line = text.isupper()
     out: list[Span] = []
     for m in SPAN_RE.finditer(text):
         base = m.start()
         if base and text[base - 1] == "/" and _URLISH.search(text, max(0, base - 80), base):
             continue  # part of a link: pic.twitter.com/AbC
-        toks = [Token(t.group(), base + t.start(), base + t.end()) for t in TOKEN_RE.finditer(m.group())]
+        word = m.group()
+        if " " not in word:  # fast path: one word
+            low = word.lower()
+            if low in STOPWORDS and not (len(word) > 1 and word.isupper()) or word in MONTH_WORDS \
+                    or len(word) == 1 or word[0].isdigit():
+                continue
+            sp = Span(para, [Token(word, base, m.end())], text, titlecase=titlecase)
+            sp.sent_initial = is_sentence_start(text, base)
+            out.append(sp)
+            continue
+        toks = [Token(t.group(), base + t.start(), base + t.end()) for t in TOKEN_RE.finditer(word)]
         # split at months, weekdays; drop leading stop words and trailing connectors
         run: list[Token] = []
         for tok in toks + [None]:

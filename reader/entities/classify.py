@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.entities.candidates import Span, Token
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
-    PERSON_VERBS, PLACE_AFTER, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
+    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
 )
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import entity_key, strip_possessive
@@ -105,6 +105,12 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 rest = rest[1:]
             if rest:
                 return split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+    if len(sp.tokens) >= 3 and sp.tokens[1].text in g.first_names and not _is_title(sp.tokens[0]):
+        w = sp.tokens[0].text
+        if w.lower() in g.common and w not in g.first_names and not g.place(w) and not sp.tokens[0].is_acronym \
+                and w not in ORG_HEADS and not is_conn(sp.tokens[2].text):
+            # "Treasurer Jim Chalmers", "Striker Harry Kane": a descriptive word before a given name
+            return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     for tok in sp.tokens:
         if "-" in tok.text and not tok.text.startswith(("al-", "el-", "Al-", "El-")):
             parts = tok.text.split("-")
@@ -143,10 +149,15 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             j = i
             while j < len(toks) and (_is_title(toks[j]) or is_conn(toks[j].text)):
                 j += 1
+            # "Chief Executive Peter Ndegwa": more words of the office before the name
+            while j < len(toks) - 1 and toks[j].text.lower() in g.common and toks[j].text not in g.first_names \
+                    and not g.place(toks[j].text) and not toks[j].is_acronym:
+                j += 1
             rest = toks[j:]
+            weak = all(t.text.rstrip(".") in WEAK_TITLES for t in toks[i:j] if _is_title(t))
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
                     len(rest) == 1 and rest[0].text.lower() in g.common and not g.place(rest[0].text)
-                    and rest[0].text not in g.first_names and len(rest[0].text) < 5):
+                    and rest[0].text not in g.first_names and (weak or len(rest[0].text) < 4)):
                 if i:
                     out.append(Span(sp.para, toks[:i], sp.text, sp.sent_initial, sp.titlecase))
                 person = Span(sp.para, rest, sp.text, False, sp.titlecase)

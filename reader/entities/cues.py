@@ -14,7 +14,7 @@ or other others otherwise our ours out over own perhaps rather same several shal
 still such than that the their theirs them themselves then there therefore these they this those though
 through throughout thus till to together too toward towards under unless unlike until up upon us very via
 was we were what whatever when whenever where whereas wherever whether which while who whom whose why will
-with within without would yet you your yours yourself mr mrs ms dr
+with within without would yet you your yours yourself
 interestingly unfortunately meanwhile nonetheless indeed instead overall finally first second third
 here's there's it's that's what's who's let's i'm i've we're they're don't doesn't didn't can't won't
 """.split())
@@ -95,3 +95,8 @@ MONTH_WORDS = frozenset("January February March April May June July August Septe
                         "Wednesday Thursday Friday Saturday Sunday".split())
 
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ics", "ist", "ists", "ism")
+
+#: Titles that are also ordinary words in names of things ("General Motors", "Grand Canyon"): a single
+#: common word after them is not taken for a person's name.
+WEAK_TITLES = frozenset("General Gen Chief Director Leader Supreme Grand Former Senior Deputy Field Crown Vice "
+                        "Prime Major Justice Father Speaker Chair Commander Marshal Admiral Dean Coach".split())

