@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from reader.entities import entity_key, extract_entities
@@ -113,3 +116,10 @@ def test_unknown_backend_is_a_clear_error():
 ])
 def test_entity_key_normalises(surface, key):
     assert entity_key(surface) == key
+
+
+def test_import_does_not_load_gazetteer_or_spacy():
+    code = ("import sys, reader.entities, reader.entities.gazetteer as g; "
+            "assert g._cached is None; assert 'spacy' not in sys.modules; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
