@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _STOPWORDS = {
     "en": "the of and to in is that for it with as was on are by this be from have has at which not but were their they said its an who will would been".split(),
@@ -24,6 +25,7 @@ _PERSIAN_LETTERS = set("پچژگکی")
 _ARABIC_ONLY = set("ةيكى")
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     try:
         name = unicodedata.name(ch)
@@ -32,8 +34,12 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0]
 
 
+#: Enough text to be sure; a long article is judged on its first part.
+SAMPLE_CHARS = 20_000
+
+
 def detect_language(paragraphs: list[str], min_words: int = 20) -> str | None:
-    text = " ".join(paragraphs)
+    text = " ".join(paragraphs)[:SAMPLE_CHARS]
     words = _WORD.findall(text)
     if len(words) < min_words:
         return None
