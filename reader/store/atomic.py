@@ -64,16 +64,18 @@ def fsync_dir(folder: Path) -> None:
         os.close(dfd)
 
 
-def clean_temp_files(path: Path) -> int:
-    """Remove temp files left by a writer that was killed mid-write. Call with the store lock held."""
+def clean_temp_files(path: Path, *, any_name: bool = False) -> int:
+    """Remove temp files left by a writer killed mid-write: those of `path`, or with any_name, every
+    temp file in path's folder. Call with the lock of those files held."""
     path = Path(path)
     removed = 0
     try:
         entries = list(path.parent.iterdir())
     except OSError:
         return 0
+    prefix = "." if any_name else temp_prefix(path)
     for p in entries:
-        if p.name.startswith(temp_prefix(path)) and p.name.endswith(".tmp"):
+        if p.name.startswith(prefix) and p.name.endswith(".tmp"):
             try:
                 p.unlink()
                 removed += 1

@@ -48,7 +48,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query
 from tinydb.table import Table
 
 from reader.errors import NotFound, StoreReadOnly
@@ -77,14 +76,13 @@ class StateStore:
         self._depth = 0
         self._storages: dict[Path, AtomicJSONStorage] = {}
         self._tables: dict[tuple[Path, str], tuple[int, Table]] = {}
-        self._indexes: dict[tuple[Path, str], tuple[int, dict[str, Any]]] = {}
+        self._indexes: dict[tuple[Path, str], tuple[int, tuple[dict[str, Any], dict[str, int]]]] = {}
         self._main = self._storage(self.path)
         self._meta_generation = -1
         with self._lock:
             clean_temp_files(self.path)
             self.shards = self._open(shards)
-            for name in migrate.SHARDED:
-                clean_temp_files(self._shard_path(name, 0))
+            clean_temp_files(self._shard_path("x", 0), any_name=True)  # the shard folder is all ours
 
     # -- files -------------------------------------------------------------------------------
     def _storage(self, path: Path) -> AtomicJSONStorage:
@@ -120,13 +118,32 @@ class StateStore:
 
     def _index(self, storage: AtomicJSONStorage, name: str, field: str) -> dict[str, Any]:
         """{row[field]: row} of one table, rebuilt only when the file's data changed."""
+        return self._indexed(storage, name, field)[0]
+
+    def _doc_id(self, storage: AtomicJSONStorage, name: str, field: str, key: str) -> int | None:
+        return self._indexed(storage, name, field)[1].get(key)
+
+    def _indexed(
+        self, storage: AtomicJSONStorage, name: str, field: str
+    ) -> tuple[dict[str, Any], dict[str, int]]:
         data = storage.read()
         key = (storage.path, name)
         cached = self._indexes.get(key)
         if cached is None or cached[0] != storage.version:
-            rows = (data.get(name) or {}).values()
-            cached = self._indexes[key] = (storage.version, {r.get(field): r for r in rows})
+            table = data.get(name) or {}
+            rows = {r.get(field): r for r in table.values()}
+            ids = {r.get(field): int(doc_id) for doc_id, r in table.items()}
+            cached = self._indexes[key] = (storage.version, (rows, ids))
         return cached[1]
+
+    def _upsert(self, storage: AtomicJSONStorage, name: str, field: str, key: str, fields: dict[str, Any]) -> None:
+        """Update the row whose field == key (found by the index, no table scan), else insert it."""
+        table = self._table(storage, name)
+        doc_id = self._doc_id(storage, name, field, key)
+        if doc_id is None:
+            table.insert({field: key, **fields})
+        else:
+            table.update(fields, doc_ids=[doc_id])
 
     # -- schema --------------------------------------------------------------------------------
     def _open(self, shards: int) -> int:
@@ -222,9 +239,7 @@ class StateStore:
 
     def _upsert_read(self, aid: str, fields: dict[str, Any]) -> None:
         with self._writing():
-            self._table(self._shard("reads", aid), "reads").upsert(
-                {"article_id": aid, **fields}, Query().article_id == aid
-            )
+            self._upsert(self._shard("reads", aid), "reads", "article_id", aid, fields)
 
     def is_read(self, aid: str) -> bool:
         row = self._read_row(aid)
@@ -289,17 +304,20 @@ class StateStore:
         with self._reading():
             return Bookmark.from_dict(self._bookmark_row(bid))
 
-    def _change_bookmark(self, bid: str, change: Callable[[Table], None]) -> None:
+    def _change_bookmark(self, bid: str, change: Callable[[Table, int], Any]) -> None:
         with self._writing():
             self._bookmark_row(bid)
-            change(self._table(self._shard("bookmarks", bid), "bookmarks"))
+            storage = self._shard("bookmarks", bid)
+            doc_id = self._doc_id(storage, "bookmarks", "id", bid)
+            assert doc_id is not None
+            change(self._table(storage, "bookmarks"), doc_id)
 
     def set_note(self, bid: str, note: str) -> Bookmark:
-        self._change_bookmark(bid, lambda t: t.update({"note": note, "updated": _now()}, Query().id == bid))
+        self._change_bookmark(bid, lambda t, d: t.update({"note": note, "updated": _now()}, doc_ids=[d]))
         return self.get_bookmark(bid)
 
     def remove_bookmark(self, bid: str) -> None:
-        self._change_bookmark(bid, lambda t: t.remove(Query().id == bid))
+        self._change_bookmark(bid, lambda t, d: t.remove(doc_ids=[d]))
 
     def _bookmark_rows(self) -> list[dict[str, Any]]:
         with self._reading():
@@ -326,7 +344,7 @@ class StateStore:
         with self._writing():
             merged = self.get_meta(aid)
             merged.update(fields)
-            self._table(self._main, "meta").upsert({"article_id": aid, "fields": merged}, Query().article_id == aid)
+            self._upsert(self._main, "meta", "article_id", aid, {"fields": merged})
 
     # -- settings -------------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
@@ -336,7 +354,7 @@ class StateStore:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._writing():
-            self._table(self._main, "settings").upsert({"key": key, "value": value}, Query().key == key)
+            self._upsert(self._main, "settings", "key", key, {"value": value})
 
     # -- state of the store -------------------------------------------------------------------------
     @property

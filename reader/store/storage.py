@@ -59,9 +59,10 @@ def check_shape(data: Any) -> Data:
 
 
 def parse(raw: bytes) -> Data:
-    """Bytes of a store file -> its data; ValueError if damaged. An empty file is an empty store."""
+    """Bytes of a store file -> its data; ValueError if damaged or empty (we never write an empty
+    file, so an empty one was cut short; backup.recover treats it as an empty store if no backup)."""
     if not raw.strip():
-        return {}
+        raise ValueError("the file is empty")
     return check_shape(json.loads(raw.decode("utf-8")))
 
 
