@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, maintenance
+from reader.cli import articles, bookmarks, maintenance
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -58,6 +58,7 @@ def _open_tui() -> None:
 
 articles.register(app)
 maintenance.register(app)
+bookmarks.register(app)
 
 
 def main() -> None:
