@@ -2,7 +2,7 @@
 
     python -m benchmarks.bench_entities [--words 200000] [--backend rules]
 
-Uses ../shared/corpus/*.txt (paragraphs = non-empty lines) repeated until the article set reaches at least
+Uses ../shared/corpus/*.txt (parsed by reader.ingest, as `reader inspect` does) repeated until the article set reaches at least
 --words words; without the corpus, generated news-like text. Prints the gazetteer load time (paid once, at
 the first extraction, never at import) and the extraction rate.
 """
@@ -52,11 +52,9 @@ def articles() -> list[Article]:
     d = corpus_dir()
     if d is None:
         return _generated()
-    out = []
-    for f in sorted(d.glob("*.txt")):
-        lines = [ln.strip() for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        out.append(Article(id=f.stem, title=lines[0], paragraphs=lines[1:]))
-    return out
+    from reader.ingest import parse_file
+
+    return [parse_file(f) for f in sorted(d.glob("*.txt"))]
 
 
 def main() -> None:

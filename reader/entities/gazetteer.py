@@ -32,7 +32,19 @@ class Gazetteer:
     #: entity_key of places whose own name is written in capitals ("US", "UAE").
     acronyms: frozenset[str] = frozenset()
 
+    _memo: dict = field(default_factory=dict)
+
     def place(self, surface: str) -> tuple[str, str] | None:
+        try:
+            return self._memo[surface]
+        except KeyError:
+            pass
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        hit = self._memo[surface] = self._place(surface)
+        return hit
+
+    def _place(self, surface: str) -> tuple[str, str] | None:
         key = entity_key(surface)
         bare = surface.replace(".", "")
         if len(bare) <= 4 and bare.isupper() and key not in self.acronyms:

@@ -16,6 +16,7 @@ Rules, in order (all general; none names any particular entity):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.entities.classify import Mention
 from reader.entities.gazetteer import Gazetteer
@@ -25,6 +26,7 @@ _PAREN_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?$")
 _SLASH_GAP = re.compile(r"^\s*/\s*$")
 _OR_GAP = re.compile(r"^\s*,?\s*(?:or|aka|also known as|known as)\s+(?:the\s+)?$")
 _PARTICLES = frozenset({"e", "al", "el", "ul", "ol", "ad", "ed", "bin", "ibn", "of", "the", "and", "for", "to", "de"})
+_SPLIT_RE = re.compile(r"[-\s]")
 _NUM_RE = re.compile(r"^(.*?)[\s-]+(\d{1,3}|[IVX]{1,4})$")
 
 
@@ -54,12 +56,13 @@ class Clusters:
 
 
 def name_words(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        for part in re.split(r"[-\s]", w):
-            if part and part.lower() not in _PARTICLES:
-                out.append(part)
-    return out
+    """Words of a name without particles and hyphens: ['Mojahedin-e', 'Khalq'] -> ['Mojahedin', 'Khalq']."""
+    return list(_name_words(tuple(words)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part for w in words for part in _SPLIT_RE.split(w) if part and part.lower() not in _PARTICLES)
 
 
 def initials(words: list[str]) -> set[str]:
