@@ -19,7 +19,7 @@ from reader.entities.cues import (
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import entity_key, strip_possessive
 
-_CONNS = frozenset({"of", "for", "on", "the", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al",
+_CONNS = frozenset({"of", "for", "on", "the", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al",
                     "el", "da", "di", "du", "dos", "das", "la", "le", "y"})
 _APPOS_PLACE = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
                           r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
@@ -57,7 +57,10 @@ def is_conn(text: str) -> bool:
 
 
 def _is_title(tok: Token) -> bool:
-    return tok.text.rstrip(".") in PERSON_TITLES or tok.text in PERSON_TITLES
+    t = tok.text
+    if "-" in t:  # "Director-General", "Secretary-General"
+        return all(p.rstrip(".") in PERSON_TITLES for p in t.split("-"))
+    return t.rstrip(".") in PERSON_TITLES or t in PERSON_TITLES
 
 
 def _strip_poss(tok: Token) -> Token:
@@ -111,6 +114,14 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 and w not in ORG_HEADS and not is_conn(sp.tokens[2].text):
             # "Treasurer Jim Chalmers", "Striker Harry Kane": a descriptive word before a given name
             return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
+    for i, tok in enumerate(sp.tokens):
+        if i and tok.text.split()[0] in ("for", "on") and sp.tokens[i - 1].text not in ORG_HEADS:
+            left = Span(sp.para, sp.tokens[:i], sp.text, sp.sent_initial, sp.titlecase)
+            rest = sp.tokens[i + 1:]
+            out = split_span(left, g) if left.tokens else []
+            if rest:
+                out += split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+            return out
     for tok in sp.tokens:
         if "-" in tok.text and not tok.text.startswith(("al-", "el-", "Al-", "El-")):
             parts = tok.text.split("-")
@@ -150,9 +161,12 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             while j < len(toks) and (_is_title(toks[j]) or is_conn(toks[j].text)):
                 j += 1
             # "Chief Executive Peter Ndegwa": more words of the office before the name
-            while j < len(toks) - 1 and toks[j].text.lower() in g.common and toks[j].text not in g.first_names \
-                    and not g.place(toks[j].text) and not toks[j].is_acronym:
-                j += 1
+            k = j
+            while k < len(toks) - 1 and toks[k].text.lower() in g.common and toks[k].text not in g.first_names \
+                    and not g.place(toks[k].text) and not toks[k].is_acronym:
+                k += 1
+            if k > j and toks[k].text in g.first_names:
+                j = k
             rest = toks[j:]
             weak = all(t.text.rstrip(".") in WEAK_TITLES for t in toks[i:j] if _is_title(t))
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (

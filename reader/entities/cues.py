@@ -87,7 +87,7 @@ COMPASS = frozenset("North South East West Middle Far Near Central Northern Sout
 COMPASS_TAILS = frozenset("East West North South".split())
 
 #: Small words allowed inside a name between capitalised words.
-CONNECTORS = ("of", "for", "on", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
+CONNECTORS = ("of", "for", "on", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
               "di", "du", "dos", "das", "la", "le", "y", "of the", "for the", "on the")
 
 MONTH_WORDS = frozenset("January February March April May June July August September October November "

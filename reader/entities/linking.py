@@ -19,13 +19,15 @@ import re
 from functools import lru_cache
 
 from reader.entities.classify import Mention
+from reader.entities.cues import ORG_HEADS
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
 
 _PAREN_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?$")
 _SLASH_GAP = re.compile(r"^\s*/\s*$")
 _OR_GAP = re.compile(r"^\s*,?\s*(?:or|aka|also known as|known as)\s+(?:the\s+)?$")
-_PARTICLES = frozenset({"e", "al", "el", "ul", "ol", "ad", "ed", "bin", "ibn", "of", "the", "and", "for", "to", "de"})
+_PARTICLES = frozenset({"e", "al", "el", "ul", "ol", "ad", "ed", "bin", "ibn", "of", "the", "and", "for", "to",
+                        "de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "ten", "ter"})
 _SPLIT_RE = re.compile(r"[-\s]")
 _NUM_RE = re.compile(r"^(.*?)[\s-]+(\d{1,3}|[IVX]{1,4})$")
 
@@ -199,15 +201,21 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
             cl.union(a, b)
     # Rule 6: family names / given names of people
     groups = cl.groups()
-    people = []
+    people, orgs = [], []
     for root, members in groups.items():
         ev = evidence_of(cl, members)
-        if best_type(ev) == "P":
+        t = best_type(ev)
+        if t == "P":
             full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
             if full:
                 people.append((root, full))
+        elif t == "O":
+            full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
+            full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS for x in f[1:])]
+            if full:
+                orgs.append((root, full))
     for root, members in groups.items():
-        if any(not ms[i].single or ms[i].acronym for i in members):
+        if any(len(name_words(ms[i].words)) != 1 or ms[i].acronym for i in members):
             continue
         w = name_words(ms[members[0]].words)
         pl = ms[members[0]].place
@@ -221,6 +229,11 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
         first = {p for p, full in people if p != root and any(f[0] == w for f in full)}
         if len(first) == 1 and not last:
             cl.union(root, first.pop())
+            continue
+        # "Apple" / "Apple Inc", "Huawei" / "Huawei Technologies": a company name without its suffix
+        owners = {r for r, full in orgs if r != root and any(f[0] == w for f in full)}
+        if len(owners) == 1:
+            cl.union(root, owners.pop())
     # Rule 7: "Islamic Republic" -> the country of that official name mentioned in the article
     groups = cl.groups()
     country_root = {}
