@@ -123,3 +123,22 @@ def test_import_does_not_load_gazetteer_or_spacy():
             "assert g._cached is None; assert 'spacy' not in sys.modules; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize("paragraph,expected", [
+    ("Police raided the camp on June 20, 2023. Protests followed on June 22.", {"June 22": "2023-06-22"}),
+    ("In May 2022 he spoke. On June 20 police came; June 21, 2023 was calm.",
+     {"June 20": None, "May 2022": "2022-05", "June 21, 2023": "2023-06-21"}),
+    ("Talks resumed on Friday , 17 May 2024 and in the mid-2010s.", {"Friday , 17 May 2024": "2024-05-17",
+                                                                     "mid-2010s": None}),
+])
+def test_dates_take_the_year_from_context_only_when_it_is_unambiguous(paragraph, expected):
+    dates = {e.name: e.value for e in extract_entities(Article(id="d", title=None, paragraphs=[paragraph]))
+             if e.type == "date"}
+    for name, value in expected.items():
+        assert dates[name] == value
+
+
+def test_article_date_gives_the_year():
+    a = Article(id="d", title=None, paragraphs=["The vote is on March 3."], date="2026-02-10")
+    assert [e.value for e in extract_entities(a) if e.type == "date"] == ["2026-03-03"]

@@ -41,11 +41,14 @@ def _texts(article: Article) -> dict[int, str]:
     return texts
 
 
-def _year(article: Article) -> int | None:
-    for d in (article.date, article.page_date):
-        if d and d[:4].isdigit():
-            return int(d[:4])
-    return None
+def _year(article: Article, texts: dict[int, str]) -> int | None:
+    """The year that yearless dates ("June 20") belong to: the article's own date, else the one year that
+    every full date in the text names (none when they disagree). A page date is not used: it is often
+    the day the page was saved."""
+    if article.date and article.date[:4].isdigit():
+        return int(article.date[:4])
+    years = {v[:4] for text in texts.values() for _s, _e, _t, v in find_dates(text) if v and len(v) >= 7}
+    return int(years.pop()) if len(years) == 1 else None
 
 
 def rule_mentions(texts: dict[int, str], g: Gazetteer) -> tuple[list[Mention], list[Span]]:
@@ -67,7 +70,7 @@ def rule_mentions(texts: dict[int, str], g: Gazetteer) -> tuple[list[Mention], l
 def _extract(article: Article, find) -> list[Entity]:
     g = gazetteer()
     texts = _texts(article)
-    year = _year(article)
+    year = _year(article, texts)
     dates: list[tuple[int, int, int, str, str | None]] = []
     masked: dict[int, list[tuple[int, int]]] = {}
     for para, text in texts.items():
