@@ -88,7 +88,7 @@ def _extract(article: Article, find) -> list[Entity]:
         else:
             by_key[m.key] = i
     link_adjacent(cl, texts)
-    link_rules(cl, g, article.publisher)
+    link_rules(cl, g)
     _link_titled(cl, titled, g)
     entities = _build(cl, g, article)
     entities += _date_entities(dates)
