@@ -35,15 +35,16 @@ def article_id(paragraphs: list[str], title: str | None) -> str:
 
 
 def _importable(path: Path) -> bool:
-    return path.suffix.lower() in FORMATS
+    return path.suffix.lower() in SUFFIXES
 
 
 def iter_article_files(paths: Iterable[os.PathLike[str] | str]) -> Iterator[Path]:
     """Each path as given; folders expanded recursively (sorted) to their article files.
 
     Inside a folder, hidden files and folders are skipped, and so are files whose suffix is not
-    an article format (images, PDFs...): a folder of mixed files imports its articles quietly.
-    A file named explicitly is always yielded, so an unsupported one gets a reason.
+    an article format (images, PDFs, README...): a folder of mixed files imports its articles
+    quietly. A file named explicitly is always yielded (a suffix-less one is read if it is text),
+    so an unsupported one gets a reason.
     """
     for p in map(Path, paths):
         if not p.is_dir():
