@@ -108,3 +108,11 @@ def test_sample_library_files_parse_well():
     assert langs == {"en"}
     persian = parse_file(folder / "tehran-book-fair.txt")
     assert any("\u200c" in p and "کتاب" in p for p in persian.paragraphs)
+
+
+def test_declared_language_tags_are_reduced_to_the_language():
+    assert parse_text("---\nlang: en-GB\n---\nShort text.\n", "markdown").language == "en"
+    html = ("<html lang='fr-CA'><head><title>Le pont</title></head><body><article><p>"
+            + "Le conseil a voté lundi pour la réparation du vieux pont de la ville. " * 5
+            + "</p></article></body></html>")
+    assert parse_text(html, "html").language == "fr"

@@ -67,6 +67,14 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
+def _language_tag(value: str | None) -> str | None:
+    """'en-GB' / 'EN_us' -> 'en'; anything that is not a language tag is kept as written."""
+    if not value:
+        return None
+    m = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*", value.strip())
+    return m.group(1).lower() if m else value.strip()
+
+
 def _parse(text: str, fmt: str) -> Parsed:
     if fmt == "text":
         return parse_plaintext(text)
@@ -89,7 +97,7 @@ def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Artic
     if not parsed.paragraphs:
         raise IngestError("no article text was found in the file.")
     body_text = "\n".join(parsed.paragraphs)
-    language = parsed.language or detect_language(parsed.paragraphs)
+    language = _language_tag(parsed.language) or detect_language(parsed.paragraphs)
     return Article(
         id=article_id(parsed.paragraphs, parsed.title),
         title=parsed.title,

@@ -18,6 +18,7 @@ from reader.ingest.plaintext import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 _BLOCK_TAGS = {"p", "head", "item", "cell", "code"}
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", re.I)
 
 
 def _element_text(el: Any) -> str:
@@ -49,6 +50,11 @@ def _walk(el: Any, in_quote: bool, out: list[tuple[str, str]]) -> None:
             text = _element_text(child)
             if text:
                 out.append((text, QUOTE if in_quote else TEXT))
+
+
+def _declared_language(html: str) -> str | None:
+    m = _HTML_LANG.search(html[:5000])
+    return m.group(1) if m else None
 
 
 def _authors(raw: str | None) -> list[str]:
@@ -87,7 +93,7 @@ def parse_html(text: str) -> Parsed:
         outlet=doc.sitename or doc.hostname or None,
         date=doc.date or None,
         url=doc.url or None,
-        language=(doc.language or None),
+        language=doc.language or _declared_language(text),
     )
     kept: list[tuple[str, str]] = []
     for i, (para, kind) in enumerate(items):

@@ -11,11 +11,11 @@ from functools import lru_cache
 
 _STOPWORDS = {
     "en": "the of and to in is that for it with as was on are by this be from have has at which not but were their they said its an who will would been".split(),
-    "fr": "le la les des est une que qui dans pour pas sur par plus avec sont ont cette aux du au elle il ils mais ou été".split(),
+    "fr": "de le la les des est une que qui dans pour pas sur par plus avec sont ont cette aux du au elle il ils mais ou été".split(),
     "de": "der die das und ist nicht ein eine mit sich auf für dem den des von zu im sie es wird auch wurde hat bei".split(),
     "es": "el la los las de que y en un una por con para es del se su al lo como más pero sus fue ha".split(),
     "it": "il di che la le per un una con non sono del della gli nel alla è si ha più anche dei ma come".split(),
-    "pt": "de que o a os as do da em um uma para com não por mais dos das ao se na no foi são".split(),
+    "pt": "de que o a os as do da em um uma para com não por mais dos das ao se na no foi são uma é".split(),
     "nl": "de het een en van is dat op te in niet zijn met voor er aan ook maar als door wordt bij".split(),
     "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke adalah oleh karena telah mereka bahwa".split(),
 }
@@ -67,6 +67,6 @@ def detect_language(paragraphs: list[str], min_words: int = 20) -> str | None:
     lowered = [w.lower() for w in words if _script(w[0]) == "LATIN"]
     scores = sorted(((sum(w in stops for w in lowered), lang) for lang, stops in _STOPSETS.items()), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
-    if best >= 5 and best >= 0.12 * len(lowered) and best >= 2 * second:
+    if best >= 5 and best >= 0.12 * len(lowered) and best >= 1.5 * second:
         return lang
     return None
