@@ -208,6 +208,27 @@ class Library:
                     setattr(article, k, v)
         return article
 
+    def reindex(self, reextract: bool = False, progress: Callable[[str], Any] | None = None) -> int:
+        """Rebuild index.json from the article files (and re-run entity extraction if asked).
+
+        Unreadable article files are skipped and named through `progress`. Returns the count indexed.
+        """
+        with self._lock:
+            index: dict[str, Summary] = {}
+            for path in sorted(self.articles_dir.glob("*.json")):
+                try:
+                    article = Article.from_dict(json.loads(path.read_text("utf-8")))
+                except (OSError, ValueError, KeyError, TypeError):
+                    if progress:
+                        progress(f"skipped {path.name}: unreadable")
+                    continue
+                if reextract:
+                    article.entities = extract_entities(article, backend=self.backend)
+                    atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
+                index[article.id] = Summary.of(article)
+            self._write_index(index)
+        return len(index)
+
     def articles_mentioning(self, surface: str) -> list[str]:
         key = entity_key(surface)
         return [s.id for s in self._load_index().values() if key in s.entity_keys]

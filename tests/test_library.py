@@ -96,3 +96,15 @@ def test_import_paths_reports_refused_and_keeps_going(lib, tmp_path):
     assert statuses == {"good.txt": "imported", "empty.txt": "refused", "missing.txt": "refused"}
     assert report.failed
     assert len(lib) == 1
+
+
+def test_reindex_rebuilds_a_lost_index(lib):
+    a = art("Kept", "Body.")
+    lib.add_article(a)
+    lib.index_path.write_text("{not json", "utf-8")
+    from reader.errors import ReaderError
+
+    with pytest.raises(ReaderError, match="reindex"):
+        lib.summaries()
+    assert lib.reindex() == 1
+    assert [s.title for s in lib.summaries()] == ["Kept"]
