@@ -91,8 +91,10 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
                 if v and "," not in v:
                     add(v, name, "country")
         words = [w for w in name.split() if w[:1].isupper()]
-        if len(words) >= 2:
-            add("".join(w[0] for w in words), name, "country")
+        initials = "".join(w[0] for w in words)
+        # "UAE", "DRC", "PNG"; two letters only for "United ..." ("US", "UK"): "AI" is not Åland Islands
+        if len(words) >= 2 and (len(initials) >= 3 or words[0] == "United"):
+            add(initials, name, "country")
     add("USA", "United States", "country")
     for s in gc.get_us_states().values():
         add(s["name"], s["name"], "state")
