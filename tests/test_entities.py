@@ -142,3 +142,11 @@ def test_dates_take_the_year_from_context_only_when_it_is_unambiguous(paragraph,
 def test_article_date_gives_the_year():
     a = Article(id="d", title=None, paragraphs=["The vote is on March 3."], date="2026-02-10")
     assert [e.value for e in extract_entities(a) if e.type == "date"] == ["2026-03-03"]
+
+
+def test_nationality_adjectives_are_not_entities():
+    a = Article(id="n", title=None, paragraphs=[
+        "The French and Dutch governments sent planes to the Greek island of Rhodes. Swiss, Thai and Iranian "
+        "tourists were affected, Albanian and Kenyan officials said, and a Czech diplomat flew in from Bangkok."])
+    ents = {e.name: e.type for e in extract_entities(a)}
+    assert ents == {"Rhodes": "place", "Bangkok": "place"}

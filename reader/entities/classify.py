@@ -27,6 +27,9 @@ _APPOS_PERSON = re.compile(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:"
     sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
+_ORG_OF = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
+_PLACE_OF = re.compile(r"\b(?:town|city|village|island|province|region|district|county|state|capital|port|"
+                       r"suburb|republic|kingdom|emirate) of\s*$")
 
 
 @dataclass
@@ -84,6 +87,8 @@ def _known_part(part: str, g: Gazetteer) -> str | None:
 def is_demonym(word: str, g: Gazetteer) -> bool:
     """'Iranian', 'Albanians', 'Iraqi', 'Saudi', 'French': adjectives of places, not entities."""
     w = word.lower()
+    if word in g.languages:
+        return True
     if g.place(word):
         return False
     for suf in DEMONYM_SUFFIXES:
@@ -223,9 +228,11 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         if not m.place:
             m.add("O", 1)
         return
-    if any(w in ORG_HEADS for w in m.words[1:]) or (multi and w0 in ORG_HEADS and " of " in m.surface):
-        m.add("O", 3)
-    if multi and (wl in PLACE_TAILS or w0 in PLACE_HEADS):
+    if multi and wl in PLACE_TAILS:
+        m.add("L", 3)  # "Rhodes International Airport", "Gaza Strip"
+    elif multi and (wl in ORG_HEADS or _ORG_OF.search(m.surface)):
+        m.add("O", 3)  # "Interior Ministry", "Bank of England", "People's Mojahedin Organization of Iran"
+    if multi and w0 in PLACE_HEADS:
         m.add("L", 2)
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
@@ -246,7 +253,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     rest = sp.after(80)
     if _APPOS_PERSON.match(rest):
         m.add("P", 2)
-    if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER:
+    if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
+            or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
     if after_low in PERSON_VERBS and w0.lower() not in g.common:
         m.add("P", 1)
