@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.entities.candidates import Span, Token
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
-    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
+    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
 )
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import entity_key, strip_possessive
@@ -159,6 +159,15 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 first = Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase)
                 rest = Span(sp.para, toks[i + 1:], sp.text, False, sp.titlecase)
                 return out + split_span(first, g) + split_span(rest, g)
+    # "Gustavo Petro of Colombia": a person's name, then "of" and a place
+    for i, tok in enumerate(toks):
+        if i >= 2 and tok.text == "of" and toks[0].text in g.first_names and i + 1 < len(toks):
+            left, right = toks[:i], toks[i + 1:]
+            if not any(t.text in ORG_HEADS or t.text in PLACE_TAILS or _is_title(t) for t in left) \
+                    and g.place(sp.text[right[0].start:right[-1].end]):
+                return out + split_span(Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase), g) + \
+                    split_span(Span(sp.para, right, sp.text, False, sp.titlecase), g)
+            break
     # person titles: "National Police Chief Muhamet Rrumbullaku" -> "National Police" + person
     for i, tok in enumerate(toks):
         if _is_title(tok):
@@ -253,6 +262,10 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     rest = sp.after(80)
     if _APPOS_PERSON.match(rest):
         m.add("P", 2)
+    if after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
+        m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
+    elif not multi and w0 in ORG_HEADS:
+        m.add("O", 2)  # "in Congress", "the Senate"
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)

@@ -100,3 +100,7 @@ DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "
 #: common word after them is not taken for a person's name.
 WEAK_TITLES = frozenset("General Gen Chief Director Leader Supreme Grand Former Senior Deputy Field Crown Vice "
                         "Prime Major Justice Father Speaker Chair Commander Marshal Admiral Dean Coach".split())
+
+#: Lower-case words right after a name that say it is an organisation's ("the Morena party").
+ORG_AFTER = frozenset("party movement militia coalition alliance federation newspaper daily agency "
+                      "broadcaster network union".split())

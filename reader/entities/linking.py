@@ -238,6 +238,10 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
         if len(first) == 1 and not last:
             cl.union(root, first.pop())
             continue
+        middle = {p for p, full in people if p != root and any(w in f[1:-1] for f in full if len(w) > 2)}
+        if len(middle) == 1 and not first:  # "Lula" / "Luiz Inacio Lula da Silva"
+            cl.union(root, middle.pop())
+            continue
         # "Apple" / "Apple Inc", "Huawei" / "Huawei Technologies": a company name without its suffix
         owners = {r for r, full in orgs if r != root and any(f[0] == w for f in full)}
         if len(owners) == 1:
