@@ -124,7 +124,7 @@ def _link_titled(cl: Clusters, titled: list[Span], g: Gazetteer) -> None:
         toks = sp.tokens
         i = 0
         while i < len(toks):
-            for j in range(len(toks), i, -1):
+            for j in range(min(len(toks), i + 8), i, -1):
                 s, e = toks[i].start, toks[j - 1].end
                 surface = sp.text[s:e]
                 if surface.endswith(("’s", "'s")):

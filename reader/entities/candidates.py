@@ -27,6 +27,7 @@ TOKEN_RE = re.compile(rf"{TOK}|\d+|[IVX]{{2,4}}|(?:{CONN})")
 _SENT_BEFORE = re.compile(r"(?:^|[.!?:;»|•\u2014\u2013]|\n)[\s\"“”‘’'(\[*\d.)-]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^(?:['’]s)?\W{0,2}([A-Za-z][\w’'-]*)")
+MAX_TOKENS = 12
 _URLISH = re.compile(r"[\w-]+\.[a-z]{2,}(?:/[^\s/]*)*/$")
 _CONN_SET = frozenset(CONNECTORS) | {"the"}
 
@@ -134,10 +135,14 @@ def find_spans(text: str, para: int, titlecase: bool | None = None) -> list[Span
                     run.pop(0)
                 while run and (run[-1].text.lower() in _CONN_SET):
                     run.pop()
-                if run and not (len(run) == 1 and len(run[0].text) == 1):
-                    sp = Span(para, run, text, titlecase=titlecase or (upper_line and len(run) > 1))
-                    sp.sent_initial = is_sentence_start(text, run[0].start)
-                    out.append(sp)
+                # no name is longer than MAX_TOKENS words: longer runs (lists, all-caps text) are cut,
+                # which also bounds the work done per span
+                for k in range(0, len(run), MAX_TOKENS):
+                    part = run[k:k + MAX_TOKENS]
+                    if part and not (len(part) == 1 and len(part[0].text) == 1):
+                        sp = Span(para, part, text, titlecase=titlecase or (upper_line and len(part) > 1))
+                        sp.sent_initial = is_sentence_start(text, part[0].start)
+                        out.append(sp)
                 run = []
             else:
                 run.append(tok)
