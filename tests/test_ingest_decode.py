@@ -125,3 +125,8 @@ def _write(path, data: bytes):
 def test_terminal_escape_sequences_are_removed_whole():
     raw = "Head\x1b[1mline\x1b[0m \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ end\x07\n".encode("utf-8")
     assert decode_bytes(raw) == "Headline link end\n"
+
+
+def test_line_endings_and_separators_become_newlines():
+    raw = "One\r\nTwo\rThree\u2028Four\u2029Five\x85Six".encode("utf-8")
+    assert decode_bytes(raw) == "One\nTwo\nThree\nFour\n\nFive\nSix"

@@ -157,3 +157,10 @@ def test_a_line_continuing_a_broken_sentence_is_joined():
     assert parse_text("Storm damage\n\n" + text).paragraphs == [
         "The harbour master said the storm had damaged two of the piers and that repairs would take "
         "several weeks, according to the port."]
+
+
+def test_repeated_title_matches_across_quote_styles():
+    text = "Home » World » The port’s last crane\n\nThe port's last crane\n\nThe crane was taken down on Sunday after sixty years on the quay.\n"
+    a = parse_text(text)
+    assert a.title == "The port's last crane" and a.section == "World"
+    assert a.paragraphs == ["The crane was taken down on Sunday after sixty years on the quay."]

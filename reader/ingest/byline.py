@@ -54,10 +54,14 @@ def parse_byline(line: str) -> Byline | None:
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(m.group("rest")) if s.strip()]
     if not segments:
         return None
-    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(segments[0]) if n.strip(" .")]
+    first, when = segments[0], None
+    head, comma, tail = first.rpartition(",")
+    if comma and parse_date_line(tail.strip()):  # 'By A, 8 March 2024'
+        first, when = head, parse_date_line(tail.strip())
+    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
     if not names or not all(_is_name(n) for n in names):
         return None
-    result = Byline(authors=names)
+    result = Byline(authors=names, date=when)
     for seg in segments[1:]:
         if _NOTE.match(seg):
             continue

@@ -138,9 +138,10 @@ def decode_bytes(data: bytes) -> str:
     bad = len(_CONTROL.findall(text)) + text.count("\ufffd")
     if bad > max(16, len(text) // 50):
         raise IngestError("the file looks binary (it is mostly not text); import text, Markdown or HTML files.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\x85", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
     text = _STRAY.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise IngestError("the file contains only whitespace; there is nothing to import.")

@@ -97,8 +97,11 @@ def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
     return out, tweets
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def _same_title(a: str, b: str) -> bool:
-    ka, kb = a.casefold().strip(" .…"), b.casefold().strip(" .…")
+    ka, kb = (x.translate(_QUOTES).casefold().strip(" .…") for x in (a, b))
     if ka == kb:
         return True
     # A breadcrumb may cut a long title short with an ellipsis.
