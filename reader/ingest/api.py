@@ -16,7 +16,8 @@ from pathlib import Path
 from reader.errors import IngestError
 from reader.ingest.decode import read_text
 from reader.ingest.language import detect_language
-from reader.ingest.plaintext import Parsed, parse_plaintext
+from reader.ingest.parsed import Parsed
+from reader.ingest.plaintext import parse_plaintext
 from reader.ingest.publisher import outlet_name
 from reader.models import Article
 

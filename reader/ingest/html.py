@@ -14,7 +14,7 @@ from typing import Any
 from reader.errors import IngestError
 from reader.ingest import blocks
 from reader.ingest.byline import parse_byline
-from reader.ingest.plaintext import Parsed
+from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 _BLOCK_TAGS = {"p", "head", "item", "cell", "code"}

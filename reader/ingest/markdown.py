@@ -20,7 +20,7 @@ from reader.errors import IngestError
 from reader.ingest import blocks
 from reader.ingest.byline import parse_byline
 from reader.ingest.dates import normalise_date
-from reader.ingest.plaintext import Parsed
+from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
