@@ -31,16 +31,20 @@ FOOTER_REACH = 6
 
 
 def _looks_hard_wrapped(blocks_: list[list[str]]) -> bool:
-    """Text wrapped at a fixed width: paragraphs are blank-line separated blocks of short lines."""
+    """Text wrapped at a fixed width: blank-line separated blocks whose inner lines are long,
+    of about the same length, and mostly stop mid-sentence. (A page of short one-line items is not.)"""
     lines = [ln for b in blocks_ for ln in b]
     if not lines or max(len(ln) for ln in lines) > 100:
         return False
-    multi = [b for b in blocks_ if len(b) >= 2]
-    if not multi:
+    inner = [ln for b in blocks_ if len(b) >= 2 for ln in b[:-1]]
+    if len(inner) < 2:
         return False
-    inner = [ln for b in multi for ln in b[:-1]]
-    open_ended = sum(1 for ln in inner if not ln.endswith((".", "!", "?", ":", "”", '"')))
-    return open_ended >= 0.5 * len(inner)
+    width = max(len(ln) for ln in inner)
+    wrapped = [
+        ln for ln in inner
+        if len(ln) >= max(40, 0.6 * width) and not ln.endswith((".", "!", "?", ":", "”", '"'))
+    ]
+    return len(wrapped) >= 0.6 * len(inner)
 
 
 def split_units(text: str) -> list[str]:
@@ -180,7 +184,9 @@ def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str])
 
 
 def parse_plaintext(text: str) -> Parsed:
-    units = [u for u in split_units(text) if not blocks.is_boilerplate(u)]
+    # Furniture lines go now, except those that open a trailer (related links, comments):
+    # they mark where the article ends, and go below.
+    units = [u for u in split_units(text) if blocks.is_trailer_start(u) or not blocks.is_boilerplate(u)]
     units, tweets = _join_continuations(units)
     p = Parsed()
     kinds: dict[int, str] = {i: QUOTE for i in tweets}
@@ -188,7 +194,7 @@ def parse_plaintext(text: str) -> Parsed:
     start = _header(units, p, kinds, drop)
     end = _furniture_end(units, start)
     _byline_and_date(units, start, end, p, drop)
-    body = [i for i in range(end) if i not in drop]
+    body = [i for i in range(end) if i not in drop and not blocks.is_boilerplate(units[i])]
     _kinds(units, body, start, kinds)
     p.paragraphs = [units[i] for i in body]
     p.kinds = [kinds.get(i, TEXT) for i in body]
