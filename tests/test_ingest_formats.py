@@ -138,3 +138,11 @@ def test_html_figure_captions_and_embedded_tweets_are_kept():
     assert ("quote", "First quoted paragraph of a letter.") in pairs
     assert ("quote", "Second quoted paragraph of the letter.") in pairs
     assert a.publisher == "City Wire"
+
+
+def test_markdown_converted_page_with_breadcrumb_and_by_prefix_in_front_matter():
+    md = ("---\nauthor: By Ana Ruiz\nsource: https://www.theharbourtimes.com/a/1\n---\n"
+          "Home » Ports » Cranes stay\n\n# Cranes stay\n\nThe Harbour Times reports the cranes will stay on the quay.\n")
+    a = parse_text(md, "markdown")
+    assert (a.title, a.section, a.authors, a.publisher) == ("Cranes stay", "Ports", ["Ana Ruiz"], "The Harbour Times")
+    assert a.paragraphs == ["The Harbour Times reports the cranes will stay on the quay."]
