@@ -41,6 +41,7 @@ def test_strip_domain():
     ("By Andika H Mustaqim – NEWSone.com – Translated from Malay", ["Andika H Mustaqim"], "NEWSone.com", None),
     ("By Turki al-Faisal", ["Turki al-Faisal"], None, None),
     ("By Tomas Weber, 8 March 2024", ["Tomas Weber"], None, "2024-03-08"),
+    ("By Łukasz Żak – Gazeta Portowa", ["Łukasz Żak"], "Gazeta Portowa", None),
 ])
 def test_byline(line, authors, outlet, date):
     by = parse_byline(line)
