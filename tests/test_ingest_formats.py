@@ -146,3 +146,9 @@ def test_markdown_converted_page_with_breadcrumb_and_by_prefix_in_front_matter()
     a = parse_text(md, "markdown")
     assert (a.title, a.section, a.authors, a.publisher) == ("Cranes stay", "Ports", ["Ana Ruiz"], "The Harbour Times")
     assert a.paragraphs == ["The Harbour Times reports the cranes will stay on the quay."]
+
+
+def test_source_is_the_absolute_path(tmp_path, monkeypatch):
+    shutil.copy(ING / "hard_wrapped.txt", tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    assert parse_file("a.txt").source == str(tmp_path / "a.txt")

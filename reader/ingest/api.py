@@ -127,4 +127,4 @@ def parse_file(path: os.PathLike[str] | str) -> Article:
     fmt = FORMATS.get(suffix, "text")
     if suffix == "":
         fmt = sniff_format(text)
-    return parse_text(text, fmt, source=str(p))
+    return parse_text(text, fmt, source=str(p.absolute()))
