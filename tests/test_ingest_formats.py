@@ -152,3 +152,9 @@ def test_source_is_the_absolute_path(tmp_path, monkeypatch):
     shutil.copy(ING / "hard_wrapped.txt", tmp_path / "a.txt")
     monkeypatch.chdir(tmp_path)
     assert parse_file("a.txt").source == str(tmp_path / "a.txt")
+
+
+def test_html_headline_repeated_as_a_paragraph_is_dropped():
+    body = "The ferry to the island returned to service on Monday after repairs to its engine, the operator said. " * 3
+    a = parse_text(f"<html><head><title>Ferry returns</title></head><body><article><p>Ferry returns</p><p>{body}</p></article></body></html>", "html")
+    assert a.title == "Ferry returns" and a.paragraphs == [body.strip()]
