@@ -12,9 +12,24 @@ from dataclasses import dataclass, field
 
 from reader.entities.cues import CONNECTORS, MONTH_WORDS, STOPWORDS
 
-_U = "A-ZÀ-ÖØ-Þ"
+def _upper_class() -> str:
+    """Every upper- and title-case letter of the scripts news names use (Latin, Greek, Cyrillic...),
+    as character-class ranges: 'Łódź' and 'Ōsaka' start names as well as 'Paris'."""
+    out, start, prev = [], None, None
+    for c in range(0x41, 0x2000):
+        ok = chr(c).isupper() or chr(c).istitle()
+        if ok and start is None:
+            start = c
+        if not ok and start is not None:
+            out.append(chr(start) if prev == start else f"{chr(start)}-{chr(prev)}")
+            start = None
+        prev = c
+    return "".join(out)
+
+
+_U = _upper_class()
 _PART = r"(?:al|el|ad|ar|as|at|an|bin|ibn|abu|de|da|di|du|d|le|la|l|o|van|von|der|mc)"
-WORD = (rf"(?:{_PART}['’\-])?[{_U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*"
+WORD = (rf"(?:{_PART}['’\-])?[{_U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*(?:(?<=s)['’](?= [{_U}]))?"
         r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
 ACR_DOT = rf"(?:[{_U}]\.){{2,}}"
 INITIAL = rf"[{_U}]\.(?= [{_U}])"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reader.entities.candidates import Span, Token
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
-    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
+    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
 )
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import entity_key, strip_possessive
@@ -113,6 +113,10 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 rest = rest[1:]
             if rest:
                 return split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+    if sp.sent_initial and len(sp.tokens) == 2 and sp.tokens[1].is_acronym and not sp.tokens[0].is_acronym:
+        w = sp.tokens[0].text
+        if w.lower() in g.common and not g.place(w) and w not in ORG_HEADS and w not in ORG_FIRST:
+            return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     if len(sp.tokens) >= 3 and sp.tokens[1].text in g.first_names and not _is_title(sp.tokens[0]):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w) and not sp.tokens[0].is_acronym \
@@ -239,7 +243,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         return
     if multi and wl in PLACE_TAILS:
         m.add("L", 3)  # "Rhodes International Airport", "Gaza Strip"
-    elif multi and (wl in ORG_HEADS or _ORG_OF.search(m.surface)):
+    elif multi and (wl in ORG_HEADS or w0 in ORG_FIRST or _ORG_OF.search(m.surface)):
         m.add("O", 3)  # "Interior Ministry", "Bank of England", "People's Mojahedin Organization of Iran"
     if multi and w0 in PLACE_HEADS:
         m.add("L", 2)
@@ -264,7 +268,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("P", 2)
     if after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
         m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
-    elif not multi and w0 in ORG_HEADS:
+    elif not multi and w0 in INSTITUTIONS:
         m.add("O", 2)  # "in Congress", "the Senate"
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
@@ -275,19 +279,30 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 1)
     if multi and not m.ev:
         rare = [w for w in m.words if w.lower() not in g.common and not g.place(w)]
-        if rare and len(m.words) <= 4 and " of " not in m.surface:
+        places = [w for w in m.words[1:] if g.place(w)]
+        if places and rare:
+            m.add("O", 1)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
+        elif rare and len(m.words) <= 4 and " of " not in m.surface:
             m.add("P", 1)
         elif rare:
             m.add("O", 1)
 
 
 def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> list[Mention]:
-    """'National Council of Resistance' + ' to ' + 'Iran' -> one organisation name."""
+    """'National Council of Resistance' + ' to ' + 'Iran' -> one organisation name; likewise
+    'Nuclear' + ' and ' + 'Industrial Safety Agency' (a word with no type of its own before 'and')."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.para, m.start)):
         prev = out[-1] if out else None
+        gap = texts[m.para][prev.end:m.start] if prev is not None and prev.para == m.para else ""
+        if gap == " and " and not prev.ev and m.ev.get("O", 0) >= 3 and not m.acronym \
+                and not prev.acronym and prev.words[0] not in g.first_names:
+            prev.surface = texts[m.para][prev.start:m.end]
+            prev.end, prev.key = m.end, entity_key(prev.surface)
+            prev.words, prev.ev = prev.words + m.words, dict(m.ev)
+            continue
         if (prev is not None and prev.para == m.para and m.place and prev.ev.get("O", 0) >= 3
-                and texts[m.para][prev.end:m.start] == " to "):
+                and gap == " to "):
             prev.surface = texts[m.para][prev.start:m.end]
             prev.end = m.end
             prev.key = entity_key(prev.surface)

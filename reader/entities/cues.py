@@ -15,6 +15,7 @@ still such than that the their theirs them themselves then there therefore these
 through throughout thus till to together too toward towards under unless unlike until up upon us very via
 was we were what whatever when whenever where whereas wherever whether which while who whom whose why will
 with within without would yet you your yours yourself
+two three four five six seven eight nine ten eleven twelve dozens hundreds thousands millions
 interestingly unfortunately meanwhile nonetheless indeed instead overall finally first second third
 here's there's it's that's what's who's let's i'm i've we're they're don't doesn't didn't can't won't
 """.split())
@@ -77,7 +78,7 @@ PLACE_AFTER = frozenset("camp city town village province region district county 
 #: Lower-case words right before a name that say it is a place ("town of X", "capital X").
 PLACE_BEFORE = frozenset("town city village province capital suburb region district county".split())
 #: Prepositions that weakly suggest a place for an otherwise unknown single word ("ambassador to X").
-PLACE_PREPS = frozenset("in to from near across throughout".split())
+PLACE_PREPS = frozenset("in to near across throughout".split())
 
 #: "X administration" / "X government": X is a person (or a place for 'government').
 PERSON_AFTER = frozenset("administration presidency campaign's campaign era".split())
@@ -87,7 +88,7 @@ COMPASS = frozenset("North South East West Middle Far Near Central Northern Sout
 COMPASS_TAILS = frozenset("East West North South".split())
 
 #: Small words allowed inside a name between capitalised words.
-CONNECTORS = ("of", "for", "on", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
+CONNECTORS = ("of", "for", "on", "ten", "ter", "do", "es", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
               "di", "du", "dos", "das", "la", "le", "y", "of the", "for the", "on the")
 
 MONTH_WORDS = frozenset("January February March April May June July August September October November "
@@ -104,3 +105,9 @@ WEAK_TITLES = frozenset("General Gen Chief Director Leader Supreme Grand Former 
 #: Lower-case words right after a name that say it is an organisation's ("the Morena party").
 ORG_AFTER = frozenset("party movement militia coalition alliance federation newspaper daily agency "
                       "broadcaster network union".split())
+
+#: Institutions named by one word ("in Congress", "the Senate").
+INSTITUTIONS = frozenset("Congress Parliament Senate Assembly Cabinet Knesset Duma Bundestag Majlis Pentagon "
+                         "Kremlin Vatican".split())
+#: First words that make a media organisation ("TV Globo", "Radio Free Europe").
+ORG_FIRST = frozenset("TV Radio Channel Radio-Canada".split())

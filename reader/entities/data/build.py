@@ -103,6 +103,7 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
         name = sub.name
         if len(name) >= 4 and "," not in name and "(" not in name and name.casefold() not in common:
             add(name, name, "state")
+            add(_ascii(name), name, "state")  # "Arunachal Pradesh" for "Arunāchal Pradesh"
     for c in gc.get_continents().values():
         add(c["name"], c["name"], "continent")
     en = Locale("en")
