@@ -117,10 +117,15 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
         w = sp.tokens[0].text
         if w.lower() in g.common and not g.place(w) and w not in ORG_HEADS and w not in ORG_FIRST:
             return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
+    if sp.sent_initial and len(sp.tokens) == 2 and sp.tokens[1].text in INSTITUTIONS:
+        w = sp.tokens[0].text  # "Opposition Congress leaders said"
+        if w.lower() in g.common and not g.place(w) and not is_demonym(w, g) and w not in g.first_names:
+            return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     if len(sp.tokens) >= 3 and sp.tokens[1].text in g.first_names and not _is_title(sp.tokens[0]):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w) and not sp.tokens[0].is_acronym \
-                and w not in ORG_HEADS and not is_conn(sp.tokens[2].text):
+                and w not in ORG_HEADS and not is_conn(sp.tokens[2].text) and not is_demonym(w, g) \
+                and sp.tokens[-1].text not in ORG_HEADS and sp.tokens[-1].text not in PLACE_TAILS:
             # "Treasurer Jim Chalmers", "Striker Harry Kane": a descriptive word before a given name
             return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     for i, tok in enumerate(sp.tokens):
@@ -277,14 +282,14 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("P", 1)
     if not multi and before in PLACE_PREPS and not m.ev:
         m.add("L", 1)
-    if multi and not m.ev:
+    if multi and w0 not in g.first_names and m.ev.get("P", 0) < 2:
         rare = [w for w in m.words if w.lower() not in g.common and not g.place(w)]
         places = [w for w in m.words[1:] if g.place(w)]
         if places and rare:
-            m.add("O", 1)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
-        elif rare and len(m.words) <= 4 and " of " not in m.surface:
+            m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
+        elif not m.ev and rare and len(m.words) <= 4 and " of " not in m.surface:
             m.add("P", 1)
-        elif rare:
+        elif not m.ev and rare:
             m.add("O", 1)
 
 

@@ -68,9 +68,13 @@ PLACE_TAILS = frozenset("""
 City Province County District Region Island Islands Valley River Mountains Mountain Sea Ocean Lake Bay Gulf
 Strait Straits Desert Peninsula Coast Square Street Avenue Road Airport Port Harbour Harbor Canal Plateau
 Heights Hills Highlands Delta Basin Territory Territories Prefecture Governorate Oblast Municipality Village
-Town Park Bridge Station Camp Quarter Border Crossing Plain Plains Forest Falls Beach Cape
+Town Park Bridge Station Camp Quarter Border Crossing Plain Plains Forest Falls Beach Cape Palace Castle
+Boulevard Platz Strasse Straße Plaza Cathedral Stadium Arena
 """.split())
-PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake Sierra Rio Bay Saint St".split())
+PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake Sierra Rio Bay Saint St "
+                        # streets, squares and palaces in the languages news often quotes them in
+                        "Avenida Avenue Rua Calle Plaza Praça Praca Piazza Place Platz Via Boulevard "
+                        "Palácio Palacio Palazzo Palais Palace Castle Castillo Schloss Mount Monte".split())
 
 #: Lower-case words right after a name that say it is a place.
 PLACE_AFTER = frozenset("camp city town village province region district county capital suburb suburbs "
