@@ -150,3 +150,14 @@ def test_nationality_adjectives_are_not_entities():
         "tourists were affected, Albanian and Kenyan officials said, and a Czech diplomat flew in from Bangkok."])
     ents = {e.name: e.type for e in extract_entities(a)}
     assert ents == {"Rhodes": "place", "Bangkok": "place"}
+
+
+def test_one_word_organisations_by_apposition_and_places_by_street_words():
+    a = Article(id="o", title=None, paragraphs=[
+        "Investors cheered, said Datafolha, a polling firm, and Zenvia, the Brazilian software company, rose.",
+        "Protesters marched down Avenida Paulista towards the Palácio do Planalto, where Oxfam Kenya staff waited.",
+    ])
+    ents = {e.name: e.type for e in extract_entities(a)}
+    assert ents["Datafolha"] == "organization" and ents["Zenvia"] == "organization"
+    assert ents["Avenida Paulista"] == "place" and ents["Palácio do Planalto"] == "place"
+    assert ents["Oxfam Kenya"] == "organization"

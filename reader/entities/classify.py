@@ -25,6 +25,13 @@ _APPOS_PLACE = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|vi
                           r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
 _APPOS_PERSON = re.compile(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
     sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
+_ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|start-?up|charity|"
+              r"organi[sz]ation|NGO|bank|insurer|carrier|airline|club|party|network|outlet|website|platform|"
+              r"giant|maker|manufacturer|producer|lender|retailer|fund|union|association|conglomerate|"
+              r"operator|regulator|institute|university|think tank|consultancy|law firm|non-profit|nonprofit")
+_APPOS_ORG = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
+_POSS_ORG = re.compile(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
+                       r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
 _ORG_OF = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
@@ -275,6 +282,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
     elif not multi and w0 in INSTITUTIONS:
         m.add("O", 2)  # "in Congress", "the Senate"
+    if _APPOS_ORG.match(rest) or _POSS_ORG.match(sp.text[m.end:m.end + 40]):
+        m.add("O", 2)  # "Datafolha, a polling firm", "Shell's chief executive"
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
