@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.entities.cues import CONNECTORS, MONTH_WORDS, STOPWORDS
+from reader.entities.normalize import LazyRe
 
 def _upper_class() -> str:
     """Every upper- and title-case letter of the scripts news names use (Latin, Greek, Cyrillic...),
@@ -27,18 +28,26 @@ def _upper_class() -> str:
     return "".join(out)
 
 
-_U = _upper_class()
-_PART = r"(?:al|el|ad|ar|as|at|an|bin|ibn|abu|de|da|di|du|d|le|la|l|o|van|von|der|mc)"
-WORD = (rf"(?:{_PART}['’\-])?[{_U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*(?:(?<=s)['’](?= [{_U}]))?"
-        r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
-ACR_DOT = rf"(?:[{_U}]\.){{2,}}"
-INITIAL = rf"[{_U}]\.(?= [{_U}])"
-ABBR = rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{_U}])"
-TOK = rf"(?:{ACR_DOT}|{INITIAL}|{ABBR}|{WORD})"
-CONN = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
-NUM = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
-SPAN_RE = re.compile(rf"(?<![\w@#.&-])(?:{TOK})(?:(?: (?:{CONN}))? (?:{TOK}))*{NUM}?")
-TOKEN_RE = re.compile(rf"{TOK}|\d+|[IVX]{{2,4}}|(?:{CONN})")
+
+
+def _patterns() -> tuple[str, str]:
+    U = _upper_class()
+    part = r"(?:al|el|ad|ar|as|at|an|bin|ibn|abu|de|da|di|du|d|le|la|l|o|van|von|der|mc)"
+    word = (rf"(?:{part}['’\-])?[{U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*(?:(?<=s)['’](?= [{U}]))?"
+            r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
+    acr_dot = rf"(?:[{U}]\.){{2,}}"
+    initial = rf"[{U}]\.(?= [{U}])"
+    abbr = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{U}])")
+    tok = rf"(?:{acr_dot}|{initial}|{abbr}|{word})"
+    conn = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
+    num = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
+    span = rf"(?<![\w@#.&-])(?:{tok})(?:(?: (?:{conn}))? (?:{tok}))*{num}?"
+    token = rf"{tok}|\d+|[IVX]{{2,4}}|(?:{conn})"
+    return span, token
+
+
+SPAN_RE = LazyRe(lambda: _patterns()[0])
+TOKEN_RE = LazyRe(lambda: _patterns()[1])
 _SENT_BEFORE = re.compile(r"(?:^|[.!?:;»|•\u2014\u2013]|\n)[\s\"“”‘’'(\[*\d.)-]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^(?:['’]s)?\W{0,2}([A-Za-z][\w’'-]*)")

@@ -17,25 +17,25 @@ from reader.entities.cues import (
     PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
 )
 from reader.entities.gazetteer import Gazetteer
-from reader.entities.normalize import entity_key, strip_possessive
+from reader.entities.normalize import LazyRe, entity_key, strip_possessive
 
 _CONNS = frozenset({"of", "for", "on", "the", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al",
                     "el", "da", "di", "du", "dos", "das", "la", "le", "y"})
-_APPOS_PLACE = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
+_APPOS_PLACE = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
                           r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
-_APPOS_PERSON = re.compile(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
+_APPOS_PERSON = LazyRe(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
     sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
 _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|start-?up|charity|"
               r"organi[sz]ation|NGO|bank|insurer|carrier|airline|club|party|network|outlet|website|platform|"
               r"giant|maker|manufacturer|producer|lender|retailer|fund|union|association|conglomerate|"
               r"operator|regulator|institute|university|think tank|consultancy|law firm|non-profit|nonprofit")
-_APPOS_ORG = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
-_POSS_ORG = re.compile(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
+_APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
+_POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
-_ORG_OF = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
-_PLACE_OF = re.compile(r"\b(?:town|city|village|island|province|region|district|county|state|capital|port|"
+_ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
+_PLACE_OF = LazyRe(r"\b(?:town|city|village|island|province|region|district|county|state|capital|port|"
                        r"suburb|republic|kingdom|emirate) of\s*$")
 
 

@@ -6,6 +6,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+class LazyRe:
+    """A regular expression compiled on first use, so importing the package stays cheap (the TUI imports
+    the library at start-up; compiling the large name patterns costs tens of milliseconds)."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source, flags: int = 0) -> None:
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            src = self._source() if callable(self._source) else self._source
+            self._compiled = re.compile(src, self._flags)
+        return getattr(self._compiled, name)
+
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _POSS_RE = re.compile(r"['\u2019]s?$")
 _THE_RE = re.compile(r"^the\s+", re.I)
