@@ -161,3 +161,8 @@ def test_one_word_organisations_by_apposition_and_places_by_street_words():
     assert ents["Datafolha"] == "organization" and ents["Zenvia"] == "organization"
     assert ents["Avenida Paulista"] == "place" and ents["Palácio do Planalto"] == "place"
     assert ents["Oxfam Kenya"] == "organization"
+
+
+def test_an_age_after_a_name_marks_a_person():
+    a = Article(id="a", title=None, paragraphs=["Later, Kowalczyk, 26, scored twice and Nowak (31) saved a penalty."])
+    assert {e.name: e.type for e in extract_entities(a)} == {"Kowalczyk": "person", "Nowak": "person"}

@@ -32,6 +32,7 @@ _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|s
 _APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
 _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+_AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
 _ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
@@ -276,7 +277,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if before in PERSON_BEFORE or _YEAR_OLD.search(sp.before(16)) or after_low in PERSON_AFTER:
         m.add("P", 2)
     rest = sp.after(80)
-    if _APPOS_PERSON.match(rest):
+    if _APPOS_PERSON.match(rest) or _AGE.match(rest):
         m.add("P", 2)
     if after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
         m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
