@@ -37,7 +37,7 @@ def entity_key(surface: str) -> str:
     """Normalised key of a surface form: NFKC, straight quotes, no leading 'the', no trailing
     possessive, no dots in acronyms ("U.S." -> "us"), single spaces, casefolded."""
     s = unicodedata.normalize("NFKC", surface).translate(_QUOTES).strip().strip('"').strip()
-    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"'s$", "", s, flags=re.I)
     s = _THE_RE.sub("", s)
     s = _ACR_DOT_RE.sub("", s)
     return _WS_RE.sub(" ", s).casefold()
