@@ -153,3 +153,22 @@ def test_store_file_is_a_folder_is_one_clear_error(tmp_path):
     (tmp_path / "state.json").mkdir()
     with pytest.raises(StoreError, match="state.json"):
         StateStore(tmp_path / "state.json")
+
+
+def test_every_cli_command_reports_the_damage_once(tmp_path):
+    from typer.testing import CliRunner
+
+    from reader.cli import app
+    from reader.library import Library
+
+    lib = tmp_path / "lib"
+    l1 = Library(lib)
+    l1.state.set_setting("a", 1)
+    l1.state.set_setting("a", 2)
+    l1.close()
+    (lib / "state.json").write_bytes(b"{oops")
+    res = CliRunner().invoke(app, ["--library", str(lib), "list"])
+    assert res.exit_code == 0, res.output
+    assert res.output.count("reader: warning: ") == 1 and str(lib / "state.json") in res.output
+    again = CliRunner().invoke(app, ["--library", str(lib), "list"])  # recovered: no warning the second time
+    assert "warning" not in again.output
