@@ -331,16 +331,24 @@ class StateStore:
     def remove_bookmark(self, bid: str) -> None:
         self._change_bookmark(bid, lambda t, d: t.remove(doc_ids=[d]))
 
-    def _bookmark_rows(self) -> list[dict[str, Any]]:
+    def _bookmark_rows(self, aid: str | None = None) -> list[dict[str, Any]]:
         with self._reading():
-            rows = [r for st in self._all_shards("bookmarks") for r in self._index(st, "bookmarks", "id").values()]
+            rows = [
+                r
+                for st in self._all_shards("bookmarks")
+                for r in self._index(st, "bookmarks", "id").values()
+                if aid is None or r.get("article_id") == aid
+            ]
         return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("created") or ""))
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
-        return [Bookmark.from_dict(r) for r in self._bookmark_rows() if aid is None or r.get("article_id") == aid]
+        return [Bookmark.from_dict(r) for r in self._bookmark_rows(aid)]
 
     def bookmarked_ids(self) -> set[str]:
-        return {r["article_id"] for r in self._bookmark_rows()}
+        with self._reading():
+            return {
+                r["article_id"] for st in self._all_shards("bookmarks") for r in self._index(st, "bookmarks", "id").values()
+            }
 
     # -- metadata corrections ----------------------------------------------------------------------
     def all_meta(self) -> dict[str, dict[str, Any]]:
