@@ -1,6 +1,6 @@
 """Concurrency: N processes, each holding the store open, add bookmarks at the same moment.
 
-    python -m benchmarks.race [--processes 2] [--each 500] [--shards 16]
+    python -m benchmarks.race [--processes 2] [--each 500] [--shards 32]
 
 Prints how many bookmarks are there afterwards (must be processes x each) and how long it took.
 """
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--each", type=int, default=500)
-    ap.add_argument("--shards", type=int, default=16)
+    ap.add_argument("--shards", type=int, default=32)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "state.json"

@@ -12,7 +12,7 @@ from reader.store import StateStore
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("shards", [16, 1])
+@pytest.mark.parametrize("shards", [32, 1])
 def test_two_processes_add_500_bookmarks_each(tmp_path, shards):
     path = tmp_path / "state.json"
     StateStore(path, shards=shards).close()  # shards=1: every write goes to the same file

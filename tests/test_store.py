@@ -142,7 +142,7 @@ def test_storage_is_a_tinydb_storage_used_by_tinydb(tmp_path):
 
 
 # -- two instances (as a TUI and a CLI command would hold it) ------------------------------------
-@pytest.mark.parametrize("shards", [1, 16])
+@pytest.mark.parametrize("shards", [1, 32])
 def test_two_instances_never_lose_each_others_writes(tmp_path, shards):
     a = StateStore(tmp_path / "state.json", shards=shards)
     b = StateStore(tmp_path / "state.json")

@@ -11,7 +11,7 @@ from reader import __version__
 from reader.errors import StoreTooNew
 from reader.library import Library
 from reader.store import StateStore
-from reader.store.migrate import SCHEMA
+from reader.store.migrate import DEFAULT_SHARDS, SCHEMA
 
 V0 = {
     "reads": {
@@ -34,7 +34,7 @@ V0 = {
 def test_new_store_records_its_schema(tmp_path):
     StateStore(tmp_path / "state.json").close()
     meta = json.loads((tmp_path / "state.json").read_text())["_meta"]["1"]
-    assert meta == {"schema": SCHEMA, "app": __version__, "shards": 16}
+    assert meta == {"schema": SCHEMA, "app": __version__, "shards": DEFAULT_SHARDS}
 
 
 def test_unversioned_store_is_migrated_without_losing_anything(tmp_path):

@@ -34,7 +34,7 @@ atomically (temp file, fsync, rename, fsync folder) with a rolling `.bak`; every
 lock -> re-read what changed on disk -> apply -> atomic write -> unlock, so two processes holding
 the store open never lose each other's writes, and reads see other processes' changes (one stat
 per file, no re-parse when unchanged). Reads and bookmarks are sharded over small files in
-`<stem>.d/` so a change rewrites ~1/16 of them, not all.
+`<stem>.d/` (32 each by default, fixed per store in its _meta) so a change rewrites ~1/32 of them.
 """
 
 from __future__ import annotations
