@@ -63,6 +63,16 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _is_bookmark(row: dict[str, Any]) -> bool:
+    """A row Bookmark.from_dict can read (a hand-edited file may hold others: they are skipped)."""
+    return (
+        isinstance(row.get("id"), str)
+        and isinstance(row.get("article_id"), str)
+        and isinstance(row.get("paragraph"), int)
+        and isinstance(row.get("quote"), str)
+    )
+
+
 def shard_of(key: str, shards: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % shards
 
@@ -334,7 +344,7 @@ class StateStore:
 
     def _bookmark_row(self, bid: str) -> dict[str, Any]:
         row = self._index(self._shard("bookmarks", bid), "bookmarks", "id").get(bid)
-        if row is None:
+        if row is None or not _is_bookmark(row):
             raise NotFound(f"No bookmark {bid!r}; run `reader bookmark list` to see their ids.")
         return row
 
@@ -365,7 +375,7 @@ class StateStore:
                 r
                 for st in self._all_shards("bookmarks")
                 for r in self._index(st, "bookmarks", "id").values()
-                if aid is None or r.get("article_id") == aid
+                if (aid is None or r.get("article_id") == aid) and _is_bookmark(r)
             ]
         return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("created") or ""))
 
@@ -375,18 +385,25 @@ class StateStore:
     def bookmarked_ids(self) -> set[str]:
         with self._reading():
             return {
-                r["article_id"] for st in self._all_shards("bookmarks") for r in self._index(st, "bookmarks", "id").values()
+                r["article_id"]
+                for st in self._all_shards("bookmarks")
+                for r in self._index(st, "bookmarks", "id").values()
+                if _is_bookmark(r)
             }
 
     # -- metadata corrections ----------------------------------------------------------------------
     def all_meta(self) -> dict[str, dict[str, Any]]:
         with self._reading():
-            return {aid: dict(r.get("fields") or {}) for aid, r in self._index(self._main, "meta", "article_id").items()}
+            return {
+                aid: dict(r["fields"])
+                for aid, r in self._index(self._main, "meta", "article_id").items()
+                if isinstance(aid, str) and isinstance(r.get("fields"), dict)
+            }
 
     def get_meta(self, aid: str) -> dict[str, Any]:
         with self._reading():
             row = self._index(self._main, "meta", "article_id").get(aid)
-            return dict(row.get("fields") or {}) if row else {}
+            return dict(row["fields"]) if row and isinstance(row.get("fields"), dict) else {}
 
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         with self._writing():
