@@ -58,6 +58,8 @@ def _open_tui() -> None:
 
 articles.register(app)
 maintenance.register(app)
+from reader.cli import cite as _cite_cli  # noqa: E402
+_cite_cli.register(app)
 
 
 def main() -> None:
