@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -47,6 +48,29 @@ CSL_STYLES: dict[str, tuple[str, str]] = {
     "ieee": ("ieee.csl", "en-US"),
 }
 TIMEOUT = 60
+
+#: Title case (MLA, Chicago): both processors keep stop words in lower case inside a title, but
+#: pandoc's list is the CSL specification's short one, while citeproc-js (and the style guides:
+#: CMOS 8.159, MLA 1.2 "prepositions, regardless of length") also keep longer prepositions such as
+#: "after", "between", "without" in lower case. These single words, when written in lower case in
+#: the middle of a title, are passed to pandoc as <span class="nocase"> (CSL rich text), which
+#: leaves them as written. Only the processor's input changes; csl_item() and the data formats don't.
+_PANDOC_STOP = {
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto",
+    "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+}
+_CITEPROC_JS_STOP = {
+    "about", "above", "across", "afore", "after", "against", "al", "along", "alongside", "amid", "amidst",
+    "among", "amongst", "anenst", "apropos", "apud", "around", "as", "aside", "astride", "at", "athwart",
+    "atop", "barring", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but",
+    "by", "circa", "despite", "down", "during", "et", "except", "for", "forenenst", "from", "given", "in",
+    "inside", "into", "lest", "like", "modulo", "near", "next", "notwithstanding", "of", "off", "on", "onto",
+    "out", "over", "per", "plus", "pro", "qua", "sans", "since", "than", "through", "thru", "throughout",
+    "thruout", "till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon",
+    "versus", "vs.", "v.", "vs", "v", "via", "vis-à-vis", "with", "within", "without", "or", "yet", "so",
+    "and", "nor", "a", "an", "the", "de", "d'", "von", "van", "c", "ca",
+}
+_PROTECT = _CITEPROC_JS_STOP - _PANDOC_STOP
 
 
 @dataclass
@@ -104,6 +128,36 @@ def render(items: Sequence[dict], style: str, cites: Iterable[tuple[str, str, in
     return Rendered(dict(result.references), dict(result.citations))
 
 
+def _protect_stop_words(title: str) -> str:
+    words = title.split(" ")
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        if word in _PROTECT and not words[i - 1].endswith((":", "?", "!", ".")):
+            words[i] = f'<span class="nocase">{word}</span>'
+    return " ".join(words)
+
+
+def _engine_item(item: dict) -> dict:
+    """The item as the processor gets it (see _PROTECT)."""
+    lang = str(item.get("language") or "en").lower()
+    if lang.startswith("en") and isinstance(item.get("title"), str):
+        return {**item, "title": _protect_stop_words(item["title"])}
+    return item
+
+
+_IEEE_TITLE_END = re.compile(r"([?!])\u201d (?=[^\s,.;:])")
+
+
+def _ieee_title_comma(reference: str, item: dict) -> str:
+    """IEEE separates the title from what follows with a comma inside the quotes, also after a
+    title ending in "?" or "!" (citeproc-js and Zotero: “Is this the end of Europe?,” Al Jazeera);
+    pandoc's citeproc drops that comma. Restore it after the title (the first quotation) only."""
+    title = str(item.get("title") or "").rstrip()
+    if not title.endswith(("?", "!")):
+        return reference
+    return _IEEE_TITLE_END.sub(lambda m: m.group(1) + ",\u201d ", reference, count=1)
+
+
 def _run(items: list[dict], style: str, cites: list[tuple[str, str, int | None]]) -> Rendered:
     csl = style_file(style)
     locale = CSL_STYLES[style][1]
@@ -113,7 +167,7 @@ def _run(items: list[dict], style: str, cites: list[tuple[str, str, int | None]]
     refs = []
     for n, item in enumerate(items):
         safe[str(item["id"])] = f"i{n}"
-        refs.append({**item, "id": f"i{n}"})
+        refs.append({**_engine_item(item), "id": f"i{n}"})
     back_items = {v: k for k, v in safe.items()}
     lines = ["---", "nocite: '@*'", "---", ""]
     back_cites = {}
@@ -145,7 +199,11 @@ def _run(items: list[dict], style: str, cites: list[tuple[str, str, int | None]]
     except ValueError as exc:
         raise CitationError("pandoc gave output reader cannot read; pandoc 3.1.1 or newer is needed.") from exc
     refs_out, cites_out = (d if isinstance(d, dict) else {} for d in (data.get("references"), data.get("citations")))
+    references = {back_items[k]: v for k, v in refs_out.items() if k in back_items}
+    if style == "ieee":
+        by_id = {str(item["id"]): item for item in items}
+        references = {k: _ieee_title_comma(v, by_id[k]) for k, v in references.items()}
     return Rendered(
-        references={back_items[k]: v for k, v in refs_out.items() if k in back_items},
+        references=references,
         citations={back_cites[k]: v for k, v in cites_out.items() if k in back_cites},
     )
