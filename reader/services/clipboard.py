@@ -44,19 +44,42 @@ def osc52_sequence(text: str, tmux_passthrough: bool = False) -> str:
     return seq
 
 
+#: X11/Wayland tools that fork a background process to keep serving the clipboard. pyperclip lets
+#: that process inherit our stdout/stderr, so `reader cite --copy | less` (or any caller reading
+#: our output to the end) would wait until something else is copied: run them detached instead.
+_FORKING_TOOLS = {
+    "xclip": ["xclip", "-selection", "clipboard"],
+    "xsel": ["xsel", "--clipboard", "--input"],
+    "wl-copy": ["wl-copy"],
+}
+
+
+def _detached_copy(cmd: list[str], text: str) -> None:
+    subprocess.run(
+        cmd, input=text.encode("utf-8"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        close_fds=True, check=True, timeout=10,
+    )
+
+
 def _system_copy(text: str) -> tuple[bool, str]:
     try:
         import pyperclip
 
         copy, paste = pyperclip.determine_clipboard()
-        copy(text)
+        backend = _backend_name(copy)
+        if backend in _FORKING_TOOLS:
+            _detached_copy(_FORKING_TOOLS[backend], text)
+        else:
+            copy(text)
         back = paste()
+    except subprocess.CalledProcessError as exc:
+        return False, f"{exc.cmd[0]} failed (exit status {exc.returncode})"
     except Exception as exc:  # pyperclip raises PyperclipException (and OSError) for "no clipboard"
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return False, first
     if back != text:
         return False, "the system clipboard did not keep the text"
-    return True, _backend_name(copy)
+    return True, backend
 
 
 def _backend_name(copy: Callable) -> str:
