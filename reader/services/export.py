@@ -91,8 +91,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=$])")
 
 
 def _md(text: str) -> str:
-    """Article text as literal Markdown: specials escaped, whitespace collapsed."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
+    """Article text as literal Markdown: specials escaped (not inside URLs, which Markdown
+    viewers link as written), whitespace collapsed."""
+    words = clean(text).split()
+    return " ".join(w if re.match(r"^https?://", w) else _MD_SPECIAL.sub(r"\\\1", w) for w in words)
 
 
 def _markdown(library: Library, style: str) -> str:
