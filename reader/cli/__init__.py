@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, maintenance
+from reader.cli import articles, bookmarks, cite, maintenance
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -58,8 +58,8 @@ def _open_tui() -> None:
 
 articles.register(app)
 maintenance.register(app)
-from reader.cli import cite as _cite_cli  # noqa: E402
-_cite_cli.register(app)
+bookmarks.register(app)
+cite.register(app)
 
 
 def main() -> None:
