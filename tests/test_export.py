@@ -151,3 +151,11 @@ def test_cli_import_of_a_missing_file_is_one_line(lib, tmp_path):
 def test_cli_unknown_format(lib):
     result = run("export", "--format", "docx", ok=False)
     assert result.exit_code == 2 and "markdown, json, bibtex" in result.stderr
+
+
+def test_citation_follows_the_passage_when_the_paragraph_number_is_stale(lib):
+    # The bookmark says paragraph 0, but its text is in the second paragraph (e.g. after a re-parse).
+    lib.state.add_bookmark("a" * 16, 0, "Third.", note="moved")
+    doc = json.loads(export_notes(lib, "json"))
+    (moved,) = [b for b in doc["articles"][0]["bookmarks"] if b["note"] == "moved"]
+    assert moved["citation"] == "(Motamedi, 2023, para. 3)"

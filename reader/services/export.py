@@ -29,6 +29,7 @@ from reader.errors import CitationError, NotFound, ReaderError
 from reader.library import CORRECTABLE, Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
+from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
 from reader.services.safe_text import clean
 
@@ -78,9 +79,15 @@ def _grouped(library: Library) -> list[tuple[Article, list[Bookmark]]]:
     return out
 
 
+def _paragraph(article: Article, bm: Bookmark) -> int:
+    """The 1-based paragraph the passage is in now (found again by its text), else where it was made."""
+    found = locate(bm, article.paragraphs)
+    return (found[0] if found else bm.paragraph) + 1
+
+
 def _render(groups: list[tuple[Article, list[Bookmark]]], style: str) -> csl_engine.Rendered:
     items = [cite.csl_item(a) for a, _ in groups]
-    cites = [(bm.id, a.id, bm.paragraph + 1) for a, bms in groups for bm in bms]
+    cites = [(bm.id, a.id, _paragraph(a, bm)) for a, bms in groups for bm in bms]
     if not items:
         return csl_engine.Rendered()
     return csl_engine.render(items, style, cites)
