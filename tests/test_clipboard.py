@@ -50,6 +50,10 @@ def test_tmux_passthrough_wraps_and_doubles_escapes():
     assert seq == "\x1bPtmux;\x1b\x1b]52;c;eA==\x07\x1b\\"
 
 
+def test_screen_wraps_the_sequence_in_dcs():
+    assert osc52_sequence("x", screen=True) == "\x1bP\x1b]52;c;eA==\x07\x1b\\"
+
+
 # -- route order ----------------------------------------------------------------------------------
 def test_without_system_clipboard_the_tui_osc52_writer_is_used(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)

@@ -6,14 +6,14 @@ API CONTRACT:
         App.copy_to_clipboard), else the CLI writes the escape sequence to the terminal;
         3. neither: ok=False, route="none", message says why (the caller prints the text).
     CopyResult(ok: bool, route: "system" | "osc52" | "none", message: str)
-  Extensions: osc52_sequence(text, tmux_passthrough=False) -> str; copy_text(..., system=True)
+  Extensions: osc52_sequence(text, tmux_passthrough=False, screen=False) -> str; copy_text(..., system=True)
   (system=False skips route 1, for callers that know there is no system clipboard).
 
 Route 1 is checked by reading the clipboard back: pyperclip's xclip/xsel back ends do not report
 failure (e.g. DISPLAY set but no X server), so a copy counts only if paste() returns the text.
 Route 2 in the CLI writes to the controlling terminal (/dev/tty), so it works with stdout redirected;
 inside tmux it sends plain OSC 52 when tmux stores it (set-clipboard on), the tmux passthrough
-wrapping when only allow-passthrough is on, and otherwise says what to set.
+wrapping when only allow-passthrough is on, and otherwise says what to set; inside GNU screen, a DCS wrapping.
 """
 
 from __future__ import annotations
@@ -34,13 +34,16 @@ class CopyResult:
     message: str
 
 
-def osc52_sequence(text: str, tmux_passthrough: bool = False) -> str:
+def osc52_sequence(text: str, tmux_passthrough: bool = False, screen: bool = False) -> str:
     """The OSC 52 "set clipboard" sequence for text (base64 of its UTF-8), BEL-terminated."""
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
     seq = f"\x1b]52;c;{payload}\x07"
     if tmux_passthrough:
         # DCS tmux; <sequence with every ESC doubled> ST
         seq = "\x1bPtmux;" + seq.replace("\x1b", "\x1b\x1b") + "\x1b\\"
+    elif screen:
+        # GNU screen passes a DCS string through to the outer terminal
+        seq = "\x1bP" + seq + "\x1b\\"
     return seq
 
 
@@ -117,6 +120,9 @@ def _open_terminal():
 
 def _terminal_copy(text: str) -> tuple[bool, str]:
     passthrough, note = False, ""
+    in_screen = bool(os.environ.get("STY")) and not os.environ.get("TMUX")
+    if in_screen:
+        note = " through GNU screen"
     if os.environ.get("TMUX"):
         clip = _tmux_option("set-clipboard")
         if clip in ("external", "off"):
@@ -133,7 +139,7 @@ def _terminal_copy(text: str) -> tuple[bool, str]:
     if term is None:
         return False, "not a terminal, so OSC 52 cannot be sent"
     try:
-        term.write(osc52_sequence(text, tmux_passthrough=passthrough))
+        term.write(osc52_sequence(text, tmux_passthrough=passthrough, screen=in_screen))
         term.flush()
     except OSError as exc:
         return False, f"the terminal could not be written ({exc.strerror})"
