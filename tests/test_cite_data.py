@@ -30,6 +30,11 @@ from reader.services.data_formats import to_bibtex, to_csl_json, to_ris
         ("AFP", {"literal": "AFP"}),
         ("Associated Press", {"literal": "Associated Press"}),
         ("{Ministry of Truth}", {"literal": "Ministry of Truth"}),
+        ("JR Smith", {"family": "Smith", "given": "JR"}),
+        ("MAZIAR MOTAMEDI", {"family": "Motamedi", "given": "Maziar"}),
+        ("CNN Wire", {"literal": "CNN Wire"}),
+        ("UN", {"literal": "UN"}),
+        ("Alex MacDonald", {"family": "MacDonald", "given": "Alex"}),
     ],
 )
 def test_names(byline, expected):

@@ -47,8 +47,11 @@ def _is_organisation(name: str, publisher: str | None) -> bool:
         return True
     if any(ch.isdigit() for ch in name):
         return True
-    # "AFP", "BBC News": an acronym of two or more capitals
-    return any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
+    if len(words) > 1 and all(w.isupper() for w in words if w.isalpha()):
+        return False  # a byline in capitals ("MAZIAR MOTAMEDI"): a person, re-cased below
+    # "AFP", "UN": a one-word acronym; "CNN Wire": an acronym of three or more capitals ("JR Smith" is a person)
+    acronyms = [w for w in words if w.isalpha() and w.isupper()]
+    return (len(words) == 1 and bool(acronyms)) or any(len(w) >= 3 for w in acronyms)
 
 
 def csl_name(author: str, publisher: str | None = None) -> dict:
@@ -59,6 +62,8 @@ def csl_name(author: str, publisher: str | None = None) -> dict:
     if "," not in name and _is_organisation(name, publisher):
         return {"literal": name}
     parsed = HumanName(name)
+    if name.isupper():
+        parsed.capitalize(force=True)
     given = " ".join(p for p in (parsed.first, parsed.middle) if p)
     family = parsed.last
     if not family or not given:
