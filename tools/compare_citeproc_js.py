@@ -51,17 +51,13 @@ def citeproc_js(items: list[dict], style: str, locator: dict | None, args: argpa
     env = {**os.environ, "NODE_PATH": args.node_modules}
     proc = subprocess.run(["node", str(FORMAT_JS)], input=json.dumps(request), capture_output=True, text=True, env=env)
     if proc.returncode != 0:
-        sys.exit(f"node failed: {proc.stderr.strip()}")
+        raise RuntimeError(f"node failed: {proc.stderr.strip()}")
     return json.loads(proc.stdout)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--node-modules", required=True, help="node_modules folder holding the citeproc package")
-    ap.add_argument("--locales", required=True, help="folder with locales-en-US.xml and locales-en-GB.xml")
-    ap.add_argument("--show-all", action="store_true", help="print every string, not only differences")
-    args = ap.parse_args()
-
+def compare(node_modules: str, locales: str, show_all: bool = False) -> tuple[list[tuple], list[str]]:
+    """(rows: (style, file, locale, equal, total), lines describing each difference)."""
+    args = argparse.Namespace(node_modules=node_modules, locales=locales)
     articles = [Article.from_dict(d) for d in json.loads(FIXTURE.read_text("utf-8"))]
     items = [csl_item(a) for a in articles]
     rows, diffs = [], []
@@ -80,14 +76,23 @@ def main() -> int:
                 total += 1
                 if norm(mine) == norm(theirs):
                     same += 1
-                    if args.show_all:
+                    if show_all:
                         diffs.append(f"  same  {style:8} {item['id']:10} {what}: {mine}")
                 else:
                     diffs.append(
                         f"  DIFF  {style:8} {item['id']:10} {what}:\n        pandoc:      {mine}\n        citeproc-js: {theirs}"
                     )
         rows.append((style, csl_engine.CSL_STYLES[style][0], csl_engine.CSL_STYLES[style][1], same, total))
+    return rows, diffs
 
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--node-modules", required=True, help="node_modules folder holding the citeproc package")
+    ap.add_argument("--locales", required=True, help="folder with locales-en-US.xml and locales-en-GB.xml")
+    ap.add_argument("--show-all", action="store_true", help="print every string, not only differences")
+    args = ap.parse_args()
+    rows, diffs = compare(args.node_modules, args.locales, args.show_all)
     print(f"{'style':8} {'file':38} {'locale':6} {'equal':>9}")
     for style, name, locale, same, total in rows:
         print(f"{style:8} {name:38} {locale:6} {same:>4}/{total:<4}")
