@@ -171,7 +171,6 @@ def _name(ms: list[Mention], t: str, g: Gazetteer) -> str:
 def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
     ms = cl.m
     out: list[Entity] = []
-    meta_done: set[str] = set()
     groups = cl.groups()
     squash = {}
     for root, members in groups.items():

@@ -263,7 +263,8 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
 
 
 def _variant_match(a, b, ms, g: Gazetteer) -> bool:
-    (wa, sa, ma), (wb, sb, mb) = a, b
+    wa, sa = a[0], a[1]
+    wb, sb = b[0], b[1]
     for x in wa:
         for y in wb:
             if len(x) == len(y) and len(x) > 1 and all(same_spelling_variant(p, q) for p, q in zip(x, y)) \
