@@ -166,3 +166,12 @@ def test_one_word_organisations_by_apposition_and_places_by_street_words():
 def test_an_age_after_a_name_marks_a_person():
     a = Article(id="a", title=None, paragraphs=["Later, Kowalczyk, 26, scored twice and Nowak (31) saved a penalty."])
     assert {e.name: e.type for e in extract_entities(a)} == {"Kowalczyk": "person", "Nowak": "person"}
+
+
+def test_occupation_and_affiliation_around_a_name_are_split_off():
+    a = Article(id="o", title=None, paragraphs=[
+        "Campaigner Ama Mensah of the Accra Clean Air Alliance spoke. Economist Kofi Boateng of Ghana agreed.",
+        "Bank of England officials and the National Council of Resistance of Iran were absent."])
+    assert {e.name: e.type for e in extract_entities(a)} == {
+        "Ama Mensah": "person", "Accra Clean Air Alliance": "organization", "Kofi Boateng": "person",
+        "Ghana": "place", "Bank of England": "organization", "National Council of Resistance of Iran": "organization"}

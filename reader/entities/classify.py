@@ -176,13 +176,21 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 first = Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase)
                 rest = Span(sp.para, toks[i + 1:], sp.text, False, sp.titlecase)
                 return out + split_span(first, g) + split_span(rest, g)
-    # "Gustavo Petro of Colombia": a person's name, then "of" and a place
+    # "Environmentalist Nnimmo Bassey": a person's occupation opening a sentence
+    if sp.sent_initial and len(toks) >= 3 and toks[0].text.lower() in PERSON_BEFORE and not is_conn(toks[1].text):
+        rest = Span(sp.para, toks[1:], sp.text, False, sp.titlecase)
+        rest.title_cue = True
+        return out + split_span(rest, g)
+    # "Gustavo Petro of Colombia", "Nnimmo Bassey of the Health of Mother Earth Foundation": a person's
+    # name, then "of" and a place or an organisation
     for i, tok in enumerate(toks):
-        if i >= 2 and tok.text == "of" and toks[0].text in g.first_names and i + 1 < len(toks):
+        if i >= 2 and tok.text.split()[0] == "of" and i + 1 < len(toks) and (
+                toks[0].text in g.first_names or sp.title_cue):
             left, right = toks[:i], toks[i + 1:]
             if not any(t.text in ORG_HEADS or t.text in PLACE_TAILS or _is_title(t) for t in left) \
-                    and g.place(sp.text[right[0].start:right[-1].end]):
-                return out + split_span(Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase), g) + \
+                    and not g.place(sp.text[toks[0].start:toks[-1].end]) \
+                    and (g.place(sp.text[right[0].start:right[-1].end]) or right[-1].text in ORG_HEADS):
+                return out + split_span(Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase, sp.title_cue), g) + \
                     split_span(Span(sp.para, right, sp.text, False, sp.titlecase), g)
             break
     # person titles: "National Police Chief Muhamet Rrumbullaku" -> "National Police" + person

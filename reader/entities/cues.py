@@ -42,6 +42,8 @@ daughter wife husband mother father widow colleague named dissident dissidents l
 ceo boss chancellor governor mayor judge cleric scholar historian expert adviser advisor aide secretary
 deputy manager executive editor columnist correspondent novelist poet artist composer director-general
 president-elect prime-minister year-old defender midfielder goalkeeper captain opponent rival
+environmentalist campaigner scientist doctor nurse farmer villager resident fisherman elder pastor priest
+teacher student lecturer engineer businessman businesswoman entrepreneur investor banker diplomat
 """.split())
 
 #: Verbs right after a name that say it is a person's (weak: organisations say things too).
