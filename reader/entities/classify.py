@@ -15,6 +15,7 @@ from reader.entities.candidates import Span, Token
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
     PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
+    FOREIGN_ARTICLES, LEGAL_SUFFIXES, ORG_AFTER_RE, ORG_BEFORE_RE, VENUE_WORDS,
 )
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import LazyRe, entity_key, strip_possessive
@@ -36,6 +37,12 @@ _AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26,
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
 _ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
+_ORG_BEFORE = LazyRe(ORG_BEFORE_RE, re.I)
+_ORG_AFTER = LazyRe(ORG_AFTER_RE)
+_CREDIT_BEFORE = re.compile(r"[\[(][^\[\]()]{0,60}/\s*$")  # "[Jane Roe/" (photo credit), "(Ann Lee/"
+_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
+_FEATURE_BEFORE = LazyRe(r"\b(?:along|across|on|into|over|near|up|down|cross(?:ed|es|ing)?|waters of|banks? of|"
+                         r"basin of|delta of|mouth of|valley of|source of|shores? of|reaches of) the\s+$", re.I)
 _PLACE_OF = LazyRe(r"\b(?:town|city|village|island|province|region|district|county|state|capital|port|"
                        r"suburb|republic|kingdom|emirate) of\s*$")
 
@@ -262,14 +269,26 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         if not m.place:
             m.add("O", 1)
         return
-    if multi and wl in PLACE_TAILS:
+    if multi and wl in LEGAL_SUFFIXES or len(m.words) == 2 and wl.isdigit() and (
+            (g.place(w0) or ("", ""))[1] == "country"):
+        m.add("O", 5)  # "Halvora Therapeutics AG", "Pemberly Corp."; a country and a number: "France 24"
+    elif multi and wl in ("Centre", "Center", "Hall", "Complex", "Park") and m.words[-2] in VENUE_WORDS:
+        m.add("L", 3)  # "Edmonton Expo Centre", "Convention Center"
+    elif multi and wl in PLACE_TAILS:
         m.add("L", 3)  # "Rhodes International Airport", "Gaza Strip"
+    elif multi and w0 in FOREIGN_ARTICLES and not m.place:
+        m.add("O", 2.5)  # "Les Verts", "La Liga", "Die Linke"
     elif multi and (wl in ORG_HEADS or w0 in ORG_FIRST or _ORG_OF.search(m.surface)):
         m.add("O", 3)  # "Interior Ministry", "Bank of England", "People's Mojahedin Organization of Iran"
     if multi and w0 in PLACE_HEADS:
         m.add("L", 2)
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
+    before40 = sp.before(40)
+    if _CREDIT_BEFORE.search(before40) and sp.text[m.end:m.end + 1] in ")]":
+        m.add("O", 3)  # "[Jane Roe/Agency]": a photo credit's agency
+    elif _DATELINE_CREDIT.match(sp.text[:m.start]) and sp.text[m.end:m.end + 1] == ")":
+        m.add("O", 3)  # "ZURICH, July 22 (Agency) -": a wire credit
     if sp.sent_initial and not multi:
         return  # a capitalised first word says nothing by itself
     if not multi and not m.place and not m.title_cue and is_demonym(w0, g):
@@ -296,6 +315,11 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
+    if w0 not in g.first_names and not m.title_cue and (
+            _ORG_BEFORE.search(before40) or _ORG_AFTER.match(sp.text[m.end:m.end + 40])):
+        m.add("O", 2)  # "rival Xyz", "shares of Xyz", "Xyz said in a statement"
+    if not multi and not m.place and w0 not in g.first_names and _FEATURE_BEFORE.search(before40):
+        m.add("L", 1.5)  # "along the Danube", "across the Prairies"
     if after_low in PERSON_VERBS and w0.lower() not in g.common:
         m.add("P", 1)
     if not multi and before in PLACE_PREPS and not m.ev:
@@ -305,8 +329,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         places = [w for w in m.words[1:] if g.place(w)]
         if places and rare:
             m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
-        elif not m.ev and rare and len(m.words) <= 4 and " of " not in m.surface:
-            m.add("P", 1)
+        elif not m.ev and len(rare) == len(m.words) and len(m.words) <= 4 and " of " not in m.surface:
+            m.add("P", 1)  # two or three rare words and nothing else: most often a person's name
         elif not m.ev and rare:
             m.add("O", 1)
 

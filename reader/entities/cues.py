@@ -29,7 +29,8 @@ Sergeant Maj Major Judge Justice Mayor Ambassador Commissioner Director Chairman
 Spokesman Spokeswoman Spokesperson Leader Supreme Emir Emira Sultan Hojatoleslam Mullah Rabbi Bishop
 Archbishop Cardinal Premier Deputy Former Senior Commander Detective Inspector Superintendent Constable
 Dean Coach Speaker Attorney Marshal Admiral Brig Brigadier Field Sen. Gen. Col. Capt. Lt. Sgt. Maj. Rev.
-Dr. Mr. Mrs. Ms. Prof. Gov. Rep. St
+Dr. Mr. Mrs. Ms. Prof. Gov. Rep. St Chairperson Treasurer Councillor Councilor Councilman Councilwoman
+Congressman Congresswoman Assemblyman Assemblywoman Magistrate Prosecutor Sheriff
 """.split())
 
 #: Lower-case words right before a name that say it is a person's.
@@ -41,7 +42,7 @@ writer economist researcher candidate premier rapper coach player striker counte
 daughter wife husband mother father widow colleague named dissident dissidents lawmaker mp mps founder
 ceo boss chancellor governor mayor judge cleric scholar historian expert adviser advisor aide secretary
 deputy manager executive editor columnist correspondent novelist poet artist composer director-general
-president-elect prime-minister year-old defender midfielder goalkeeper captain opponent rival
+president-elect prime-minister year-old defender midfielder goalkeeper captain opponent
 environmentalist campaigner scientist doctor nurse farmer villager resident fisherman elder pastor priest
 teacher student lecturer engineer businessman businesswoman entrepreneur investor banker diplomat
 """.split())
@@ -63,7 +64,22 @@ Programme Program Trust Holdings Partners Media Church Museum Hospital Commissar
 Party’s Mission Organisations Organizations Nations Reuters Telegraph Guardian Daily Weekly Review Magazine
 Channel Studios Records Motors Systems Technologies Technology Labs Laboratories Industries Energy Exchange
 Council’s Command Ministry’s Department’s Unit Squad Team Institute’s Union’s Foundation’s Inc. Ltd. Co.
+Corp. AG SA SE NV BV GmbH KG AB ASA Oyj plc PLC S.A. N.V. B.V. S.p.A. SpA Pty Bhd Tbk LLP LP Limited
+Incorporated Securities Therapeutics Pharmaceuticals Pharma Biotech Biosciences Minerals Mining Resources
+Capital Investments Bancorp Financial Insurance Assurance Airline Petroleum Oil Gas Steel Chemicals Foods
+Brewery Breweries Logistics Shipping Telecom Telecoms Communications Semiconductor Semiconductors
+Electronics Ventures Advisors Advisers Associates Consulting Cartel Gang Militia Mafia Syndicate Greens
+Society Cross Crescent Wildfire Rescue Commissioner’s Ombudsman Prosecutor’s
 """.split())
+
+#: Company legal forms: a name ending in one of these is an organisation whatever its first word says
+#: ("Morgan Stanley Capital", "Halvora Therapeutics AG"); the name without it is the same company.
+LEGAL_SUFFIXES = frozenset("AG SA SE NV BV GmbH KG AB ASA Oyj plc PLC Plc Inc Inc. Corp Corp. Co Co. Ltd Ltd. "
+                           "LLC LLP LP Limited Incorporated Pty Bhd Tbk SpA S.p.A. S.A. N.V. B.V.".split())
+
+#: Two-word place heads ending in a word that is otherwise an organisation head ("Expo Centre").
+VENUE_WORDS = frozenset("Expo Exhibition Convention Conference Congress Shopping Trade Civic Community "
+                        "Sports Aquatic Aquatics Arts Cultural Events Financial".split())
 
 #: Head words of place names (last word), and first words ("Camp Ashraf", "Mount Everest").
 PLACE_TAILS = frozenset("""
@@ -71,12 +87,16 @@ City Province County District Region Island Islands Valley River Mountains Mount
 Strait Straits Desert Peninsula Coast Square Street Avenue Road Airport Port Harbour Harbor Canal Plateau
 Heights Hills Highlands Delta Basin Territory Territories Prefecture Governorate Oblast Municipality Village
 Town Park Bridge Station Camp Quarter Border Crossing Plain Plains Forest Falls Beach Cape Palace Castle
-Boulevard Platz Strasse Straße Plaza Cathedral Stadium Arena
+Boulevard Platz Strasse Straße Plaza Cathedral Stadium Arena Dam Reservoir Barrage Base Airbase Airfield
+Airstrip Terminal Pier Wharf Dock Docks Mall Market Bazaar Tower Towers Gate Hall Mosque Temple Shrine Monastery
+Gardens Zoo Mine Oilfield Refinery Glacier Volcano Reef Lagoon Marsh Wetlands Prairie Prairies Steppe Outback
+Gorge Canyon Pass Fjord Estuary Creek Land Lands Ranges Range Peak Stadion Estadio
 """.split())
 PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake Sierra Rio Bay Saint St "
                         # streets, squares and palaces in the languages news often quotes them in
                         "Avenida Avenue Rua Calle Plaza Praça Praca Piazza Place Platz Via Boulevard "
-                        "Palácio Palacio Palazzo Palais Palace Castle Castillo Schloss Mount Monte".split())
+                        "Palácio Palacio Palazzo Palais Palace Castle Castillo Schloss Mount Monte Rue Plaça Largo Parque Parc "
+                        "Puerto Porto Puente Pont Lago Lac Cerro Volcán Isola Île Ile".split())
 
 #: Lower-case words right after a name that say it is a place.
 PLACE_AFTER = frozenset("camp city town village province region district county capital suburb suburbs "
@@ -95,7 +115,8 @@ COMPASS_TAILS = frozenset("East West North South".split())
 
 #: Small words allowed inside a name between capitalised words.
 CONNECTORS = ("of", "for", "on", "ten", "ter", "do", "es", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
-              "di", "du", "dos", "das", "la", "le", "y", "of the", "for the", "on the")
+              "di", "du", "dos", "das", "la", "le", "y", "of the", "for the", "on the", "de la", "de las", "de los",
+              "des", "della", "delle", "dei", "degli", "do", "et")
 
 MONTH_WORDS = frozenset("January February March April May June July August September October November "
                         "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday "
@@ -116,4 +137,40 @@ ORG_AFTER = frozenset("party movement militia coalition alliance federation news
 INSTITUTIONS = frozenset("Congress Parliament Senate Assembly Cabinet Knesset Duma Bundestag Majlis Pentagon "
                          "Kremlin Vatican".split())
 #: First words that make a media organisation ("TV Globo", "Radio Free Europe").
-ORG_FIRST = frozenset("TV Radio Channel Radio-Canada".split())
+ORG_FIRST = frozenset("""TV Radio Channel Radio-Canada
+Ministère Ministerio Ministério Ministero Ministerium Fiscalía Procuraduría Defensoría Contraloría Registraduría
+Superintendencia Secretaría Parti Partido Partito Partei Rassemblement Mouvement Movimiento Movimento Frente Fronte
+Unión União Unione Tribunal Tribunale Cour Corte Conseil Consejo Conselho Consiglio Banco Banque Banca Caja Caixa
+Agence Agencia Agência Agenzia Comisión Comissão Commissione Comité Comitato Asamblea Assemblée Assemblea Sénat
+Senado Congreso Cámara Câmara Camera Policía Polícia Polizia Gendarmerie Guardia Ejército Exército Esercito Armée
+Fuerzas Forças Alianza Aliança Coalición Confederación Confédération Federación Fédération Federazione Sindicato
+Syndicat Sindacato Fundación Fondation Fundação Fondazione Stiftung Asociación Associação Associazione Sociedad
+Société Società Gobierno Gouvernement Governo Presidencia Ayuntamiento Mairie Comune Prefeitura Generalitat
+Instituto Institut Istituto Universidad Université Universität Universidade Università Bundesamt Bundesministerium
+Bundesverfassungsgericht Staatsanwaltschaft""".split())
+
+#: Articles that open foreign names of parties, papers and clubs ("Les Verts", "La Liga", "Die Linke").
+FOREIGN_ARTICLES = frozenset("Les La Le Los Las El Il Lo Gli Die Der Das Os As".split())
+
+#: Acronyms that name things, not organisations ("AI", "GDP"): never an entity unless linked to an
+#: expansion in the same article.
+NON_ENTITY_ACRONYMS = frozenset("""AI AGI GDP GNP CPI PPI PMI CEO CFO COO CTO CIO CMO MD VP EVP SVP IPO M&A R&D ESG ETF
+ETFs VAT GST ID IDs IQ PhD MBA MP MPs MEP MEPs NGO NGOs CCTV SUV SUVs EV EVs LNG LPG CO2 UAV UAVs API APIs GPS
+DNA RNA HIV AIDS COVID SARS PPE ICU IVF PDF SMS ATM ATMs IT TV PC PCs USB LED LEDs OK AM PM FM AC DC HQ PR HR
+IP IoT VPN URL HTML CHIPS GPU GPUs CPU CPUs RAM SSD OS AR VR XR KPI YoY QoQ FY Q1 Q2 Q3 Q4 H1 H2 EPS EBIT
+EBITDA P/E NPL NPLs SME SMEs B2B B2C GMO GMOs PFAS LGBT LGBTQ CV RSVP ASAP FAQ DIY ETA UFO UFOs VIP VIPs
+""".split())
+
+#: Lower-case words right before a single unknown name that say it is an organisation's ("rival Xyz",
+#: "news agency Xyz", "analysts at Xyz", "shares of Xyz").
+ORG_BEFORE_RE = (r"(?:\brival|\bcompetitor|\bagency|\bbroadcaster|\bnewspaper|\bdaily|\bcompany|\bfirm|"
+                 r"\blender|\bcarrier|\bairline|\bbank|\binsurer|\bdrugmaker|\bautomaker|\bcarmaker|\bchipmaker|"
+                 r"\bretailer|\bgroups? (?:such as|including|like)|\b(?:companies|firms|organi[sz]ations|charities|"
+                 r"agencies|banks|lenders|carriers|airlines|rivals|outlets|broadcasters) (?:such as|including|like)|"
+                 r"\banalysts? (?:at|from)|\bshares (?:of|in)|\bstake in|\bstock of|\bsubsidiary of|"
+                 r"\bunit of|\bowned by|\bacquired by|\bacquisition of|\bmerger with|\bdeal with)\s+(?:the\s+)?$")
+#: What follows a single unknown name and says it is an organisation's ("Xyz said in a statement").
+ORG_AFTER_RE = (r"^(?:['’]s? )?(?:said in a statement|said in a filing|said in a press release|reported\b|"
+                r"shares\b|stock\b|announced (?:on|that|a|its)\b|has (?:acquired|bought)|is (?:listed|headquartered|"
+                r"based) in|spokes(?:man|woman|person)\b|executives?\b|employees\b|workers\b|staff\b|"
+                r"said (?:its|it)\b|declined to comment\b)")
