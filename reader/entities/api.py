@@ -8,7 +8,10 @@ from reader.entities.candidates import Span, find_spans, is_titlecase_line
 from reader.entities.classify import Mention, join_to, split_span, to_mention
 from reader.entities.dates import YEARLESS, find_date_templates, with_year
 from reader.entities.gazetteer import Gazetteer, gazetteer
-from reader.entities.linking import Clusters, best_type, evidence_of, link_adjacent, link_rules
+from reader.entities.cues import NON_ENTITY_ACRONYMS
+from reader.entities.linking import (
+    Clusters, best_type, evidence_of, link_adjacent, link_nicknames, link_place_prefixes, link_rules,
+)
 from reader.entities.normalize import entity_key, fold
 from reader.errors import ReaderError
 from reader.models import Article, Entity
@@ -90,6 +93,8 @@ def _extract(article: Article, find) -> list[Entity]:
             by_key[m.key] = i
     link_adjacent(cl, texts)
     link_rules(cl, g)
+    link_nicknames(cl, texts)
+    link_place_prefixes(cl, g)
     _link_titled(cl, titled, g)
     entities = _build(cl, g, article)
     entities += _date_entities(dates)
@@ -195,6 +200,8 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
         if t is None or ev[t] <= 0:
             continue
         mm = [ms[i] for i in members]
+        if all(m.acronym and m.surface.replace(".", "") in NON_ENTITY_ACRONYMS for m in mm) and root not in meta:
+            continue  # "AI", "GDP": things, not organisations, unless linked to an expansion
         aliases: list[str] = []
         for m in mm:
             if m.surface not in aliases:

@@ -38,7 +38,8 @@ def _patterns() -> tuple[str, str]:
     acr_dot = rf"(?:[{U}]\.){{2,}}"
     initial = rf"[{U}]\.(?= [{U}])"
     abbr = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{U}])")
-    tok = rf"(?:{acr_dot}|{initial}|{abbr}|{word})"
+    legal = r"(?:Corp|Inc|Ltd|Co|Bros|Pty)\.(?!\w)"  # "Pemberly Corp.", "Quillon Co."
+    tok = rf"(?:{acr_dot}|{initial}|{abbr}|{legal}|{word})"
     conn = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
     num = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
     span = rf"(?<![\w@#.&-])(?:{tok})(?:(?: (?:{conn}))? (?:{tok}))*{num}?"

@@ -196,12 +196,16 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             left, right = toks[:i], toks[i + 1:]
             if not any(t.text in ORG_HEADS or t.text in PLACE_TAILS or _is_title(t) for t in left) \
                     and not g.place(sp.text[toks[0].start:toks[-1].end]) \
-                    and (g.place(sp.text[right[0].start:right[-1].end]) or right[-1].text in ORG_HEADS):
+                    and (g.place(sp.text[right[0].start:right[-1].end]) or right[-1].text in ORG_HEADS
+                         or right[0].text in ORG_FIRST or right[0].text in FOREIGN_ARTICLES or tok.text == "of the"
+                         or (i == 2 and toks[1].text.lower() not in g.common and toks[1].text[:1].isupper())):
                 return out + split_span(Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase, sp.title_cue), g) + \
                     split_span(Span(sp.para, right, sp.text, False, sp.titlecase), g)
             break
     # person titles: "National Police Chief Muhamet Rrumbullaku" -> "National Police" + person
     for i, tok in enumerate(toks):
+        if i == 1 and toks[0].text in ORG_FIRST:
+            break  # "Fiscalía General del Estado": a title word inside a foreign institution's name
         if _is_title(tok):
             j = i
             while j < len(toks) and (_is_title(toks[j]) or is_conn(toks[j].text)):
@@ -230,7 +234,8 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     if len(toks) >= 3 and not any(is_conn(t.text) for t in toks):
         for k in range(len(toks) - 2, 0, -1):
             name = sp.text[toks[0].start:toks[k - 1].end]
-            if g.place(name) and toks[k].text in g.first_names:
+            if g.place(name) and toks[k].text in g.first_names and toks[-1].text not in ORG_HEADS \
+                    and toks[-1].text not in PLACE_TAILS:
                 out.append(Span(sp.para, toks[:k], sp.text, sp.sent_initial, sp.titlecase))
                 out.append(Span(sp.para, toks[k:], sp.text, False, sp.titlecase))
                 return out
@@ -250,6 +255,10 @@ def to_mention(sp: Span, g: Gazetteer) -> Mention | None:
     if len(surface) < 2 or surface.isdigit():
         return None
     words = [t.text for t in toks if not is_conn(t.text)]
+    if len(words) == 2 and (words[1].isdigit() or words[1] in ("II", "III", "IV")) and words[0].lower() in g.common \
+            and not g.place(words[0]) and words[0] not in ORG_FIRST and words[0] not in g.first_names \
+            and not sp.title_cue:
+        return None  # "Day 13", "Phase 2", "Article 5": a common noun and a number
     m = Mention(sp.para, start, end, surface, entity_key(surface), words, sent_initial=sp.sent_initial,
                 titlecase=sp.titlecase, title_cue=sp.title_cue)
     m.acronym = len(toks) == 1 and toks[0].is_acronym

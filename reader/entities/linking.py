@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from reader.entities.classify import Mention
-from reader.entities.cues import ORG_HEADS
+from reader.entities.cues import NON_ENTITY_ACRONYMS, ORG_HEADS
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
 
@@ -30,6 +30,7 @@ _PARTICLES = frozenset({"e", "al", "el", "ul", "ol", "ad", "ed", "bin", "ibn", "
                         "de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "ten", "ter"})
 _SPLIT_RE = re.compile(r"[-\s]")
 _NUM_RE = re.compile(r"^(.*?)[\s-]+(\d{1,3}|[IVX]{1,4})$")
+_NICK_BEFORE = re.compile(r"\b(?:known as|nicknamed|dubbed|called|aka)\s*[“\"‘']$", re.I)
 
 
 class Clusters:
@@ -147,7 +148,8 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
         info[root] = (ev, multi, members)
     roots = list(groups)
     # Rule 3: acronyms as initials of a name
-    acr_roots = [r for r in roots if all(ms[i].acronym for i in info[r][2])]
+    acr_roots = [r for r in roots if all(ms[i].acronym for i in info[r][2])
+                 and ms[r].surface.replace(".", "") not in NON_ENTITY_ACRONYMS]
     for r in acr_roots:
         letters = ms[r].surface.replace(".", "").upper()
         hits = {cl.find(o) for o in roots if o != r and info[o][1]
@@ -227,8 +229,9 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
             continue
         w = name_words(ms[members[0]].words)
         pl = ms[members[0]].place
-        if len(w) != 1 or (pl and pl[1] != "city"):
-            continue
+        if len(w) != 1 or (pl and pl[1] != "city" and not (
+                pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)):
+            continue  # a state's name is a surname only when said of a person ("Tabora said")
         w = w[0]
         last = {p for p, full in people if p != root and any(same_spelling_variant(w, f[-1]) for f in full)}
         if len(last) == 1:
@@ -291,3 +294,53 @@ def _modifier(word: str, name: list[str], g: Gazetteer) -> bool:
 
 def _is_place_list(words: list[str], g: Gazetteer) -> bool:
     return all(g.place(w) for w in words)
+
+
+def link_nicknames(cl: Clusters, texts: dict[int, str]) -> None:
+    """Rule 8: a quoted nickname after "known as" / "nicknamed" / "dubbed" belongs to the person named just
+    before it in the same paragraph ("Jane Roe, known as “La Jefa”"); the nearest person, else the nearest name."""
+    ms = cl.m
+    by_para: dict[int, list[int]] = {}
+    for i, m in enumerate(ms):
+        by_para.setdefault(m.para, []).append(i)
+    for para, idx in by_para.items():
+        text = texts.get(para, "")
+        idx.sort(key=lambda i: ms[i].start)
+        for k, b in enumerate(idx):
+            B = ms[b]
+            if not _NICK_BEFORE.search(text, max(0, B.start - 20), B.start) or text[B.end:B.end + 1] not in "”\"’'":
+                continue
+            near = [a for a in idx[:k] if B.start - ms[a].end < 150]
+            if not near:
+                continue
+            people = [a for a in near if best_type(evidence_of(cl, _members(cl, a))) == "P"]
+            target = (people or near)[-1]
+            ev_b = evidence_of(cl, _members(cl, b))
+            if ev_b.get("O", 0) < 3 and ev_b.get("L", 0) < 3:
+                cl.union(target, b)
+
+
+def link_place_prefixes(cl: Clusters, g: Gazetteer) -> None:
+    """Rule 9: a one-word name that is no place of its own but the first word of one multi-word place of the
+    article ("Addis" / "Addis Ababa") is a short form of that place."""
+    ms = cl.m
+    groups = cl.groups()
+    firsts: dict[str, set[int]] = {}
+    types = {r: best_type(evidence_of(cl, mem)) for r, mem in groups.items()}
+    for r, mem in groups.items():
+        if types[r] == "L":
+            for i in mem:
+                if len(ms[i].words) > 1:
+                    firsts.setdefault(ms[i].words[0].casefold(), set()).add(r)
+    for r, mem in groups.items():
+        if types[r] not in ("L", None) or any(len(ms[i].words) != 1 or ms[i].acronym for i in mem):
+            continue
+        w = ms[mem[0]].words[0]
+        hits = firsts.get(w.casefold(), set()) - {r}
+        if len(hits) == 1 and not g.place(w):
+            cl.union(r, hits.pop())
+
+
+def _members(cl: Clusters, i: int) -> list[int]:
+    root = cl.find(i)
+    return [j for j in range(len(cl.m)) if cl.find(j) == root]
