@@ -42,8 +42,8 @@ def _patterns() -> tuple[str, str]:
     tok = rf"(?:{acr_dot}|{initial}|{abbr}|{legal}|{word})"
     conn = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
     num = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
-    span = rf"(?<![\w@#.&-])(?:{tok})(?:(?: (?:{conn}))? (?:{tok}))*{num}?"
-    token = rf"{tok}|\d+|[IVX]{{2,4}}|(?:{conn})"
+    span = rf"(?<![\w@#.&-])(?:{tok})(?:(?: (?:{conn}))? (?:{tok}))*(?: plc\b)?{num}?"
+    token = rf"{tok}|\d+|[IVX]{{2,4}}|plc\b|(?:{conn})"
     return span, token
 
 

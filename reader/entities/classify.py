@@ -15,7 +15,7 @@ from reader.entities.candidates import Span, Token
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
     PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
-    FOREIGN_ARTICLES, LEGAL_SUFFIXES, ORG_AFTER_RE, ORG_BEFORE_RE, VENUE_WORDS,
+    FOREIGN_ARTICLES, LEGAL_SUFFIXES, ORG_AFTER_RE, ORG_BEFORE_RE, ORG_NOUN_BEFORE_RE, VENUE_WORDS,
 )
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import LazyRe, entity_key, strip_possessive
@@ -39,6 +39,7 @@ _POSS = ("’s", "'s", "’", "'")
 _ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
 _ORG_BEFORE = LazyRe(ORG_BEFORE_RE, re.I)
 _ORG_AFTER = LazyRe(ORG_AFTER_RE)
+_ORG_NOUN_BEFORE = LazyRe(ORG_NOUN_BEFORE_RE)
 _CREDIT_BEFORE = re.compile(r"[\[(][^\[\]()]{0,60}/\s*$")  # "[Jane Roe/" (photo credit), "(Ann Lee/"
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
 _FEATURE_BEFORE = LazyRe(r"\b(?:along|across|on|into|over|near|up|down|cross(?:ed|es|ing)?|waters of|banks? of|"
@@ -324,7 +325,9 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
-    if w0 not in g.first_names and not m.title_cue and (
+    if not m.title_cue and _ORG_NOUN_BEFORE.search(before40):
+        m.add("O", 3)  # "the law firm Leigh Day"
+    elif w0 not in g.first_names and not m.title_cue and (
             _ORG_BEFORE.search(before40) or _ORG_AFTER.match(sp.text[m.end:m.end + 40])):
         m.add("O", 2)  # "rival Xyz", "shares of Xyz", "Xyz said in a statement"
     if not multi and not m.place and w0 not in g.first_names and _FEATURE_BEFORE.search(before40):
@@ -338,7 +341,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         places = [w for w in m.words[1:] if g.place(w)]
         if places and rare:
             m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
-        elif not m.ev and len(rare) == len(m.words) and len(m.words) <= 4 and " of " not in m.surface:
+        elif not m.ev and (len(rare) == len(m.words) or m.words[0] in rare) and len(m.words) <= 4 \
+                and " of " not in m.surface:
             m.add("P", 1)  # two or three rare words and nothing else: most often a person's name
         elif not m.ev and rare:
             m.add("O", 1)

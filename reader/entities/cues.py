@@ -100,7 +100,9 @@ PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake S
 
 #: Lower-case words right after a name that say it is a place.
 PLACE_AFTER = frozenset("camp city town village province region district county capital suburb suburbs "
-                        "neighbourhood neighborhood compound border airport island islands".split())
+                        "neighbourhood neighborhood compound border airport island islands hills mountains river "
+                        "valley plateau delta coast coastline desert lake basin plains forest hinterland highlands "
+                        "lowlands estuary peninsula archipelago state's municipality township".split())
 #: Lower-case words right before a name that say it is a place ("town of X", "capital X").
 PLACE_BEFORE = frozenset("town city village province capital suburb region district county".split())
 #: Prepositions that weakly suggest a place for an otherwise unknown single word ("ambassador to X").
@@ -168,9 +170,16 @@ ORG_BEFORE_RE = (r"(?:\brival|\bcompetitor|\bagency|\bbroadcaster|\bnewspaper|\b
                  r"\bretailer|\bgroups? (?:such as|including|like)|\b(?:companies|firms|organi[sz]ations|charities|"
                  r"agencies|banks|lenders|carriers|airlines|rivals|outlets|broadcasters) (?:such as|including|like)|"
                  r"\banalysts? (?:at|from)|\bshares (?:of|in)|\bstake in|\bstock of|\bsubsidiary of|"
-                 r"\bunit of|\bowned by|\bacquired by|\bacquisition of|\bmerger with|\bdeal with)\s+(?:the\s+)?$")
+                 r"\bunit of|\bowned by|\bacquired by|\bacquisition of|\bmerger with|\bdeal with|\b(?:survey|poll|study|"
+                 r"report|forecast|data)s? (?:by|from)|according to|\b(?:engineer|executive|analyst|economist|strategist|researcher|scientist|"
+                 r"manager|employee|worker|staffer|lawyer|partner|consultant|director|official)s? (?:at|with))\s+(?:the\s+)?$")
+#: Organisation nouns right before a name: the name is the organisation's even if it starts like a person's
+#: ("the law firm Leigh Day", "the broadcaster Sky News").
+ORG_NOUN_BEFORE_RE = (r"\b(?:firm|company|agency|broadcaster|newspaper|lender|carrier|airline|insurer|drugmaker|"
+                      r"automaker|carmaker|chipmaker|retailer|conglomerate|startup|start-up|charity|watchdog|"
+                      r"regulator|outlet|publisher|pollster|consultancy|label|club|brewer|miner|operator)\s+$")
 #: What follows a single unknown name and says it is an organisation's ("Xyz said in a statement").
 ORG_AFTER_RE = (r"^(?:['’]s? )?(?:said in a statement|said in a filing|said in a press release|reported\b|"
                 r"shares\b|stock\b|announced (?:on|that|a|its)\b|has (?:acquired|bought)|is (?:listed|headquartered|"
                 r"based) in|spokes(?:man|woman|person)\b|executives?\b|employees\b|workers\b|staff\b|"
-                r"said (?:its|it)\b|declined to comment\b)")
+                r"said its\b|poll\b|polls\b|survey\b|data showed\b)")
