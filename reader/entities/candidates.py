@@ -156,7 +156,7 @@ def find_spans(text: str, para: int, titlecase: bool | None = None) -> list[Span
             if tok is None or tok.text in MONTH_WORDS:
                 while run and ((run[0].text.lower().replace("’", "'") in STOPWORDS
                                 and not (run[0].text.isupper() and len(run[0].text) > 1))
-                               or run[0].text.lower() in _CONN_SET or run[0].text[0].isdigit()):
+                               or run[0].text in _CONN_SET or run[0].text[0].isdigit()):
                     run.pop(0)
                 while run and (run[-1].text.lower() in _CONN_SET):
                     run.pop()

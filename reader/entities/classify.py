@@ -140,6 +140,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     if len(sp.tokens) >= 3 and sp.tokens[1].text in g.first_names and not _is_title(sp.tokens[0]):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w) and not sp.tokens[0].is_acronym \
+                and w not in FOREIGN_ARTICLES \
                 and w not in ORG_HEADS and not is_conn(sp.tokens[2].text) and not is_demonym(w, g) \
                 and sp.tokens[-1].text not in ORG_HEADS and sp.tokens[-1].text not in PLACE_TAILS:
             # "Treasurer Jim Chalmers", "Striker Harry Kane": a descriptive word before a given name
@@ -228,11 +229,15 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 person = Span(sp.para, rest, sp.text, False, sp.titlecase)
                 person.title_cue = True
                 person.extra["titled"] = toks[i].start
+                if any(t.text.split()[0] == "of" for t in rest[2:]):  # "Prosecutor X Y of the Z"
+                    parts = split_span(person, g)
+                    if len(parts) > 1:
+                        return out + parts
                 out.append(person)
                 return out
             break
     # "United States Mike Pence": a place name run straight into a person's name
-    if len(toks) >= 3 and not any(is_conn(t.text) for t in toks):
+    if len(toks) >= 3 and not any(is_conn(t.text) for t in toks) and toks[0].text not in FOREIGN_ARTICLES:
         for k in range(len(toks) - 2, 0, -1):
             name = sp.text[toks[0].start:toks[k - 1].end]
             if g.place(name) and toks[k].text in g.first_names and toks[-1].text not in ORG_HEADS \

@@ -137,7 +137,7 @@ ORG_AFTER = frozenset("party movement militia coalition alliance federation news
 
 #: Institutions named by one word ("in Congress", "the Senate").
 INSTITUTIONS = frozenset("Congress Parliament Senate Assembly Cabinet Knesset Duma Bundestag Majlis Pentagon "
-                         "Kremlin Vatican".split())
+                         "Kremlin Vatican Greens".split())
 #: First words that make a media organisation ("TV Globo", "Radio Free Europe").
 ORG_FIRST = frozenset("""TV Radio Channel Radio-Canada
 Ministère Ministerio Ministério Ministero Ministerium Fiscalía Procuraduría Defensoría Contraloría Registraduría

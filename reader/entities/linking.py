@@ -211,7 +211,7 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
             cl.union(a, b)
     # Rule 6: family names / given names of people
     groups = cl.groups()
-    people, orgs = [], []
+    people, orgs, orgs_any = [], [], []
     for root, members in groups.items():
         ev = evidence_of(cl, members)
         t = best_type(ev)
@@ -221,6 +221,8 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
                 people.append((root, full))
         elif t == "O":
             full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
+            if full:
+                orgs_any.append((root, full))
             full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS for x in f[1:])]
             if full:
                 orgs.append((root, full))
@@ -249,6 +251,13 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
         owners = {r for r, full in orgs if r != root and any(f[0] == w for f in full)}
         if len(owners) == 1:
             cl.union(root, owners.pop())
+            continue
+        # "the Greens" / "Queensland Greens", "the Ministry" / "Interior Ministry": an organisation named by
+        # its head word alone, when the article names one organisation with that head
+        if best_type(evidence_of(cl, members)) == "O" and w in ORG_HEADS:
+            heads = {r for r, full in orgs_any if r != root and any(f[-1] == w for f in full)}
+            if len(heads) == 1:
+                cl.union(root, heads.pop())
     # Rule 7: "Islamic Republic" -> the country of that official name mentioned in the article
     groups = cl.groups()
     country_root = {}
