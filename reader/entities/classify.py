@@ -305,6 +305,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     elif _DATELINE_CREDIT.match(sp.text[:m.start]) and sp.text[m.end:m.end + 1] == ")":
         m.add("O", 3)  # "ZURICH, July 22 (Agency) -": a wire credit
     if sp.sent_initial and not multi:
+        if w0.lower() not in g.common and w0 not in g.first_names and _ORG_AFTER.match(sp.text[m.end:m.end + 40]):
+            m.add("O", 2)  # "Xyzco said in a statement"
         return  # a capitalised first word says nothing by itself
     if not multi and not m.place and not m.title_cue and is_demonym(w0, g):
         return  # "Iranian", "Albanians": adjectives of places

@@ -175,11 +175,11 @@ ORG_BEFORE_RE = (r"(?:\brival|\bcompetitor|\bagency|\bbroadcaster|\bnewspaper|\b
                  r"manager|employee|worker|staffer|lawyer|partner|consultant|director|official)s? (?:at|with))\s+(?:the\s+)?$")
 #: Organisation nouns right before a name: the name is the organisation's even if it starts like a person's
 #: ("the law firm Leigh Day", "the broadcaster Sky News").
-ORG_NOUN_BEFORE_RE = (r"\b(?:firm|company|agency|broadcaster|newspaper|lender|carrier|airline|insurer|drugmaker|"
+ORG_NOUN_BEFORE_RE = (r"\b(?:firm|company|agency|broadcaster|newspaper|magazine|tabloid|weekly|website|lender|carrier|airline|insurer|drugmaker|"
                       r"automaker|carmaker|chipmaker|retailer|conglomerate|startup|start-up|charity|watchdog|"
                       r"regulator|outlet|publisher|pollster|consultancy|label|club|brewer|miner|operator)\s+$")
 #: What follows a single unknown name and says it is an organisation's ("Xyz said in a statement").
-ORG_AFTER_RE = (r"^(?:['’]s? )?(?:said in a statement|said in a filing|said in a press release|reported\b|"
+ORG_AFTER_RE = (r"^(?:['’]s?)?\s+(?:said in a statement|said in a filing|said in a press release|reported\b|"
                 r"shares\b|stock\b|announced (?:on|that|a|its)\b|has (?:acquired|bought)|is (?:listed|headquartered|"
                 r"based) in|spokes(?:man|woman|person)\b|executives?\b|employees\b|workers\b|staff\b|"
                 r"said its\b|poll\b|polls\b|survey\b|data showed\b)")

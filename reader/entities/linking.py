@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from reader.entities.classify import Mention
-from reader.entities.cues import NON_ENTITY_ACRONYMS, ORG_HEADS
+from reader.entities.cues import COMPASS, NON_ENTITY_ACRONYMS, ORG_HEADS, PLACE_HEADS
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
 
@@ -346,7 +346,8 @@ def link_place_prefixes(cl: Clusters, g: Gazetteer) -> None:
             continue
         w = ms[mem[0]].words[0]
         hits = firsts.get(w.casefold(), set()) - {r}
-        if len(hits) == 1 and not g.place(w):
+        own = g.place(w)
+        if len(hits) == 1 and (own is None or own[1] == "city") and w not in PLACE_HEADS and w not in COMPASS:
             cl.union(r, hits.pop())
 
 
