@@ -40,6 +40,9 @@ _ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + 
 _ORG_BEFORE = LazyRe(ORG_BEFORE_RE, re.I)
 _ORG_AFTER = LazyRe(ORG_AFTER_RE)
 _ORG_NOUN_BEFORE = LazyRe(ORG_NOUN_BEFORE_RE)
+#: The last word before a name that the two patterns above can end with (a cheap test before the regex).
+ORG_NOUN_WORDS = frozenset(re.findall(r"[a-z-]+", ORG_NOUN_BEFORE_RE.replace("\\b", " ")))
+ORG_BEFORE_LAST = frozenset(re.findall(r"[a-z]+", ORG_BEFORE_RE.replace("\\b", " "))) | {"the"}
 _CREDIT_BEFORE = re.compile(r"[\[(][^\[\]()]{0,60}/\s*$")  # "[Jane Roe/" (photo credit), "(Ann Lee/"
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
 _FEATURE_BEFORE = LazyRe(r"\b(?:along|across|on|into|over|near|up|down|cross(?:ed|es|ing)?|waters of|banks? of|"
@@ -300,9 +303,10 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
     before40 = sp.before(40)
-    if _CREDIT_BEFORE.search(before40) and sp.text[m.end:m.end + 1] in ")]":
+    closing = sp.text[m.end:m.end + 1]
+    if closing in ")]" and _CREDIT_BEFORE.search(before40):
         m.add("O", 3)  # "[Jane Roe/Agency]": a photo credit's agency
-    elif _DATELINE_CREDIT.match(sp.text[:m.start]) and sp.text[m.end:m.end + 1] == ")":
+    elif closing == ")" and m.start < 60 and _DATELINE_CREDIT.match(sp.text[:m.start]):
         m.add("O", 3)  # "ZURICH, July 22 (Agency) -": a wire credit
     if sp.sent_initial and not multi:
         if w0.lower() not in g.common and w0 not in g.first_names and _ORG_AFTER.match(sp.text[m.end:m.end + 40]):
@@ -332,12 +336,12 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
-    if not m.title_cue and _ORG_NOUN_BEFORE.search(before40):
+    if not m.title_cue and before in ORG_NOUN_WORDS and _ORG_NOUN_BEFORE.search(before40):
         m.add("O", 3)  # "the law firm Leigh Day"
     elif w0 not in g.first_names and not m.title_cue and (
-            _ORG_BEFORE.search(before40) or _ORG_AFTER.match(sp.text[m.end:m.end + 40])):
+            (before in ORG_BEFORE_LAST and _ORG_BEFORE.search(before40)) or _ORG_AFTER.match(sp.text[m.end:m.end + 40])):
         m.add("O", 2)  # "rival Xyz", "shares of Xyz", "Xyz said in a statement"
-    if not multi and not m.place and w0 not in g.first_names and _FEATURE_BEFORE.search(before40):
+    if not multi and before == "the" and not m.place and w0 not in g.first_names and _FEATURE_BEFORE.search(before40):
         m.add("L", 1.5)  # "along the Danube", "across the Prairies"
     if after_low in PERSON_VERBS and w0.lower() not in g.common:
         m.add("P", 1)
