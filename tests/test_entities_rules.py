@@ -98,3 +98,15 @@ def test_media_names_with_numbers_and_places_along_rivers():
     t = _types("The broadcaster Italia 24 said flooding along the Tanaro had closed roads near the Monferrato hills.")
     assert t.get("Italia 24") == "organization"
     assert t.get("Tanaro") == "place" and t.get("Monferrato") == "place"
+
+
+def test_a_later_surname_said_of_a_person_makes_an_unknown_name_a_person():
+    ents = extract_entities(Article(id="r", title=None, paragraphs=[
+        "The clinic in the valley is run by Tide Ansah and two nurses.", "Later, Ansah said supplies were short."]))
+    row = _row(ents, "Tide Ansah")
+    assert row.type == "person" and _row(ents, "Ansah") is row
+
+
+def test_rivers_from_their_context():
+    t = _types("Villages were cut off after the Oruna and its tributaries burst their banks near Tamsin.")
+    assert t.get("Oruna") == "place"

@@ -47,6 +47,8 @@ _CREDIT_BEFORE = re.compile(r"[\[(][^\[\]()]{0,60}/\s*$")  # "[Jane Roe/" (photo
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
 _FEATURE_BEFORE = LazyRe(r"\b(?:along|across|on|into|over|near|up|down|cross(?:ed|es|ing)?|waters of|banks? of|"
                          r"basin of|delta of|mouth of|valley of|source of|shores? of|reaches of) the\s+$", re.I)
+_FEATURE_AFTER = re.compile(r"\s+(?:and its tributar|(?:burst|broke|overflowed) its banks|overflowed|flooded|"
+                            r"(?:has |had )?(?:burst|broken|breached))")
 _PLACE_OF = LazyRe(r"\b(?:town|city|village|island|province|region|district|county|state|capital|port|"
                        r"suburb|republic|kingdom|emirate) of\s*$")
 
@@ -341,7 +343,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     elif w0 not in g.first_names and not m.title_cue and (
             (before in ORG_BEFORE_LAST and _ORG_BEFORE.search(before40)) or _ORG_AFTER.match(sp.text[m.end:m.end + 40])):
         m.add("O", 2)  # "rival Xyz", "shares of Xyz", "Xyz said in a statement"
-    if not multi and before == "the" and not m.place and w0 not in g.first_names and _FEATURE_BEFORE.search(before40):
+    if not multi and before == "the" and not m.place and w0 not in g.first_names and (
+            _FEATURE_BEFORE.search(before40) or _FEATURE_AFTER.match(sp.text[m.end:m.end + 30])):
         m.add("L", 1.5)  # "along the Danube", "across the Prairies"
     if after_low in PERSON_VERBS and w0.lower() not in g.common:
         m.add("P", 1)

@@ -215,10 +215,12 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
     for root, members in groups.items():
         ev = evidence_of(cl, members)
         t = best_type(ev)
-        if t == "P":
+        if t == "P" or (t is None or ev[t] < 2) and all(2 <= len(ms[i].words) <= 3 for i in members):
+            # people, and two- or three-word names nothing else is known about: a later surname said of a
+            # person ("Kagiso Green ... Green said") makes them people
             full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
             if full:
-                people.append((root, full))
+                people.append((root, full) if t == "P" else (root, full, "weak"))
         elif t == "O":
             full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
             if full:
@@ -235,15 +237,21 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
                 pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)):
             continue  # a state's name is a surname only when said of a person ("Tabora said")
         w = w[0]
-        last = {p for p, full in people if p != root and any(same_spelling_variant(w, f[-1]) for f in full)}
+        said_of_person = evidence_of(cl, members).get("P", 0) > 0
+        last = {p[0] for p in people if p[0] != root and len(p) == 2
+                and any(same_spelling_variant(w, f[-1]) for f in p[1])}
+        if not last and said_of_person:
+            last = {p[0] for p in people if p[0] != root and any(same_spelling_variant(w, f[-1]) for f in p[1])}
+            if len(last) == 1:
+                ms[members[0]].add("P", 2)  # the surname alone, said of a person, types the full name
         if len(last) == 1:
             cl.union(root, last.pop())
             continue
-        first = {p for p, full in people if p != root and any(f[0] == w for f in full)}
+        first = {p[0] for p in people if p[0] != root and len(p) == 2 and any(f[0] == w for f in p[1])}
         if len(first) == 1 and not last:
             cl.union(root, first.pop())
             continue
-        middle = {p for p, full in people if p != root and any(w in f[1:-1] for f in full if len(w) > 2)}
+        middle = {p[0] for p in people if p[0] != root and len(p) == 2 and any(w in f[1:-1] for f in p[1] if len(w) > 2)}
         if len(middle) == 1 and not first:  # "Lula" / "Luiz Inacio Lula da Silva"
             cl.union(root, middle.pop())
             continue
