@@ -4,6 +4,11 @@ Evidence is a small score per type (PERSON "P", ORGANISATION "O", PLACE "L"): 3 
 says (a gazetteer place, an organisation head word, a person's title), 2 for close context ("spokesman X",
 "X, a small town"), 1 for weak hints (an acronym is usually an organisation; "X said"). Scores of all
 mentions of one entity are added up after linking.
+
+Names ending in a company's legal form ("AG", "Corp.", "plc") are organisations whatever their first word;
+facility and landform heads ("Dam", "Air Base", "Expo Centre") make places; foreign institution heads
+("Ministerio", "Parti") and articles ("Les", "La") make organisations; an unknown multi-word name is a person
+only when its first word is rare (not an everyday English word) and nothing else is known about it.
 """
 
 from __future__ import annotations

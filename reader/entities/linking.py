@@ -9,8 +9,14 @@ Rules, in order (all general; none names any particular entity):
   5. names whose words are transliteration variants of each other (normalize.same_spelling_variant),
      or whose words are all contained in a longer name: "Mojaheddeen-e Khalk" / "Mojahedin-e Khalq",
      "Interior Ministry" / "Albanian Interior Ministry", "MEK Khalq" / "MEK" + "Mojahedin-e Khalq";
-  6. a single word that is the family name (or, if unique, the given name) of one person: "Pompeo";
-  7. the head of a country's official name when that country is mentioned: "Islamic Republic" / "Iran".
+  6. a single word that is the family name (or, if unique, the given name) of one person: "Pompeo" (also of
+     an untyped two- or three-word name when the single word is said of a person, which makes it a person);
+     a company name without its legal form ("Foo" / "Foo Corp."); an organisation's head word alone
+     ("the Greens" / "Queensland Greens") when one organisation of the article has that head;
+  7. the head of a country's official name when that country is mentioned: "Islamic Republic" / "Iran";
+  8. a quoted nickname after "known as" / "nicknamed" / "dubbed": the person named just before it;
+  9. a one-word name that is the first word of one multi-word place: "Addis" / "Addis Ababa".
+Generic acronyms ("AI", "GDP": cues.NON_ENTITY_ACRONYMS) never link by initials alone (rule 3).
 """
 
 from __future__ import annotations
