@@ -345,9 +345,13 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 2)
     if not m.title_cue and before in ORG_NOUN_WORDS and _ORG_NOUN_BEFORE.search(before40):
         m.add("O", 3)  # "the law firm Leigh Day"
-    elif w0 not in g.first_names and not m.title_cue and (
-            (before in ORG_BEFORE_LAST and _ORG_BEFORE.search(before40)) or _ORG_AFTER.match(sp.text[m.end:m.end + 40])):
-        m.add("O", 2)  # "rival Xyz", "shares of Xyz", "Xyz said in a statement"
+    elif w0 not in g.first_names and not m.title_cue:
+        if before in ORG_BEFORE_LAST and _ORG_BEFORE.search(before40):
+            m.add("O", 2)  # "rival Xyz", "shares of Xyz", "analysts at Xyz"
+        else:
+            cue = _ORG_AFTER.match(sp.text[m.end:m.end + 40])
+            if cue:  # "Xyz said in a statement"; "Xyz reported" (people report too: weaker)
+                m.add("O", 1 if cue.group().endswith("reported") else 2)
     if not multi and before == "the" and not m.place and w0 not in g.first_names and (
             _FEATURE_BEFORE.search(before40) or _FEATURE_AFTER.match(sp.text[m.end:m.end + 30])):
         m.add("L", 1.5)  # "along the Danube", "across the Prairies"
