@@ -110,3 +110,9 @@ def test_a_later_surname_said_of_a_person_makes_an_unknown_name_a_person():
 def test_rivers_from_their_context():
     t = _types("Villages were cut off after the Oruna and its tributaries burst their banks near Tamsin.")
     assert t.get("Oruna") == "place"
+
+
+def test_two_rare_words_of_a_place_are_a_person_and_the_place():
+    t = _types("Talks were chaired by Tesfamariam Gebrezgi of Eritrea and the Bank of Uganda sent observers.")
+    assert t["Tesfamariam Gebrezgi"] == "person" and t["Eritrea"] == "place"
+    assert t["Bank of Uganda"] == "organization"

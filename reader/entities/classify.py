@@ -97,6 +97,10 @@ def _strip_poss(tok: Token) -> Token:
     return tok if s == tok.text else Token(s, tok.start, tok.start + len(s))
 
 
+def _rare(word: str, g: Gazetteer) -> bool:
+    return word[:1].isupper() and word.lower() not in g.common and not g.place(word) and word not in ORG_HEADS
+
+
 def _known_part(part: str, g: Gazetteer) -> str | None:
     """What a part of a hyphenated compound is: 'place', 'acronym', 'demonym', 'letter' or None."""
     if len(part) == 1 and part.isupper():
@@ -204,7 +208,9 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     # name, then "of" and a place or an organisation
     for i, tok in enumerate(toks):
         if i >= 2 and tok.text.split()[0] == "of" and i + 1 < len(toks) and (
-                toks[0].text in g.first_names or sp.title_cue):
+                toks[0].text in g.first_names or sp.title_cue or (
+                    i == 2 and tok.text == "of" and all(_rare(t.text, g) for t in toks[:2])
+                    and g.place(sp.text[toks[3].start:toks[-1].end]))):  # "Tesfaye Berhanu of Ethiopia"
             left, right = toks[:i], toks[i + 1:]
             if not any(t.text in ORG_HEADS or t.text in PLACE_TAILS or _is_title(t) for t in left) \
                     and not g.place(sp.text[toks[0].start:toks[-1].end]) \

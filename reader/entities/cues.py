@@ -90,7 +90,7 @@ Town Park Bridge Station Camp Quarter Border Crossing Plain Plains Forest Falls 
 Boulevard Platz Strasse Straße Plaza Cathedral Stadium Arena Dam Reservoir Barrage Base Airbase Airfield
 Airstrip Terminal Pier Wharf Dock Docks Mall Market Bazaar Tower Towers Gate Hall Mosque Temple Shrine Monastery
 Gardens Zoo Mine Oilfield Refinery Glacier Volcano Reef Lagoon Marsh Wetlands Prairie Prairies Steppe Outback
-Gorge Canyon Pass Fjord Estuary Creek Land Lands Ranges Range Peak Stadion Estadio
+Gorge Canyon Pass Fjord Estuary Creek Land Lands Ranges Range Peak Stadion Estadio Place
 """.split())
 PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake Sierra Rio Bay Saint St "
                         # streets, squares and palaces in the languages news often quotes them in
