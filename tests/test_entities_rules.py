@@ -116,3 +116,8 @@ def test_two_rare_words_of_a_place_are_a_person_and_the_place():
     t = _types("Talks were chaired by Tesfamariam Gebrezgi of Eritrea and the Bank of Uganda sent observers.")
     assert t["Tesfamariam Gebrezgi"] == "person" and t["Eritrea"] == "place"
     assert t["Bank of Uganda"] == "organization"
+
+
+def test_caption_credit_at_the_end_of_a_paragraph_names_an_agency():
+    t = _types("Rescuers search the rubble in the old town. Photograph: Ilse Brandt/Nordpix")
+    assert t.get("Nordpix") == "organization" and t.get("Ilse Brandt") == "person"

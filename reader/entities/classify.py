@@ -49,6 +49,7 @@ _ORG_NOUN_BEFORE = LazyRe(ORG_NOUN_BEFORE_RE)
 ORG_NOUN_WORDS = frozenset(re.findall(r"[a-z-]+", ORG_NOUN_BEFORE_RE.replace("\\b", " ")))
 ORG_BEFORE_LAST = frozenset(re.findall(r"[a-z]+", ORG_BEFORE_RE.replace("\\b", " "))) | {"the"}
 _CREDIT_BEFORE = re.compile(r"[\[(][^\[\]()]{0,60}/\s*$")  # "[Jane Roe/" (photo credit), "(Ann Lee/"
+_CAPTION_CREDIT = re.compile(r"(?:Photo(?:graph)?|Image|Picture|Credit)s?:?\s[^/]{2,40}/\s*$", re.I)
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
 _FEATURE_BEFORE = LazyRe(r"\b(?:along|across|on|into|over|near|up|down|cross(?:ed|es|ing)?|waters of|banks? of|"
                          r"basin of|delta of|mouth of|valley of|source of|shores? of|reaches of) the\s+$", re.I)
@@ -317,7 +318,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 2)
     before40 = sp.before(40)
     closing = sp.text[m.end:m.end + 1]
-    if closing in ")]" and _CREDIT_BEFORE.search(before40):
+    if (closing in ")]" and _CREDIT_BEFORE.search(before40)) or (
+            not sp.text[m.end:].strip() and _CAPTION_CREDIT.search(before40)):
         m.add("O", 3)  # "[Jane Roe/Agency]": a photo credit's agency
     elif closing == ")" and m.start < 60 and _DATELINE_CREDIT.match(sp.text[:m.start]):
         m.add("O", 3)  # "ZURICH, July 22 (Agency) -": a wire credit
