@@ -121,3 +121,10 @@ def test_two_rare_words_of_a_place_are_a_person_and_the_place():
 def test_caption_credit_at_the_end_of_a_paragraph_names_an_agency():
     t = _types("Rescuers search the rubble in the old town. Photograph: Ilse Brandt/Nordpix")
     assert t.get("Nordpix") == "organization" and t.get("Ilse Brandt") == "person"
+
+
+def test_names_listed_after_organisation_nouns_are_organisations():
+    t = _types("The minister warned platforms including Lyra, Quobo and Vennix to remove the posts, "
+               "and aid groups such as Carenza joined the call.")
+    for name in ("Lyra", "Quobo", "Vennix", "Carenza"):
+        assert t.get(name) == "organization", name

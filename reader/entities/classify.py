@@ -49,6 +49,10 @@ _ORG_NOUN_BEFORE = LazyRe(ORG_NOUN_BEFORE_RE)
 ORG_NOUN_WORDS = frozenset(re.findall(r"[a-z-]+", ORG_NOUN_BEFORE_RE.replace("\\b", " ")))
 ORG_BEFORE_LAST = frozenset(re.findall(r"[a-z]+", ORG_BEFORE_RE.replace("\\b", " "))) | {"the"}
 _CREDIT_BEFORE = re.compile(r"[\[(][^\[\]()]{0,60}/\s*$")  # "[Jane Roe/" (photo credit), "(Ann Lee/"
+_ORG_LIST_BEFORE = re.compile(r"\b(?:companies|firms|platforms|groups|organi[sz]ations|charities|agencies|banks|"
+                              r"lenders|carriers|airlines|rivals|outlets|broadcasters|brands|clubs)"
+                              r" (?:such as|including|like)(?: (?:the )?[\w-]+,)*(?: (?:the )?[\w-]+,? and)?"
+                              r"\s+(?:the\s+)?$")
 _CAPTION_CREDIT = re.compile(r"(?:Photo(?:graph)?|Image|Picture|Credit)s?:?\s[^/]{2,40}/\s*$", re.I)
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?,?(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
 _FEATURE_BEFORE = LazyRe(r"\b(?:along|across|on|into|over|near|up|down|cross(?:ed|es|ing)?|waters of|banks? of|"
@@ -351,7 +355,11 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
             or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
-    if not m.title_cue and before in ORG_NOUN_WORDS and _ORG_NOUN_BEFORE.search(before40):
+    if not multi and not m.title_cue and ("including" in before40 or " as " in before40 or "like" in before40) \
+            and _ORG_LIST_BEFORE.search(sp.before(60)):
+        # "platforms including Xyz", "companies such as Xyz": outweighs a town's or a given name
+        m.add("O", 3.5 if m.place and m.place[1] in ("city", "state") else 2)
+    elif not m.title_cue and before in ORG_NOUN_WORDS and _ORG_NOUN_BEFORE.search(before40):
         m.add("O", 3)  # "the law firm Leigh Day"
     elif w0 not in g.first_names and not m.title_cue:
         if before in ORG_BEFORE_LAST and _ORG_BEFORE.search(before40):
