@@ -1,0 +1,62 @@
+"""The article list's data: sorted orders and lowercase search text cached once per load,
+so each keystroke of the filter is a scan over cached strings (10,000 rows in a few ms)."""
+
+from __future__ import annotations
+
+from reader.library import Summary
+from reader.services import search
+
+
+def haystack(s: Summary) -> str:
+    """The same fields reader.services.search.matches looks in, casefolded once."""
+    return " ".join(filter(None, [s.title, " ".join(s.authors), s.publisher, s.section, s.date])).casefold()
+
+
+class Listing:
+    def __init__(self) -> None:
+        self._all: list[Summary] = []
+        self._orders: dict[str, list[Summary]] = {}
+        self._hay: dict[str, str] = {}
+
+    def load(self, summaries: list[Summary]) -> None:
+        self._all = list(summaries)
+        self._orders = {}
+        self._hay = {s.id: haystack(s) for s in self._all}
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def titles(self) -> dict[str, str | None]:
+        return {s.id: s.title for s in self._all}
+
+    def ordered(self, key: str) -> list[Summary]:
+        if key not in self._orders:
+            self._orders[key] = search.sort_summaries(self._all, key)
+        return self._orders[key]
+
+    def view(
+        self,
+        key: str,
+        text: str = "",
+        *,
+        unread_only: bool = False,
+        bookmarked_only: bool = False,
+        read_ids: frozenset[str] = frozenset(),
+        bookmarked_ids: frozenset[str] = frozenset(),
+        ids: frozenset[str] | None = None,
+    ) -> list[Summary]:
+        rows = self.ordered(key)
+        if unread_only or bookmarked_only or ids is not None:
+            rows = search.filter_summaries(
+                rows,
+                unread_only=unread_only,
+                bookmarked_only=bookmarked_only,
+                read_ids=read_ids,
+                bookmarked_ids=bookmarked_ids,
+                ids=set(ids) if ids is not None else None,
+            )
+        words = text.casefold().split()
+        if words:
+            hay = self._hay
+            rows = [s for s in rows if all(w in hay[s.id] for w in words)]
+        return rows
