@@ -1,0 +1,98 @@
+"""TUI speed: first screen, filter per keystroke, opening a 100,000-word article, peak memory.
+
+    /work/venv/bin/python -m benchmarks.bench_tui [--articles 10000] [--bookmarks 5000]
+
+Builds a generated library in a temp dir (benchmarks/synthetic.py), then drives the real app
+with Textual's run_test/Pilot at 160x48 and prints each figure with its goal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import build_library, long_article
+from reader.models import Entity
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+async def run(articles: int, bookmarks: int) -> dict[str, float]:
+    from reader.tui.app import build_app
+    from reader.tui.screens.main import MainScreen
+    from reader.tui.widgets.reading_pane import ReadingPane
+
+    root = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    t = time.perf_counter()
+    lib = build_library(root, articles, bookmarks)
+    long = long_article(100_000)
+    long.entities = [Entity("Ada Okafor", "person", ["Ada Okafor"], 1, [[0, 0, 3]])]
+    lib.add_article(long)
+    print(f"built library: {len(lib):,} articles, {bookmarks:,} bookmarks in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+
+    figures: dict[str, float] = {}
+    t0 = time.perf_counter()
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        while not isinstance(app.screen, MainScreen) or not app.screen.rows:
+            await pilot.pause()
+        await pilot.pause()
+        figures["first_screen"] = time.perf_counter() - t0
+        screen = app.screen
+
+        await pilot.press("slash")
+        per_key = []
+        for ch in "article 12":
+            t = time.perf_counter()
+            await pilot.press("space" if ch == " " else ch)
+            await pilot.pause()
+            per_key.append(time.perf_counter() - t)
+        figures["filter_key_median"] = statistics.median(per_key)
+        figures["filter_key_max"] = max(per_key)
+        figures["filter_rows"] = len(screen.rows)
+
+        for _ in "article 12":
+            await pilot.press("backspace")
+        for ch in "very long":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = screen.query_one(ReadingPane)
+        t = time.perf_counter()
+        await pilot.press("enter")
+        await pilot.pause()
+        figures["open_long"] = time.perf_counter() - t
+        assert pane.article is not None and pane.article.word_count >= 100_000, "the long article did not open"
+        t = time.perf_counter()
+        await pilot.press("G")
+        await pilot.pause()
+        figures["jump_to_end"] = time.perf_counter() - t
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lib.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--bookmarks", type=int, default=5_000)
+    args = parser.parse_args()
+    f = asyncio.run(run(args.articles, args.bookmarks))
+    print(f"first screen after imports        {_ms(f['first_screen']):>10}   (goal < 1000 ms)")
+    print(f"filter, per keystroke (median)     {_ms(f['filter_key_median']):>10}   (goal < 50 ms)")
+    print(f"filter, per keystroke (worst)      {_ms(f['filter_key_max']):>10}   ({int(f['filter_rows'])} rows left)")
+    print(f"open a 100,000-word article        {_ms(f['open_long']):>10}   (goal < 300 ms)")
+    print(f"jump to its end (G)                {_ms(f['jump_to_end']):>10}")
+    print(f"peak memory (max RSS)              {f['peak_rss_mb']:>7.0f} MB   (goal < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
