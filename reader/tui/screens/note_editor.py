@@ -16,8 +16,8 @@ from reader.tui.textkit import one_line, safe
 
 class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note"),
-        Binding("ctrl+d", "delete", "Delete note"),
+        Binding("ctrl+s", "save", "Save note", priority=True),
+        Binding("ctrl+d", "delete", "Delete note", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -42,7 +42,9 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        area = self.query_one(TextArea)
+        area.move_cursor(area.document.end)  # continue an existing note
+        area.focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
