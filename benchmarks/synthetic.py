@@ -72,11 +72,12 @@ def build_library(root: Path, articles: int = 10_000, bookmarks: int = 5_000, se
     index = {"version": INDEX_VERSION, "articles": [asdict(Summary.of(a)) for a in made]}
     (root / "index.json").write_text(json.dumps(index), "utf-8")
     lib = Library(root)
-    for b in range(bookmarks):
-        a = made[rng.randrange(len(made))]
-        p = rng.randrange(len(a.paragraphs))
-        text = a.paragraphs[p]
-        lib.state.add_bookmark(a.id, p, text[:80], "", text[80:112], 0, 80, note=f"note {b}" if b % 3 == 0 else "")
+    with lib.state.batch():  # one lock hold, each store file written once
+        for b in range(bookmarks):
+            a = made[rng.randrange(len(made))]
+            p = rng.randrange(len(a.paragraphs))
+            text = a.paragraphs[p]
+            lib.state.add_bookmark(a.id, p, text[:80], "", text[80:112], 0, 80, note=f"note {b}" if b % 3 == 0 else "")
     return lib
 
 

@@ -208,39 +208,102 @@ class Library:
                     setattr(article, k, v)
         return article
 
+    def reindex(self, reextract: bool = False, progress: Callable[[str], Any] | None = None) -> int:
+        """Rebuild index.json from the article files (and re-run entity extraction if asked).
+
+        Unreadable article files are skipped and named through `progress`. Returns the count indexed.
+        """
+        with self._lock:
+            index: dict[str, Summary] = {}
+            for path in sorted(self.articles_dir.glob("*.json")):
+                try:
+                    article = Article.from_dict(json.loads(path.read_text("utf-8")))
+                except (OSError, ValueError, KeyError, TypeError):
+                    if progress:
+                        progress(f"skipped {path.name}: unreadable")
+                    continue
+                if reextract:
+                    article.entities = extract_entities(article, backend=self.backend)
+                    atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
+                index[article.id] = Summary.of(article)
+            self._write_index(index)
+        return len(index)
+
     def articles_mentioning(self, surface: str) -> list[str]:
         key = entity_key(surface)
         return [s.id for s in self._load_index().values() if key in s.entity_keys]
 
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:
-        """Store a parsed article (entities extracted if missing). Returns "imported" or "duplicate"."""
-        with self._lock:
-            index = dict(self._load_index())
-            if article.id in index:
-                return "duplicate"
+        """Store one parsed article. Returns "imported" or "duplicate"."""
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: list[Article]) -> list[str]:
+        """Store parsed articles (entities extracted if missing) with one index write.
+
+        Returns "imported" or "duplicate" for each, in order. Article files are written
+        before the index, so a crash never leaves an index row without its article.
+        """
+        for article in articles:
             if not article.entities:
                 article.entities = extract_entities(article, backend=self.backend)
-            article.added = article.added or _now()
-            atomic_write_text(self.articles_dir / f"{article.id}.json", json.dumps(article.to_dict(), ensure_ascii=False))
-            index[article.id] = Summary.of(article)
-            self._write_index(index)
-        return "imported"
+        statuses = []
+        with self._lock:
+            index = dict(self._load_index())
+            added = False
+            for article in articles:
+                if article.id in index:
+                    statuses.append("duplicate")
+                    continue
+                article.added = article.added or _now()
+                data = json.dumps(article.to_dict(), ensure_ascii=False)
+                atomic_write_text(self.articles_dir / f"{article.id}.json", data)
+                index[article.id] = Summary.of(article)
+                statuses.append("imported")
+                added = True
+            if added:
+                self._write_index(index)
+        return statuses
 
     def import_paths(
         self,
         paths: Iterable[str | os.PathLike[str]],
         progress: Callable[[ImportResult], Any] | None = None,
+        batch: int = 200,
     ) -> ImportReport:
+        """Parse, extract and store every file under `paths`; bad files are refused, not fatal."""
         report = ImportReport()
+        pending: list[tuple[str, Article]] = []
+
+        def flush() -> None:
+            statuses = self.add_articles([a for _, a in pending])
+            for (path, article), status in zip(pending, statuses):
+                result = ImportResult(path, "imported" if status == "imported" else "duplicate", article.id, article.title)
+                report.results.append(result)
+                if progress:
+                    progress(result)
+            pending.clear()
+
+        seen: set[str] = set()
         for path in iter_article_files(paths):
             try:
                 article = parse_file(path)
-                status = self.add_article(article)
-                result = ImportResult(str(path), "imported" if status == "imported" else "duplicate", article.id, article.title)
             except IngestError as exc:
                 result = ImportResult(str(path), "refused", reason=str(exc))
-            report.results.append(result)
-            if progress:
-                progress(result)
+                report.results.append(result)
+                if progress:
+                    progress(result)
+                continue
+            if article.id in seen:  # the same article twice in one import
+                result = ImportResult(str(path), "duplicate", article.id, article.title)
+                report.results.append(result)
+                if progress:
+                    progress(result)
+                continue
+            seen.add(article.id)
+            pending.append((str(path), article))
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
         return report

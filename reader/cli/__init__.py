@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles
+from reader.cli import articles, bookmarks, maintenance
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -57,6 +57,8 @@ def _open_tui() -> None:
 
 
 articles.register(app)
+maintenance.register(app)
+bookmarks.register(app)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ import typer
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.services.safe_text import clean
+from reader.services.safe_text import clean, escape_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,8 +39,8 @@ def out(text: str = "", *, err: bool = False) -> None:
 
 
 def out_json(obj: Any) -> None:
-    # json.dumps escapes every control character, so JSON output is terminal-safe as is.
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    # json.dumps escapes C0 controls (ESC, BEL...) but leaves C1 and bidi controls raw: escape_json does those.
+    sys.stdout.write(escape_json(json.dumps(obj, ensure_ascii=False, indent=2)) + "\n")
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

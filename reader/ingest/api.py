@@ -1,4 +1,9 @@
-"""Entry points of the ingest layer (placeholder until the ingest issue lands)."""
+"""Entry points of the ingest layer: files and text -> Article.
+
+A file's format comes from its suffix (.txt/.text, .md/.markdown, .html/.htm); a file without a
+suffix is sniffed (HTML, Markdown front matter, else plain text). Every refusal is an IngestError
+with a one-line reason.
+"""
 
 from __future__ import annotations
 
@@ -9,39 +14,107 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.errors import IngestError
+from reader.ingest.decode import read_text
+from reader.ingest.language import detect_language
+from reader.ingest.plaintext import Parsed, parse_plaintext
+from reader.ingest.publisher import outlet_name
 from reader.models import Article
 
-SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+FORMATS = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+SUFFIXES = {s for s in FORMATS if s}
 
 
 def article_id(paragraphs: list[str], title: str | None) -> str:
+    """Stable id: the same title and text (whitespace and case aside) give the same id."""
     norm = re.sub(r"\s+", " ", " ".join([title or "", *paragraphs])).strip().casefold()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
+def _importable(path: Path) -> bool:
+    return path.suffix.lower() in FORMATS
+
+
 def iter_article_files(paths: Iterable[os.PathLike[str] | str]) -> Iterator[Path]:
+    """Each path as given; folders expanded recursively (sorted) to their article files.
+
+    Inside a folder, hidden files and folders are skipped, and so are files whose suffix is not
+    an article format (images, PDFs...): a folder of mixed files imports its articles quietly.
+    A file named explicitly is always yielded, so an unsupported one gets a reason.
+    """
     for p in map(Path, paths):
-        if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(p).parts):
-                    yield sub
-        else:
+        if not p.is_dir():
             yield p
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                sub = Path(root) / name
+                if not name.startswith(".") and _importable(sub):
+                    yield sub
+
+
+def sniff_format(text: str) -> str:
+    head = text.lstrip()[:500].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "<" == head[:1]):
+        return "html"
+    if text.lstrip("\ufeff").startswith("---\n"):
+        return "markdown"
+    return "text"
+
+
+def _parse(text: str, fmt: str) -> Parsed:
+    if fmt == "text":
+        return parse_plaintext(text)
+    if fmt == "markdown":
+        from reader.ingest.markdown import parse_markdown
+
+        return parse_markdown(text)
+    if fmt == "html":
+        from reader.ingest.html import parse_html
+
+        return parse_html(text)
+    raise IngestError(f"unknown format {fmt!r}; use text, markdown or html.")
 
 
 def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Article:
-    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    if not paras:
-        raise IngestError("the file has no text")
-    title = paras[0]
-    body = paras[1:]
-    return Article(id=article_id(body, title), title=title, paragraphs=body, source=source)
+    """Parse article text in the given format ("text", "markdown" or "html")."""
+    if not text or not text.strip():
+        raise IngestError("the file contains only whitespace; there is nothing to import.")
+    parsed = _parse(text, fmt)
+    if not parsed.paragraphs:
+        raise IngestError("no article text was found in the file.")
+    body_text = "\n".join(parsed.paragraphs)
+    language = parsed.language or detect_language(parsed.paragraphs)
+    return Article(
+        id=article_id(parsed.paragraphs, parsed.title),
+        title=parsed.title,
+        paragraphs=parsed.paragraphs,
+        kinds=parsed.kinds,
+        section=parsed.section,
+        authors=parsed.authors,
+        publisher=outlet_name(parsed.outlet, body_text),
+        date=parsed.date,
+        page_date=parsed.page_date,
+        url=parsed.url,
+        language=language,
+        source=source,
+    )
 
 
 def parse_file(path: os.PathLike[str] | str) -> Article:
+    """Read, decode and parse one article file. Raises IngestError with a one-line reason."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"cannot read the file ({exc.strerror})") from exc
-    return parse_text(data.decode("utf-8", errors="replace"), source=str(p))
+    suffix = p.suffix.lower()
+    if suffix not in FORMATS and not p.is_dir() and p.exists():
+        raise IngestError(
+            f"unsupported file type {suffix!r}; reader imports .txt, .md and .html articles."
+        )
+    text = read_text(p)
+    fmt = FORMATS.get(suffix, "text")
+    if suffix == "":
+        fmt = sniff_format(text)
+    return parse_text(text, fmt, source=str(p))

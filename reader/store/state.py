@@ -16,58 +16,255 @@ API CONTRACT (used by the library, services, CLI and TUI; keep it stable):
     store.get_setting(key, default=None) / set_setting(key, value)
     store.close()
 
-Errors are reader.errors.StoreError subclasses with one-line messages.
+Extensions (issue 6):
+
+    with store.batch(): ...        # many writes, one lock hold, each touched file written once at
+                                   # the end (all or nothing per file; an exception discards them)
+    store.warning -> str | None    # one line to show the user after the store was found damaged
+                                   # (a StoreDamaged message naming the file; see reader.store.backup)
+    store.readonly -> bool         # damaged with no good backup: writes raise StoreReadOnly
+    store.all_meta() -> dict[str, dict]   # every article's corrections at once (for lists)
+
+Errors are reader.errors.StoreError subclasses with one-line messages: StoreTooNew (written by
+a newer reader; refused at open, never overwritten), StoreReadOnly, StoreError (lock timeout,
+unreadable or unwritable file).
+
+Safety (see storage.py, locking.py, backup.py, migrate.py): every file is TinyDB JSON written
+atomically (temp file, fsync, rename, fsync folder) with a rolling `.bak`; every mutation is
+lock -> re-read what changed on disk -> apply -> atomic write -> unlock, so two processes holding
+the store open never lose each other's writes, and reads see other processes' changes (one stat
+per file, no re-parse when unchanged). Reads and bookmarks are sharded over small files in
+`<stem>.d/` so a change rewrites ~1/16 of them, not all.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb.table import Table
 
-from reader.errors import NotFound
+from reader.errors import NotFound, StoreReadOnly
 from reader.models import Bookmark
+from reader.store import migrate
+from reader.store.atomic import clean_temp_files
+from reader.store.backup import recover
+from reader.store.locking import StoreLock
+from reader.store.storage import AtomicJSONStorage, Data
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class StateStore:
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = TinyDB(self.path, ensure_ascii=False)
-        self._reads = self._db.table("reads")
-        self._bookmarks = self._db.table("bookmarks")
-        self._meta = self._db.table("meta")
-        self._settings = self._db.table("settings")
+def shard_of(key: str, shards: int) -> int:
+    return zlib.crc32(key.encode("utf-8")) % shards
 
-    # -- read state and position -------------------------------------------
+
+class StateStore:
+    def __init__(self, path: Path, *, shards: int = migrate.DEFAULT_SHARDS) -> None:
+        self.path = Path(path)
+        self.folder = self.path.with_name(self.path.stem + ".d")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = StoreLock(self.path.with_name(f".{self.path.name}.lock"))
+        self._depth = 0
+        self._storages: dict[Path, AtomicJSONStorage] = {}
+        self._tables: dict[tuple[Path, str], tuple[int, Table]] = {}
+        self._indexes: dict[tuple[Path, str], tuple[int, tuple[dict[str, Any], dict[str, int]]]] = {}
+        self._main = self._storage(self.path)
+        self._meta_generation = -1
+        with self._lock:
+            clean_temp_files(self.path)
+            self.shards = self._open(shards)
+            clean_temp_files(self._shard_path("x", 0), any_name=True)  # the shard folder is all ours
+
+    # -- files -------------------------------------------------------------------------------
+    def _storage(self, path: Path) -> AtomicJSONStorage:
+        st = self._storages.get(path)
+        if st is None:
+            st = self._storages[path] = AtomicJSONStorage(path, on_damage=self._recover)
+            if self._depth:
+                st.hold()
+        return st
+
+    def _recover(self, storage: AtomicJSONStorage, error: ValueError) -> Data:
+        with self._lock:
+            return recover(storage, error)
+
+    def _shard_path(self, name: str, i: int) -> Path:
+        return self.folder / f"{name}-{i:02d}.json"
+
+    def _shard(self, name: str, key: str) -> AtomicJSONStorage:
+        return self._storage(self._shard_path(name, shard_of(key, self.shards)))
+
+    def _all_shards(self, name: str) -> list[AtomicJSONStorage]:
+        return [self._storage(self._shard_path(name, i)) for i in range(self.shards)]
+
+    def _table(self, storage: AtomicJSONStorage, name: str) -> Table:
+        """A TinyDB table without query cache, re-made whenever the file is re-read from disk
+        (so no cached query result or next document id from an older version survives)."""
+        storage.read()
+        key = (storage.path, name)
+        cached = self._tables.get(key)
+        if cached is None or cached[0] != storage.generation:
+            cached = self._tables[key] = (storage.generation, Table(storage, name, cache_size=0))
+        return cached[1]
+
+    def _index(self, storage: AtomicJSONStorage, name: str, field: str) -> dict[str, Any]:
+        """{row[field]: row} of one table, rebuilt only when the file's data changed."""
+        return self._indexed(storage, name, field)[0]
+
+    def _doc_id(self, storage: AtomicJSONStorage, name: str, field: str, key: str) -> int | None:
+        return self._indexed(storage, name, field)[1].get(key)
+
+    def _indexed(
+        self, storage: AtomicJSONStorage, name: str, field: str
+    ) -> tuple[dict[str, Any], dict[str, int]]:
+        data = storage.read()
+        key = (storage.path, name)
+        cached = self._indexes.get(key)
+        if cached is None or cached[0] != storage.version:
+            table = data.get(name) or {}
+            rows = {r.get(field): r for r in table.values()}
+            ids = {r.get(field): int(doc_id) for doc_id, r in table.items()}
+            cached = self._indexes[key] = (storage.version, (rows, ids))
+        return cached[1]
+
+    def _upsert(self, storage: AtomicJSONStorage, name: str, field: str, key: str, fields: dict[str, Any]) -> None:
+        """Update the row whose field == key (found by the index, no table scan), else insert it."""
+        table = self._table(storage, name)
+        doc_id = self._doc_id(storage, name, field, key)
+        if doc_id is None:
+            table.insert({field: key, **fields})
+        else:
+            table.update(fields, doc_ids=[doc_id])
+
+    # -- schema --------------------------------------------------------------------------------
+    def _open(self, shards: int) -> int:
+        data = self._main.read()
+        if self._main.readonly:  # damaged, no good backup: read what we can, change nothing
+            row = migrate.meta_row(data) or {}
+            return int(row.get("shards") or shards)
+        old, main, moved = migrate.upgrade(data, self.path)
+        if old == migrate.SCHEMA:
+            self._meta_generation = self._main.generation
+            return int((migrate.meta_row(data) or {}).get("shards") or shards)
+        if old > 0 or data:
+            migrate.keep_old_version(self.path, old)
+        self.shards = shards
+        for name, rows in moved.items():
+            if rows:
+                self._merge_rows(name, rows)
+        main[migrate.META] = {"1": migrate.new_meta(shards)}
+        self._main.write(main)
+        self._meta_generation = self._main.generation
+        return shards
+
+    def _merge_rows(self, name: str, rows: list[dict[str, Any]]) -> None:
+        """Add migrated rows to their shards, replacing rows with the same key (idempotent)."""
+        field = migrate.SHARDED[name]
+        by_shard: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_shard.setdefault(shard_of(str(row.get(field)), self.shards), []).append(row)
+        for i, part in by_shard.items():
+            storage = self._storage(self._shard_path(name, i))
+            existing = list((storage.read().get(name) or {}).values())
+            keys = {r.get(field) for r in part}
+            merged = [r for r in existing if r.get(field) not in keys] + part
+            storage.write({name: {str(n): r for n, r in enumerate(merged, start=1)}})
+
+    def _check_schema(self) -> None:
+        data = self._main.read()
+        if self._main.generation != self._meta_generation:
+            schema = migrate.schema_of(data, self.path)
+            if schema > migrate.SCHEMA:
+                raise migrate.too_new(self.path, schema)
+            self._meta_generation = self._main.generation
+
+    # -- transactions ----------------------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """lock -> (re-read on demand) -> apply -> atomic write of each touched file -> unlock."""
+        with self._lock:
+            outer = self._depth == 0
+            if outer:
+                for st in self._storages.values():
+                    st.hold()
+            self._depth += 1
+            ok = False
+            try:
+                if outer:
+                    self._check_schema()
+                    if self._main.readonly:
+                        raise StoreReadOnly(self._main.readonly)
+                yield
+                ok = True
+            finally:
+                self._depth -= 1
+                if outer:
+                    self._release_all(ok)
+
+    def _release_all(self, commit: bool) -> None:
+        error: BaseException | None = None
+        for st in self._storages.values():
+            try:
+                st.release(commit=commit and error is None)
+            except BaseException as exc:  # keep releasing the others (their holds must end)
+                error = error or exc
+        if error is not None:
+            raise error
+
+    @contextmanager
+    def batch(self) -> Iterator[StateStore]:
+        """Many changes under one lock hold; each touched file is written once, at the end."""
+        with self._writing():
+            yield self
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        # Threads of this process wait for a write in progress (its data is not committed yet).
+        with self._lock._thread:
+            yield
+
+    # -- read state and position -----------------------------------------------------------------
     def _read_row(self, aid: str) -> dict[str, Any] | None:
-        return self._reads.get(Query().article_id == aid)
+        with self._reading():
+            return self._index(self._shard("reads", aid), "reads", "article_id").get(aid)
+
+    def _upsert_read(self, aid: str, fields: dict[str, Any]) -> None:
+        with self._writing():
+            self._upsert(self._shard("reads", aid), "reads", "article_id", aid, fields)
 
     def is_read(self, aid: str) -> bool:
         row = self._read_row(aid)
         return bool(row and row.get("read"))
 
     def set_read(self, aid: str, read: bool = True) -> None:
-        self._reads.upsert({"article_id": aid, "read": bool(read), "updated": _now()}, Query().article_id == aid)
+        self._upsert_read(aid, {"read": bool(read), "updated": _now()})
 
     def read_ids(self) -> set[str]:
-        return {r["article_id"] for r in self._reads.all() if r.get("read")}
+        with self._reading():
+            return {
+                aid
+                for st in self._all_shards("reads")
+                for aid, row in self._index(st, "reads", "article_id").items()
+                if row.get("read")
+            }
 
     def get_position(self, aid: str) -> int | None:
         row = self._read_row(aid)
         return None if row is None else row.get("position")
 
     def set_position(self, aid: str, paragraph: int) -> None:
-        self._reads.upsert({"article_id": aid, "position": int(paragraph)}, Query().article_id == aid)
+        self._upsert_read(aid, {"position": int(paragraph)})
 
-    # -- bookmarks and notes -------------------------------------------------
+    # -- bookmarks and notes -----------------------------------------------------------------------
     def add_bookmark(
         self,
         aid: str,
@@ -93,48 +290,82 @@ class StateStore:
             created=now,
             updated=now,
         )
-        self._bookmarks.insert(bm.to_dict())
+        with self._writing():
+            self._table(self._shard("bookmarks", bm.id), "bookmarks").insert({**bm.to_dict(), "seq": time.time_ns()})
         return bm
 
-    def get_bookmark(self, bid: str) -> Bookmark:
-        row = self._bookmarks.get(Query().id == bid)
+    def _bookmark_row(self, bid: str) -> dict[str, Any]:
+        row = self._index(self._shard("bookmarks", bid), "bookmarks", "id").get(bid)
         if row is None:
             raise NotFound(f"No bookmark {bid!r}; run `reader bookmark list` to see their ids.")
-        return Bookmark.from_dict(row)
+        return row
+
+    def get_bookmark(self, bid: str) -> Bookmark:
+        with self._reading():
+            return Bookmark.from_dict(self._bookmark_row(bid))
+
+    def _change_bookmark(self, bid: str, change: Callable[[Table, int], Any]) -> None:
+        with self._writing():
+            self._bookmark_row(bid)
+            storage = self._shard("bookmarks", bid)
+            doc_id = self._doc_id(storage, "bookmarks", "id", bid)
+            assert doc_id is not None
+            change(self._table(storage, "bookmarks"), doc_id)
 
     def set_note(self, bid: str, note: str) -> Bookmark:
-        self.get_bookmark(bid)
-        self._bookmarks.update({"note": note, "updated": _now()}, Query().id == bid)
+        self._change_bookmark(bid, lambda t, d: t.update({"note": note, "updated": _now()}, doc_ids=[d]))
         return self.get_bookmark(bid)
 
     def remove_bookmark(self, bid: str) -> None:
-        self.get_bookmark(bid)
-        self._bookmarks.remove(Query().id == bid)
+        self._change_bookmark(bid, lambda t, d: t.remove(doc_ids=[d]))
+
+    def _bookmark_rows(self) -> list[dict[str, Any]]:
+        with self._reading():
+            rows = [r for st in self._all_shards("bookmarks") for r in self._index(st, "bookmarks", "id").values()]
+        return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("created") or ""))
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
-        rows = self._bookmarks.all() if aid is None else self._bookmarks.search(Query().article_id == aid)
-        return [Bookmark.from_dict(r) for r in rows]
+        return [Bookmark.from_dict(r) for r in self._bookmark_rows() if aid is None or r.get("article_id") == aid]
 
     def bookmarked_ids(self) -> set[str]:
-        return {r["article_id"] for r in self._bookmarks.all()}
+        return {r["article_id"] for r in self._bookmark_rows()}
 
-    # -- metadata corrections -------------------------------------------------
+    # -- metadata corrections ----------------------------------------------------------------------
+    def all_meta(self) -> dict[str, dict[str, Any]]:
+        with self._reading():
+            return {aid: dict(r.get("fields") or {}) for aid, r in self._index(self._main, "meta", "article_id").items()}
+
     def get_meta(self, aid: str) -> dict[str, Any]:
-        row = self._meta.get(Query().article_id == aid)
-        return dict(row.get("fields") or {}) if row else {}
+        with self._reading():
+            row = self._index(self._main, "meta", "article_id").get(aid)
+            return dict(row.get("fields") or {}) if row else {}
 
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
-        merged = self.get_meta(aid)
-        merged.update(fields)
-        self._meta.upsert({"article_id": aid, "fields": merged}, Query().article_id == aid)
+        with self._writing():
+            merged = self.get_meta(aid)
+            merged.update(fields)
+            self._upsert(self._main, "meta", "article_id", aid, {"fields": merged})
 
-    # -- settings ---------------------------------------------------------------
+    # -- settings -------------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
-        row = self._settings.get(Query().key == key)
-        return default if row is None else row.get("value")
+        with self._reading():
+            row = self._index(self._main, "settings", "key").get(key)
+            return default if row is None else row.get("value")
 
     def set_setting(self, key: str, value: Any) -> None:
-        self._settings.upsert({"key": key, "value": value}, Query().key == key)
+        with self._writing():
+            self._upsert(self._main, "settings", "key", key, {"value": value})
+
+    # -- state of the store -------------------------------------------------------------------------
+    @property
+    def warning(self) -> str | None:
+        notes = [st.warning for st in self._storages.values() if st.warning]
+        return " ".join(dict.fromkeys(notes)) or None
+
+    @property
+    def readonly(self) -> bool:
+        return any(st.readonly for st in self._storages.values())
 
     def close(self) -> None:
-        self._db.close()
+        for st in self._storages.values():
+            st.close()

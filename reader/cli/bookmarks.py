@@ -1,0 +1,192 @@
+"""CLI commands about bookmarks, notes and read state:
+
+    reader bookmark add ID --paragraph N [--sentence K] [--note TEXT] [--json]
+    reader bookmark list [ID] [--json]
+    reader bookmark rm BID
+    reader note BID TEXT
+    reader mark-read ID [--unread]
+
+Paragraph and sentence numbers on the command line and in the text output count from 1;
+the JSON output is the stored bookmark (0-based "paragraph", character offsets) plus where
+its text is now ("located", found again by reader.services.anchor, or null).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import typer
+
+from reader.cli.common import friendly, library_session, out, out_json
+from reader.errors import Ambiguous, NotFound, ReaderError
+from reader.library import Library
+from reader.models import Article, Bookmark
+from reader.services.anchor import locate, make_anchor, sentence_span
+
+QUOTE_WIDTH = 70
+
+
+def _warn(lib: Library) -> None:
+    """Tell the user (on stderr) when the store was found damaged and what was done about it."""
+    if lib.state.warning:
+        out(f"reader: warning: {lib.state.warning}", err=True)
+
+
+def resolve_bookmark(lib: Library, ref: str) -> Bookmark:
+    """A bookmark id or a unique prefix of one."""
+    ref = ref.strip()
+    try:
+        return lib.state.get_bookmark(ref)
+    except NotFound:
+        pass
+    hits = [b for b in lib.state.bookmarks() if ref and b.id.startswith(ref)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise NotFound(f"No bookmark {ref!r}; run `reader bookmark list` to see their ids.")
+    raise Ambiguous(f"{len(hits)} bookmarks start with {ref!r}; give more of the id.")
+
+
+def _short(text: str, width: int = QUOTE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _located(bm: Bookmark, article: Article | None) -> tuple[int, int, int] | None:
+    return None if article is None else locate(bm, article.paragraphs)
+
+
+def _bookmark_json(bm: Bookmark, article: Article | None) -> dict[str, Any]:
+    where = _located(bm, article)
+    d = bm.to_dict()
+    d["title"] = article.title if article else None
+    d["located"] = None if where is None else {"paragraph": where[0], "start": where[1], "end": where[2]}
+    return d
+
+
+def _bookmark_line(bm: Bookmark, article: Article | None) -> str:
+    where = _located(bm, article)
+    if article is None:
+        status = "  (article not in the library)"
+        para = bm.paragraph
+    elif where is None:
+        status = "  (text not found in the article)"
+        para = bm.paragraph
+    else:
+        para = where[0]
+        status = f"  (moved from ¶{bm.paragraph + 1})" if where[0] != bm.paragraph else ""
+    line = f"{bm.id}  {bm.article_id[:10]}  ¶{para + 1}  “{_short(bm.quote)}”{status}"
+    if bm.note:
+        line += f"\n    note: {_short(bm.note, 200)}"
+    return line
+
+
+def register(app: typer.Typer) -> None:
+    bookmark = typer.Typer(
+        name="bookmark", help="Add, list and remove bookmarks (kept passages).", no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    app.add_typer(bookmark, name="bookmark")
+
+    @bookmark.command("add")
+    @friendly
+    def add(
+        ref: Annotated[str, typer.Argument(help="Article id, unique id prefix, or unique title fragment.")],
+        paragraph: Annotated[int, typer.Option("--paragraph", "-p", help="Paragraph number (1 = the first).")],
+        sentence: Annotated[
+            Optional[int], typer.Option("--sentence", "-s", help="Only this sentence of the paragraph (1 = first).")
+        ] = None,
+        note: Annotated[str, typer.Option("--note", "-n", help="A note to keep with it.")] = "",
+        as_json: Annotated[bool, typer.Option("--json", help="Print the bookmark as JSON.")] = False,
+    ) -> None:
+        """Bookmark a paragraph (or one sentence of it) of an article."""
+        with library_session() as lib:
+            _warn(lib)
+            article = lib.get(ref)
+            n = len(article.paragraphs)
+            if n == 0:
+                raise ReaderError("That article has no paragraphs to bookmark.")
+            if not 1 <= paragraph <= n:
+                raise ReaderError(f"Paragraph {paragraph} is out of range: the article has {n} (1-{n}).")
+            p = paragraph - 1
+            start = end = None
+            if sentence is not None:
+                span = sentence_span(article.paragraphs[p], sentence - 1)
+                if span is None:
+                    raise ReaderError(f"Paragraph {paragraph} has no sentence {sentence}.")
+                start, end = span
+            quote, prefix, suffix, start, end = make_anchor(article.paragraphs, p, start, end)
+            bm = lib.state.add_bookmark(article.id, p, quote, prefix, suffix, start, end, note=note)
+        if as_json:
+            out_json(_bookmark_json(bm, article))
+        else:
+            out(f"bookmarked {bm.id}  ¶{paragraph}  “{_short(bm.quote)}”")
+
+    @bookmark.command("list")
+    @friendly
+    def list_(
+        ref: Annotated[Optional[str], typer.Argument(help="Only this article's bookmarks.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    ) -> None:
+        """List bookmarks, found again in the current text of their article."""
+        with library_session() as lib:
+            _warn(lib)
+            aid = lib.resolve(ref) if ref else None
+            marks = lib.state.bookmarks(aid)
+            articles: dict[str, Article | None] = {}
+            for bm in marks:
+                if bm.article_id not in articles:
+                    try:
+                        articles[bm.article_id] = lib.get(bm.article_id)
+                    except ReaderError:
+                        articles[bm.article_id] = None
+        if as_json:
+            out_json([_bookmark_json(bm, articles[bm.article_id]) for bm in marks])
+            return
+        last = None
+        for bm in marks:
+            if bm.article_id != last:
+                a = articles[bm.article_id]
+                out(f"{(a.title if a else None) or '(untitled)'}  [{bm.article_id[:10]}]")
+                last = bm.article_id
+            out("  " + _bookmark_line(bm, articles[bm.article_id]))
+        out(f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}.")
+
+    @bookmark.command("rm")
+    @friendly
+    def rm(bid: Annotated[str, typer.Argument(help="Bookmark id (or a unique prefix).")]) -> None:
+        """Remove a bookmark (and its note)."""
+        with library_session() as lib:
+            _warn(lib)
+            bm = resolve_bookmark(lib, bid)
+            lib.state.remove_bookmark(bm.id)
+        out(f"removed {bm.id}")
+
+    @app.command("note")
+    @friendly
+    def note_(
+        bid: Annotated[str, typer.Argument(help="Bookmark id (or a unique prefix).")],
+        text: Annotated[str, typer.Argument(help="The note; an empty string clears it.")],
+    ) -> None:
+        """Set the note of a bookmark."""
+        with library_session() as lib:
+            _warn(lib)
+            bm = lib.state.set_note(resolve_bookmark(lib, bid).id, text)
+        out(f"note {'saved' if bm.note else 'cleared'} for {bm.id}")
+
+    @app.command("mark-read")
+    @friendly
+    def mark_read(
+        ref: Annotated[str, typer.Argument(help="Article id, unique id prefix, or unique title fragment.")],
+        unread: Annotated[bool, typer.Option("--unread", help="Mark it unread instead.")] = False,
+    ) -> None:
+        """Mark an article read (or unread)."""
+        with library_session() as lib:
+            _warn(lib)
+            aid = lib.resolve(ref)
+            lib.state.set_read(aid, read=not unread)
+            title = lib.get(aid).title
+        out(f"marked {'unread' if unread else 'read'}: {aid[:10]}  {title or '(untitled)'}")
+
+
+__all__ = ["register", "resolve_bookmark"]

@@ -1,0 +1,106 @@
+"""Saved HTML pages: trafilatura finds the article's main text and its metadata.
+
+Mapping: trafilatura title/author/date/sitename/url/categories/language -> title/authors/date/
+publisher/url/section/language. The extracted body keeps its structure: <head> -> "heading",
+<quote> -> "quote", list items and paragraphs -> "text", image captions -> "caption".
+Only the page's own publication date is used (no guessing from the URL or the page text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reader.errors import IngestError
+from reader.ingest import blocks
+from reader.ingest.byline import parse_byline
+from reader.ingest.plaintext import Parsed
+from reader.models import CAPTION, HEADING, QUOTE, TEXT
+
+_BLOCK_TAGS = {"p", "head", "item", "cell", "code"}
+
+
+def _element_text(el: Any) -> str:
+    return blocks.normalise_line(" ".join("".join(el.itertext()).split()))
+
+
+def _walk(el: Any, in_quote: bool, out: list[tuple[str, str]]) -> None:
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "quote":
+            if len(child):
+                _walk(child, True, out)
+            else:
+                text = _element_text(child)
+                if text:
+                    out.append((text, QUOTE))
+        elif tag == "graphic":
+            text = blocks.normalise_line(child.get("title") or child.get("alt") or "")
+            if text:
+                out.append((text, CAPTION))
+        elif tag in _BLOCK_TAGS:
+            text = _element_text(child)
+            if text:
+                kind = HEADING if tag == "head" else QUOTE if in_quote else TEXT
+                out.append((text, kind))
+        elif tag in ("list", "table", "row", "div", "section"):
+            _walk(child, in_quote, out)
+        elif tag:
+            text = _element_text(child)
+            if text:
+                out.append((text, QUOTE if in_quote else TEXT))
+
+
+def _authors(raw: str | None) -> list[str]:
+    if not raw:
+        return []
+    return [a.strip() for a in re.split(r"\s*;\s*", raw) if a.strip()]
+
+
+def parse_html(text: str) -> Parsed:
+    import trafilatura  # lazy: only HTML needs it
+
+    try:
+        doc = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_formatting=False,
+            include_images=True,
+            include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
+        raise IngestError(f"the HTML page could not be read ({type(exc).__name__}); save it again and retry.") from None
+    if doc is None or doc.body is None:
+        raise IngestError("no article text was found in the HTML page.")
+    items: list[tuple[str, str]] = []
+    _walk(doc.body, False, items)
+    title = blocks.normalise_line(doc.title or "") or None
+    if items and items[0][1] == HEADING and (title is None or items[0][0].casefold() == title.casefold()):
+        title = title or items[0][0]
+        items.pop(0)
+    p = Parsed(
+        title=title,
+        section=(doc.categories[0] if doc.categories else None) or None,
+        authors=_authors(doc.author),
+        outlet=doc.sitename or doc.hostname or None,
+        date=doc.date or None,
+        url=doc.url or None,
+        language=(doc.language or None),
+    )
+    kept: list[tuple[str, str]] = []
+    for i, (para, kind) in enumerate(items):
+        if blocks.is_boilerplate(para):
+            continue
+        if kind == TEXT and (i < 3 or i >= len(items) - 3):
+            by = parse_byline(para)
+            if by is not None:
+                if not p.authors:
+                    p.authors = by.authors
+                    p.outlet = by.outlet or p.outlet
+                continue
+        kept.append((para, kind))
+    p.paragraphs = [t for t, _ in kept]
+    p.kinds = [k for _, k in kept]
+    return p

@@ -1,0 +1,110 @@
+"""Markdown (YAML front matter) and saved HTML (trafilatura), plus format sniffing and folder walking."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+from reader.errors import IngestError
+from reader.ingest import iter_article_files, parse_file, parse_text
+
+ING = FIXTURES / "ingest"
+
+
+def test_markdown_front_matter_metadata():
+    a = parse_file(ING / "front_matter.md")
+    assert (a.title, a.section, a.authors, a.publisher, a.date, a.url) == (
+        "Glassworks reopen in Murano", "Craft", ["Giulia Romano", "Marco Bellini"], "Lagoon Post",
+        "2022-09-14", "https://lagoonpost.example/glassworks")
+
+
+def test_markdown_body_blocks_and_syntax_stripped():
+    a = parse_file(ING / "front_matter.md")
+    pairs = list(zip(a.kinds, a.paragraphs))
+    assert pairs[0] == ("text", "After two years of closures, three historic glassworks on the island of Murano "
+                                "have lit their furnaces again, the Venice Chamber of Commerce said.")
+    assert ("quote", "We thought the fire would never come back. — Paolo Zanetti, glassmaker") in pairs
+    assert ("heading", "Energy costs") in pairs
+    assert ("text", "Gas prices had forced the Barovier workshop to close in 2022.") in pairs
+    assert ("text", "Two workshops now share one furnace.") in pairs
+    assert pairs[-1] == ("caption", "A glassmaker shapes a vase at a furnace in Murano")
+    assert a.title not in a.paragraphs  # the H1 repeating the front-matter title is dropped
+    assert not any(ch in p for p in a.paragraphs for ch in "*[]#>")
+
+
+def test_markdown_without_front_matter_takes_h1_title_and_byline():
+    a = parse_file(ING / "no_front_matter.md")
+    assert (a.title, a.authors, a.publisher, a.date) == (
+        "Lanterns over the old harbour", ["Keiko Tanaka"], "Harbour Lights Weekly", None)
+    assert len(a.paragraphs) == 2 and not any(p.startswith("By ") for p in a.paragraphs)
+
+
+def test_markdown_invalid_front_matter_is_refused_with_a_reason():
+    with pytest.raises(IngestError, match="YAML front matter is not valid"):
+        parse_text("---\ntitle: [unclosed\n---\n\nBody text here.\n", "markdown")
+
+
+def test_markdown_author_list_of_dicts_and_date_string():
+    a = parse_text("---\nauthors:\n  - name: Ana Ruiz\ndate: March 5, 2020\n---\nSome text.\n", "markdown")
+    assert a.authors == ["Ana Ruiz"] and a.date == "2020-03-05" and a.title is None
+
+
+def test_html_metadata_and_body():
+    a = parse_file(ING / "saved_page.html")
+    assert (a.title, a.authors, a.publisher, a.date, a.url, a.language) == (
+        "Beekeepers count their losses after a cold spring", ["Owain Roberts"], "Hill Farm News",
+        "2023-05-30", "https://hillfarm.example/bees-cold-spring", "en")
+    assert a.kinds == ["text", "heading", "text", "quote", "text"]
+    assert a.paragraphs[3].startswith("“I opened the hives")
+    joined = " ".join(a.paragraphs)
+    for junk in ("Home", "Farming", "You may also like", "©"):
+        assert junk not in joined
+
+
+def test_html_without_article_text_is_refused():
+    with pytest.raises(IngestError):
+        parse_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", "html")
+
+
+def test_suffixless_files_are_sniffed(tmp_path):
+    shutil.copy(ING / "saved_page.html", tmp_path / "page")
+    shutil.copy(ING / "front_matter.md", tmp_path / "post")
+    shutil.copy(ING / "hard_wrapped.txt", tmp_path / "plain")
+    assert parse_file(tmp_path / "page").publisher == "Hill Farm News"
+    assert parse_file(tmp_path / "post").publisher == "Lagoon Post"
+    assert parse_file(tmp_path / "plain").publisher == "Valley Courier"
+
+
+def test_iter_article_files_walks_folders_skipping_hidden_and_non_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("x")
+    (tmp_path / "sub" / "c.HTML").write_text("x")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text("x")
+    explicit = tmp_path / "photo.jpg"
+    got = [p.relative_to(tmp_path).as_posix() for p in iter_article_files([tmp_path, explicit])]
+    assert got == ["a.txt", "sub/b.md", "sub/c.HTML", "photo.jpg"]
+
+
+def test_sample_library_files_parse_well():
+    from importlib import resources
+
+    folder = resources.files("reader") / "sample"
+    files = sorted(p for p in folder.iterdir() if p.name.endswith((".txt", ".md", ".html")))
+    assert len(files) == 4
+    langs = set()
+    for f in files:
+        a = parse_file(f)
+        assert a.title, f.name
+        assert a.publisher, f.name
+        assert len(a.paragraphs) >= 5 and len(a.kinds) == len(a.paragraphs)
+        langs.add(a.language)
+        assert not any(j in p for p in a.paragraphs for j in ("You may also like", "Leave a Comment", "Home »"))
+    assert langs == {"en"}
+    persian = parse_file(folder / "tehran-book-fair.txt")
+    assert any("\u200c" in p and "کتاب" in p for p in persian.paragraphs)
