@@ -25,7 +25,7 @@ from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
 from reader.services import cite, clipboard, search
 from reader.services.safe_text import clean
-from reader.tui.anchoring import make_anchor
+from reader.services.anchor import make_anchor
 from reader.tui.listing import Listing
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
@@ -120,6 +120,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        warning = getattr(self.library.state, "warning", None)
+        if warning:
+            self.notify(warning, title="Store", severity="warning", timeout=15)
         self.entity_panel.border_title = "Entities"
         self.pane.border_title = "Reading"
         state = self.library.state
@@ -295,17 +298,10 @@ class MainScreen(Screen[None]):
         self._reload_bookmarks()
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
-        anchor = make_anchor(self.document.article.paragraphs, passage.paragraph, passage.start, passage.end)
+        article = self.document.article
+        quote, prefix, suffix, start, end = make_anchor(article.paragraphs, passage.paragraph, passage.start, passage.end)
         return self.app.guard(
-            self.library.state.add_bookmark,
-            self.document.article.id,
-            anchor.paragraph,
-            anchor.quote,
-            anchor.prefix,
-            anchor.suffix,
-            anchor.start,
-            anchor.end,
-            note,
+            self.library.state.add_bookmark, article.id, passage.paragraph, quote, prefix, suffix, start, end, note
         )
 
     def action_note(self) -> None:

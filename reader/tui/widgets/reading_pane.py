@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
-from reader.tui.anchoring import locate
+from reader.services.anchor import locate
 from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences, wrap_offsets
 
 TITLE, META, BLANK, PARA, NOTE, HINT = range(6)
