@@ -70,10 +70,12 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
             out.extend((base + s, base + e) for s, e in wrap_offsets(part, width))
             base += len(part) + 1
         return out
-    narrow = text.isascii()
+    narrow = text.isascii() or cell_len(text) == len(text)
     measure = len if narrow else cell_len
     if measure(text) <= width:
         return [(0, len(text))]
+    if narrow and "\t" not in text:
+        return _wrap_narrow(text, width)
     lines: list[tuple[int, int]] = []
     start, used = 0, 0
     for m in _WORD.finditer(text):
@@ -92,6 +94,23 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         used += measure(text[s:e])
     lines.append((start, len(text)))
     return lines
+
+
+def _wrap_narrow(text: str, width: int) -> list[tuple[int, int]]:
+    """Fast path when every character is one cell wide: one rfind per line, not a step per word."""
+    n, pos, out = len(text), 0, []
+    while n - pos > width:
+        cut = text.rfind(" ", pos, pos + width + 1)
+        if cut <= pos:
+            out.append((pos, pos + width))
+            pos += width
+            continue
+        out.append((pos, cut))
+        pos = cut + 1
+        while pos < n and text[pos] == " ":
+            pos += 1
+    out.append((pos, n))
+    return out
 
 
 def _cut(text: str, s: int, room: int, narrow: bool) -> int:

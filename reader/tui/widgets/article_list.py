@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -23,6 +23,15 @@ from reader.library import Summary
 from reader.tui.textkit import one_line
 
 ROW_HEIGHT = 2
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut text to `width` cells, with an ellipsis when it was longer."""
+    if width <= 0:
+        return ""
+    if len(text) <= width and (text.isascii() or cell_len(text) <= width):
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "\u2026"
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -112,27 +121,27 @@ class ArticleList(ScrollView, can_focus=True):
             self._labels[s.id] = cached
         return cached
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style  # computed once per pass, not once per line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = int(self.scroll_y) + y
-        index, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
+        index, part = divmod(int(self.scroll_y) + y, ROW_HEIGHT)
+        base = getattr(self, "_base", None) or self.rich_style
         if index >= len(self.rows):
             return Strip.blank(width, base)
         summary = self.rows[index]
         title, meta = self._label(summary)
+        comp = self.get_component_rich_style
+        style = base + comp("article-list--cursor") if index == self.cursor else base
         if part == 0:
             mark = "\u2605 " if summary.id in self.bookmarked_ids else "  "
-            text = Text(mark, style=self.get_component_rich_style("article-list--mark"), end="")
             unread = summary.id not in self.read_ids
-            text.append(title, style=self.get_component_rich_style("article-list--unread") if unread else "")
+            title_style = style + comp("article-list--unread") if unread else style
+            segments = [Segment(mark, style + comp("article-list--mark")), Segment(_fit(title, width - 2), title_style)]
         else:
-            text = Text("  " + meta, style=self.get_component_rich_style("article-list--meta"), end="")
-        text.truncate(width, overflow="ellipsis")
-        style = base
-        if index == self.cursor:
-            style = base + self.get_component_rich_style("article-list--cursor")
-        segments = [Segment(seg.text, style + seg.style if seg.style else style) for seg in text.render(self.app.console)]
+            segments = [Segment(_fit("  " + meta, width), style + comp("article-list--meta"))]
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
     def on_resize(self) -> None:
