@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import resource
 import statistics
 import sys
@@ -23,6 +24,16 @@ from reader.models import Entity
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
+
+
+class Clock:
+    """Wall time and this process's CPU time (the latter is what a busy machine does not inflate)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
 async def run(articles: int, bookmarks: int) -> dict[str, float]:
@@ -39,23 +50,26 @@ async def run(articles: int, bookmarks: int) -> dict[str, float]:
     print(f"built library: {len(lib):,} articles, {bookmarks:,} bookmarks in {time.perf_counter() - t:.1f} s", file=sys.stderr)
 
     figures: dict[str, float] = {}
-    t0 = time.perf_counter()
+    clock = Clock()
     app = build_app(lib)
     async with app.run_test(size=(160, 48)) as pilot:
         while not isinstance(app.screen, MainScreen) or not app.screen.rows:
             await pilot.pause()
         await pilot.pause()
-        figures["first_screen"] = time.perf_counter() - t0
+        figures["first_screen"], figures["first_screen_cpu"] = clock.stop()
         screen = app.screen
 
         await pilot.press("slash")
-        per_key = []
+        per_key, per_key_cpu = [], []
         for ch in "article 12":
-            t = time.perf_counter()
+            clock = Clock()
             await pilot.press("space" if ch == " " else ch)
             await pilot.pause()
-            per_key.append(time.perf_counter() - t)
+            wall, cpu = clock.stop()
+            per_key.append(wall)
+            per_key_cpu.append(cpu)
         figures["filter_key_median"] = statistics.median(per_key)
+        figures["filter_key_cpu"] = statistics.median(per_key_cpu)
         figures["filter_key_max"] = max(per_key)
         figures["filter_rows"] = len(screen.rows)
 
@@ -66,10 +80,10 @@ async def run(articles: int, bookmarks: int) -> dict[str, float]:
         await pilot.press("enter")
         await pilot.pause()
         pane = screen.query_one(ReadingPane)
-        t = time.perf_counter()
+        clock = Clock()
         await pilot.press("enter")
         await pilot.pause()
-        figures["open_long"] = time.perf_counter() - t
+        figures["open_long"], figures["open_long_cpu"] = clock.stop()
         assert pane.article is not None and pane.article.word_count >= 100_000, "the long article did not open"
         t = time.perf_counter()
         await pilot.press("G")
@@ -86,12 +100,14 @@ def main() -> None:
     parser.add_argument("--bookmarks", type=int, default=5_000)
     args = parser.parse_args()
     f = asyncio.run(run(args.articles, args.bookmarks))
-    print(f"first screen after imports        {_ms(f['first_screen']):>10}   (goal < 1000 ms)")
-    print(f"filter, per keystroke (median)     {_ms(f['filter_key_median']):>10}   (goal < 50 ms)")
-    print(f"filter, per keystroke (worst)      {_ms(f['filter_key_max']):>10}   ({int(f['filter_rows'])} rows left)")
-    print(f"open a 100,000-word article        {_ms(f['open_long']):>10}   (goal < 300 ms)")
-    print(f"jump to its end (G)                {_ms(f['jump_to_end']):>10}")
-    print(f"peak memory (max RSS)              {f['peak_rss_mb']:>7.0f} MB   (goal < 300 MB)")
+    print("figure                             wall (cpu)")
+    print(f"first screen after imports        {_ms(f['first_screen']):>10} ({_ms(f['first_screen_cpu'])})   goal < 1000 ms")
+    print(f"filter, per keystroke (median)    {_ms(f['filter_key_median']):>10} ({_ms(f['filter_key_cpu'])})   goal < 50 ms")
+    print(f"filter, per keystroke (worst)     {_ms(f['filter_key_max']):>10}   ({int(f['filter_rows'])} rows left)")
+    print(f"open a 100,000-word article       {_ms(f['open_long']):>10} ({_ms(f['open_long_cpu'])})   goal < 300 ms")
+    print(f"jump to its end (G)               {_ms(f['jump_to_end']):>10}")
+    print(f"peak memory (max RSS)             {f['peak_rss_mb']:>7.0f} MB   goal < 300 MB")
+    print(f"(load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; wall times grow with it)")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ class CleanPara:
 
     @classmethod
     def of(cls, original: str) -> CleanPara:
+        if original.isprintable():  # no control, format or separator characters: clean() has nothing to do
+            return cls(original)
         shown = clean(original)
         if shown == original:
             return cls(shown)

@@ -107,6 +107,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._layout = _Layout()
         self._clean: list[CleanPara] = []
         self._title = CleanPara("")
+        self._meta = ""
+        self._rtl: dict[int, bool] = {}
         self._marks: dict[int, list[tuple[int, int, Bookmark]]] = {}
         self._notes: dict[int, list[str]] = {}
         self._mentions: dict[int, list[tuple[int, int, bool]]] = {}
@@ -123,12 +125,14 @@ class ReadingPane(ScrollView, can_focus=True):
     def watch_document(self, document: Document | None) -> None:
         self._end_sent = False
         self._sentences.clear()
+        self._rtl.clear()
         if document is None:
             self._clean, self._title = [], CleanPara("")
         else:
             a = document.article
             self._clean = [CleanPara.of(p) for p in a.paragraphs]
             self._title = CleanPara.of(one_line(a.title) or "(untitled)")
+            self._meta = self._meta_text(a)
         self.selection = None
         self._index_marks()
         self._index_mentions()
@@ -215,8 +219,7 @@ class ReadingPane(ScrollView, can_focus=True):
             return
         for s, e in wrap_offsets(self._title.text, width):
             lines.append((TITLE, -1, s, e))
-        meta = self._meta_text(article)
-        for s, e in wrap_offsets(meta, width):
+        for s, e in wrap_offsets(self._meta, width):
             lines.append((META, 0, s, e))
         lines.append((BLANK, 0, 0, 0))
         for p, cp in enumerate(self._clean):
@@ -244,9 +247,18 @@ class ReadingPane(ScrollView, can_focus=True):
         self._scroll_cursor_visible()
 
     # -- rendering --------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style  # once per pass, not once per line
+        return super().render_lines(crop)
+
+    def _is_rtl(self, p: int) -> bool:
+        if p not in self._rtl:
+            self._rtl[p] = is_rtl(self._clean[p].text)
+        return self._rtl[p]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = getattr(self, "_base", None) or self.rich_style
         index = int(self.scroll_y) + y
         lines = self._layout.lines
         if index >= len(lines):
@@ -261,7 +273,7 @@ class ReadingPane(ScrollView, can_focus=True):
             text = Text(self._title.text[s:e].rstrip(), style=comp("reading-pane--title"))
             self._stylize(text, -1, s, e, self._title)
         elif kind == META:
-            text = Text(self._meta_text(self.article)[s:e].rstrip(), style=comp("reading-pane--meta"))
+            text = Text(self._meta[s:e].rstrip(), style=comp("reading-pane--meta"))
         elif kind == BLANK:
             text = Text("")
         elif kind == NOTE:
@@ -273,7 +285,7 @@ class ReadingPane(ScrollView, can_focus=True):
             line_style = base + comp("reading-pane--cursor")
             gutter = "\u258c "
         out = Text(gutter, style=comp("reading-pane--gutter"), end="")
-        if kind == PARA and is_rtl(self._clean[ref].text):
+        if kind == PARA and self._is_rtl(ref):
             # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
             out.append(" " * max(0, width - GUTTER - 1 - text.cell_len))
         out.append_text(text)
