@@ -8,9 +8,11 @@ from typing import Any, ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.services.safe_text import clean
 from reader.tui.commands import ReaderCommands
 
 T = TypeVar("T")
@@ -65,6 +67,18 @@ class ReaderApp(App[None]):
                 timeout=8,
             )
         return None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry names, notes and paths: never markup, never control sequences."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
 
     def save(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """A store write through guard(): True when it was saved."""

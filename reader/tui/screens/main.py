@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -158,7 +159,7 @@ class MainScreen(Screen[None]):
             flags.append("\u2605")
         if ef:
             flags.append(f"\u2316 {ef.name}")
-        pane.border_subtitle = " \u00b7 ".join(flags)
+        pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
     def watch_filter_text(self) -> None:
         self._refilter()
@@ -222,7 +223,7 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.article_bookmarks, self.app.guard(state.bookmarks, article_id) or [])
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
-        self.pane.border_title = one_line(article.title) or "(untitled)"
+        self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
         return True
 
     @property
