@@ -75,9 +75,9 @@ class ReadingPane(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next paragraph", show=False),
         Binding("k,up", "move(-1)", "Previous paragraph", show=False),
-        Binding("J,shift+down", "extend(1)", "Extend selection"),
+        Binding("J,shift+down", "extend(1)", "Extend selection", show=False),
         Binding("K,shift+up", "extend(-1)", "Shrink selection", show=False),
-        Binding("v", "select_sentence", "Select sentence"),
+        Binding("v", "select_sentence", "Select sentence", show=False),
         Binding("escape", "clear_selection", "Clear selection", show=False),
         Binding("g,home", "first", "Top", show=False),
         Binding("G,end", "last", "End", show=False),
