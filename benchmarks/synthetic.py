@@ -31,7 +31,7 @@ OUTLETS = ["The Daily Ledger", "Harbour Times", "Northern Post", "Atlas Wire"]
 
 
 def _paragraph(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS) for _ in range(n)]
+    words = rng.choices(WORDS, k=n)
     words[0] = words[0].capitalize()
     return " ".join(words) + "."
 

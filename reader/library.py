@@ -164,8 +164,9 @@ class Library:
     def summaries(self) -> list[Summary]:
         """All articles, with user metadata corrections applied, in import order."""
         out = []
+        corrections = self.state.all_meta()  # one store read, not one per article
         for s in self._load_index().values():
-            meta = self.state.get_meta(s.id)
+            meta = corrections.get(s.id)
             if meta:
                 s = Summary(**{**asdict(s), **{k: v for k, v in meta.items() if k in CORRECTABLE and k in asdict(s)}})
             out.append(s)

@@ -120,3 +120,8 @@ def test_decoded_text_is_nfc_and_keeps_rtl_marks():
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_terminal_escape_sequences_are_removed_whole():
+    raw = "Head\x1b[1mline\x1b[0m \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ end\x07\n".encode("utf-8")
+    assert decode_bytes(raw) == "Headline link end\n"

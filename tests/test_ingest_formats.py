@@ -108,3 +108,33 @@ def test_sample_library_files_parse_well():
     assert langs == {"en"}
     persian = parse_file(folder / "tehran-book-fair.txt")
     assert any("\u200c" in p and "کتاب" in p for p in persian.paragraphs)
+
+
+def test_declared_language_tags_are_reduced_to_the_language():
+    assert parse_text("---\nlang: en-GB\n---\nShort text.\n", "markdown").language == "en"
+    html = ("<html lang='fr-CA'><head><title>Le pont</title></head><body><article><p>"
+            + "Le conseil a voté lundi pour la réparation du vieux pont de la ville. " * 5
+            + "</p></article></body></html>")
+    assert parse_text(html, "html").language == "fr"
+
+
+BRIDGE = """<html lang="en"><head><title>Bridge opens</title><meta property="og:site_name" content="City Wire"></head>
+<body><article><h1>Bridge opens</h1>
+<p>The new bridge over the river Tamar opened on Monday after three years of work by Cornwall Council, officials said.</p>
+<figure><img src="a.jpg" alt="The bridge at dawn"><figcaption>Mayor Jo Penrose cuts the ribbon [Sam Hart/City Wire]</figcaption></figure>
+<p>Traffic was light in the morning, and cyclists were the first to cross the new span, followed by a bus.</p>
+<blockquote class="twitter-tweet"><p lang="en">The bridge is open! Come and walk across with us today.</p>&mdash; Cornwall Council (@CornwallCouncil) <a href="https://twitter.com/x">May 6, 2024</a></blockquote>
+<blockquote><p>First quoted paragraph of a letter.</p><p>Second quoted paragraph of the letter.</p></blockquote>
+<p>The old ferry will keep running in the summer for tourists, the operator said in a statement on Tuesday.</p>
+</article></body></html>"""
+
+
+def test_html_figure_captions_and_embedded_tweets_are_kept():
+    a = parse_text(BRIDGE, "html")
+    pairs = list(zip(a.kinds, a.paragraphs))
+    assert ("caption", "Mayor Jo Penrose cuts the ribbon [Sam Hart/City Wire]") in pairs
+    assert ("quote", "The bridge is open! Come and walk across with us today. "
+                     "— Cornwall Council (@CornwallCouncil) May 6, 2024") in pairs
+    assert ("quote", "First quoted paragraph of a letter.") in pairs
+    assert ("quote", "Second quoted paragraph of the letter.") in pairs
+    assert a.publisher == "City Wire"

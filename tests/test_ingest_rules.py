@@ -95,3 +95,15 @@ def test_language_only_when_confident():
     assert detect_language(fa) == "fa"
     assert detect_language(["Too short to tell."]) is None
     assert detect_language(["Xylo qwerty zorp blat " * 10]) is None
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("fr", "Le conseil a voté lundi pour la réparation du vieux pont de la ville, et les travaux dureront un an."),
+    ("es", "El consejo de la ciudad votó el lunes por la reparación del viejo puente, y las obras durarán un año."),
+    ("it", "Il consiglio della città ha votato lunedì per la riparazione del vecchio ponte, e i lavori sono lunghi."),
+    ("pt", "O conselho da cidade votou na segunda-feira pela reparação da velha ponte, e as obras são longas."),
+    ("nl", "De gemeenteraad heeft maandag gestemd voor het herstel van de oude brug, en het werk duurt een jaar."),
+    ("id", "Dewan kota telah memilih untuk memperbaiki jembatan tua itu, dan pekerjaan yang akan dimulai dengan cepat."),
+])
+def test_language_of_common_latin_script_languages(lang, sentence):
+    assert detect_language([sentence] * 3) == lang

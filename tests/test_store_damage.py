@@ -128,3 +128,28 @@ def test_library_and_cli_open_a_damaged_store(tmp_path):
     res = runner.invoke(app, ["--library", str(lib), "bookmark", "list"])
     assert res.exit_code == 0, res.output
     assert "state.json" in res.output and "damaged" in res.output
+
+
+def test_unwritable_folder_is_one_clear_error(tmp_path):
+    import os
+
+    from reader.errors import StoreError
+
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="state.json|state.d"):
+            StateStore(folder / "state.json")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_store_file_is_a_folder_is_one_clear_error(tmp_path):
+    from reader.errors import StoreError
+
+    (tmp_path / "state.json").mkdir()
+    with pytest.raises(StoreError, match="state.json"):
+        StateStore(tmp_path / "state.json")

@@ -10,7 +10,7 @@ import typer
 from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.entities import extract_entities
 from reader.errors import IngestError
-from reader.ingest import parse_file
+from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
 from reader.services.search import filter_summaries, sort_summaries
 
@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
                     out(f"refused   {r.path}: {r.reason}")
 
             report = lib.import_paths(paths, progress=show)
+        for p in paths:
+            if p.is_dir() and next(iter_article_files([p]), None) is None:
+                out(f"note      {p}: no .txt, .md or .html files in this folder")
         out(
             f"{report.count('imported')} imported, {report.count('duplicate')} skipped, "
             f"{report.count('refused')} refused."
@@ -117,9 +120,12 @@ def register(app: typer.Typer) -> None:
             return
         for label, value in [
             ("title", a.title), ("section", a.section), ("authors", ", ".join(a.authors) or None),
-            ("publisher", a.publisher), ("date", a.date), ("url", a.url), ("language", a.language),
+            ("publisher", a.publisher), ("date", a.date), ("page date", a.page_date), ("url", a.url),
+            ("language", a.language),
         ]:
             out(f"{label:>10}: {value if value is not None else '-'}")
-        out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words)")
+        special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption") if k in a.kinds}
+        extra = "".join(f", {n} {k}{'s' if n != 1 else ''}" for k, n in special.items())
+        out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words{extra})")
         for e in a.entities:
             out(f"{e.type:>12}  {e.name}  ×{e.count}" + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))

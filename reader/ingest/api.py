@@ -35,15 +35,16 @@ def article_id(paragraphs: list[str], title: str | None) -> str:
 
 
 def _importable(path: Path) -> bool:
-    return path.suffix.lower() in FORMATS
+    return path.suffix.lower() in SUFFIXES
 
 
 def iter_article_files(paths: Iterable[os.PathLike[str] | str]) -> Iterator[Path]:
     """Each path as given; folders expanded recursively (sorted) to their article files.
 
     Inside a folder, hidden files and folders are skipped, and so are files whose suffix is not
-    an article format (images, PDFs...): a folder of mixed files imports its articles quietly.
-    A file named explicitly is always yielded, so an unsupported one gets a reason.
+    an article format (images, PDFs, README...): a folder of mixed files imports its articles
+    quietly. A file named explicitly is always yielded (a suffix-less one is read if it is text),
+    so an unsupported one gets a reason.
     """
     for p in map(Path, paths):
         if not p.is_dir():
@@ -64,6 +65,14 @@ def sniff_format(text: str) -> str:
     if text.lstrip("\ufeff").startswith("---\n"):
         return "markdown"
     return "text"
+
+
+def _language_tag(value: str | None) -> str | None:
+    """'en-GB' / 'EN_us' -> 'en'; anything that is not a language tag is kept as written."""
+    if not value:
+        return None
+    m = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*", value.strip())
+    return m.group(1).lower() if m else value.strip()
 
 
 def _parse(text: str, fmt: str) -> Parsed:
@@ -88,7 +97,7 @@ def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Artic
     if not parsed.paragraphs:
         raise IngestError("no article text was found in the file.")
     body_text = "\n".join(parsed.paragraphs)
-    language = parsed.language or detect_language(parsed.paragraphs)
+    language = _language_tag(parsed.language) or detect_language(parsed.paragraphs)
     return Article(
         id=article_id(parsed.paragraphs, parsed.title),
         title=parsed.title,

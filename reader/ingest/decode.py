@@ -26,6 +26,8 @@ _BOMS = (
 
 # C0 controls other than tab, newline, carriage return and form feed; DEL; C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Terminal escape sequences (CSI, OSC, and two-byte ESC sequences), removed whole, not just their ESC.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 # Invisible junk that is never part of the text; U+200C/U+200D/U+200E/U+200F (ZWNJ, ZWJ,
 # LRM, RLM) are deliberately NOT here: Persian and Arabic need them.
 _STRAY = re.compile("[\ufeff\u00ad]")
@@ -130,8 +132,11 @@ def decode_bytes(data: bytes) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = _guess_8bit(data)
+    if "\x00" in text:
+        raise IngestError("the file looks binary (it contains NUL bytes); import text, Markdown or HTML files.")
+    text = _ESCAPES.sub("", text)
     bad = len(_CONTROL.findall(text)) + text.count("\ufffd")
-    if "\x00" in text or bad > max(2, len(text) // 100):
+    if bad > max(16, len(text) // 50):
         raise IngestError("the file looks binary (it is mostly not text); import text, Markdown or HTML files.")
     text = _CONTROL.sub("", text)
     text = _STRAY.sub("", text)

@@ -18,24 +18,22 @@ from reader.ingest.plaintext import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 _BLOCK_TAGS = {"p", "head", "item", "cell", "code"}
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", re.I)
 
 
 def _element_text(el: Any) -> str:
     return blocks.normalise_line(" ".join("".join(el.itertext()).split()))
 
 
-def _walk(el: Any, in_quote: bool, out: list[tuple[str, str]]) -> None:
+def _walk(el: Any, in_quote: bool, out: list[tuple[str, str]], captions: dict[str, str]) -> None:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "quote":
-            if len(child):
-                _walk(child, True, out)
-            else:
-                text = _element_text(child)
-                if text:
-                    out.append((text, QUOTE))
+            _quote(child, out)
         elif tag == "graphic":
-            text = blocks.normalise_line(child.get("title") or child.get("alt") or "")
+            key = child.get("src") or ""
+            text = captions.get(key) or captions.get(child.get("alt") or "\0")
+            text = blocks.normalise_line(text or child.get("title") or child.get("alt") or "")
             if text:
                 out.append((text, CAPTION))
         elif tag in _BLOCK_TAGS:
@@ -44,11 +42,60 @@ def _walk(el: Any, in_quote: bool, out: list[tuple[str, str]]) -> None:
                 kind = HEADING if tag == "head" else QUOTE if in_quote else TEXT
                 out.append((text, kind))
         elif tag in ("list", "table", "row", "div", "section"):
-            _walk(child, in_quote, out)
+            _walk(child, in_quote, out, captions)
         elif tag:
             text = _element_text(child)
             if text:
                 out.append((text, QUOTE if in_quote else TEXT))
+
+
+def _quote(el: Any, out: list[tuple[str, str]]) -> None:
+    """A blockquote: one "quote" paragraph per inner paragraph; loose text (an embedded tweet's
+    '— Name (@handle) Date' line) joins the paragraph before it when it is an attribution."""
+    pieces: list[str] = []
+    if el.text and el.text.strip():
+        pieces.append(el.text)
+    for child in el:
+        pieces.append("".join(child.itertext()))
+        if child.tail and child.tail.strip():
+            pieces.append(child.tail)
+    start = len(out)
+    for piece in pieces:
+        text = blocks.normalise_line(" ".join(piece.split()))
+        if not text:
+            continue
+        if len(out) > start and blocks.is_tweet_attribution(text):
+            out[-1] = (f"{out[-1][0]} {text}", QUOTE)
+        else:
+            out.append((text, QUOTE))
+
+
+def _figure_captions(html: str) -> dict[str, str]:
+    """figcaption text by image src and alt: trafilatura keeps the image but drops its caption."""
+    if "<figcaption" not in html.lower():
+        return {}
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return {}
+    found: dict[str, str] = {}
+    for fig in tree.iter("figure"):
+        cap, img = fig.find(".//figcaption"), fig.find(".//img")
+        if cap is None or img is None:
+            continue
+        text = " ".join(" ".join(cap.itertext()).split())
+        if text:
+            for key in (img.get("src"), img.get("data-src"), img.get("alt")):
+                if key:
+                    found.setdefault(key, text)
+    return found
+
+
+def _declared_language(html: str) -> str | None:
+    m = _HTML_LANG.search(html[:5000])
+    return m.group(1) if m else None
 
 
 def _authors(raw: str | None) -> list[str]:
@@ -75,7 +122,7 @@ def parse_html(text: str) -> Parsed:
     if doc is None or doc.body is None:
         raise IngestError("no article text was found in the HTML page.")
     items: list[tuple[str, str]] = []
-    _walk(doc.body, False, items)
+    _walk(doc.body, False, items, _figure_captions(text))
     title = blocks.normalise_line(doc.title or "") or None
     if items and items[0][1] == HEADING and (title is None or items[0][0].casefold() == title.casefold()):
         title = title or items[0][0]
@@ -87,7 +134,7 @@ def parse_html(text: str) -> Parsed:
         outlet=doc.sitename or doc.hostname or None,
         date=doc.date or None,
         url=doc.url or None,
-        language=(doc.language or None),
+        language=doc.language or _declared_language(text),
     )
     kept: list[tuple[str, str]] = []
     for i, (para, kind) in enumerate(items):

@@ -5,7 +5,7 @@ Rules, in order:
 2. A name with spaces ('Al Jazeera') or with inner capitals (a brand like 'SINDOnews') is kept as written.
 3. A run-together name ('middleeasteye', 'Responsiblestatecraft'): if the article text writes the
    same letters as a phrase ('Middle East Eye'), use that exact casing; otherwise split it into
-   English words by word frequency (wordsegment) and capitalise each word; a split into odd
+   English words by word frequency (wordninja) and capitalise each word; a split into odd
    fragments is not trusted, and the name is only capitalised.
 """
 
@@ -17,8 +17,8 @@ from functools import lru_cache
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.I)
 #: Second-level labels under a country code ('co.uk', 'com.au', 'org.il'...).
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
-_SHORT_WORDS = {"al", "el", "of", "the", "and", "on", "in", "de", "la", "le", "for", "my", "a", "eye", "sun", "day", "now", "new", "us"}
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+#: Two-letter words a real outlet name may contain; other short fragments mean a bad split.
+_SHORT_WORDS = {"al", "el", "of", "on", "in", "de", "la", "le", "my", "us"}
 
 
 def strip_domain(name: str) -> str:
@@ -42,35 +42,29 @@ def _phrase_in_text(target: str, text: str) -> str | None:
     """The exact span of `text` whose words, run together, spell `target` (case-insensitive)."""
     if not text or len(target) < 3:
         return None
-    words = list(_WORD.finditer(text))
+    gap = r"[\s\-‐–’'.]*"
+    pattern = re.compile(r"(?<!\w)" + gap.join(re.escape(ch) for ch in target) + r"(?!\w)", re.I)
     best = None
-    for i, w in enumerate(words):
-        acc = ""
-        for j in range(i, min(i + 6, len(words))):
-            acc += _letters(words[j].group())
-            if not target.startswith(acc):
-                break
-            if acc == target:
-                span = text[w.start(): words[j].end()]
-                if span[0].isupper():
-                    # Prefer a multi-word phrase ('Middle East Eye') over the run-together form.
-                    if j > i:
-                        return span
-                    best = best or span
-                break
+    for m in pattern.finditer(text):
+        span = m.group()
+        if not span[0].isupper():
+            continue
+        if " " in span or "-" in span:  # prefer 'Middle East Eye' to a run-together 'Middleeasteye'
+            return span
+        best = best or span
     return best
 
 
 @lru_cache(maxsize=1)
 def _segmenter():
-    import wordsegment  # lazy: loading its word counts takes a moment
+    import wordninja  # lazy: importing it loads its word list, which takes a moment
 
-    wordsegment.load()
-    return wordsegment
+    return wordninja
 
 
+@lru_cache(maxsize=1024)
 def _segment(name: str) -> list[str] | None:
-    words = _segmenter().segment(name.lower())
+    words = [w.lower() for w in _segmenter().split(name.lower())]
     if len(words) < 2:
         return None
     if any(len(w) < 3 and w not in _SHORT_WORDS for w in words):

@@ -50,7 +50,7 @@ from typing import Any
 
 from tinydb.table import Table
 
-from reader.errors import NotFound, StoreReadOnly
+from reader.errors import NotFound, StoreError, StoreReadOnly
 from reader.models import Bookmark
 from reader.store import migrate
 from reader.store.atomic import clean_temp_files
@@ -71,7 +71,10 @@ class StateStore:
     def __init__(self, path: Path, *, shards: int = migrate.DEFAULT_SHARDS) -> None:
         self.path = Path(path)
         self.folder = self.path.with_name(self.path.stem + ".d")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the store folder {self.folder} ({exc.strerror}); check permissions.") from exc
         self._lock = StoreLock(self.path.with_name(f".{self.path.name}.lock"))
         self._depth = 0
         self._storages: dict[Path, AtomicJSONStorage] = {}
@@ -79,10 +82,19 @@ class StateStore:
         self._indexes: dict[tuple[Path, str], tuple[int, tuple[dict[str, Any], dict[str, int]]]] = {}
         self._main = self._storage(self.path)
         self._meta_generation = -1
-        with self._lock:
-            clean_temp_files(self.path)
-            self.shards = self._open(shards)
-            clean_temp_files(self._shard_path("x", 0), any_name=True)  # the shard folder is all ours
+        try:
+            with self._lock:
+                clean_temp_files(self.path)
+                self.shards = self._open(shards)
+                clean_temp_files(self._shard_path("x", 0), any_name=True)  # the shard folder is all ours
+        except OSError as exc:
+            self.close()
+            raise StoreError(
+                f"Cannot open the store {self.path} ({exc.strerror or exc}); check that its folder is writable."
+            ) from exc
+        except BaseException:
+            self.close()
+            raise
 
     # -- files -------------------------------------------------------------------------------
     def _storage(self, path: Path) -> AtomicJSONStorage:

@@ -236,3 +236,9 @@ class AtomicJSONStorage(Storage):
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass

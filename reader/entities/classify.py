@@ -1,0 +1,276 @@
+"""Typing: turn raw spans into mentions with type evidence (gazetteer, cue words, context).
+
+Evidence is a small score per type (PERSON "P", ORGANISATION "O", PLACE "L"): 3 for what the name itself
+says (a gazetteer place, an organisation head word, a person's title), 2 for close context ("spokesman X",
+"X, a small town"), 1 for weak hints (an acronym is usually an organisation; "X said"). Scores of all
+mentions of one entity are added up after linking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.entities.candidates import Span, Token
+from reader.entities.cues import (
+    COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
+    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
+)
+from reader.entities.gazetteer import Gazetteer
+from reader.entities.normalize import entity_key, strip_possessive
+
+_CONNS = frozenset({"of", "for", "on", "the", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al",
+                    "el", "da", "di", "du", "dos", "das", "la", "le", "y"})
+_APPOS_PLACE = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
+                          r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
+_APPOS_PERSON = re.compile(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
+    sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
+_YEAR_OLD = re.compile(r"\d+-year-old\s*$")
+_POSS = ("’s", "'s", "’", "'")
+
+
+@dataclass
+class Mention:
+    para: int
+    start: int
+    end: int
+    surface: str
+    key: str
+    words: list[str]
+    ev: dict[str, float] = field(default_factory=dict)
+    sent_initial: bool = False
+    titlecase: bool = False
+    acronym: bool = False
+    title_cue: bool = False
+    place: tuple[str, str] | None = None
+
+    @property
+    def single(self) -> bool:
+        return len(self.words) == 1
+
+    def add(self, t: str, score: float) -> None:
+        self.ev[t] = self.ev.get(t, 0.0) + score
+
+
+def is_conn(text: str) -> bool:
+    return text.islower() and text.split()[0] in _CONNS
+
+
+def _is_title(tok: Token) -> bool:
+    t = tok.text
+    if "-" in t:  # "Director-General", "Secretary-General"
+        return all(p.rstrip(".") in PERSON_TITLES for p in t.split("-"))
+    return t.rstrip(".") in PERSON_TITLES or t in PERSON_TITLES
+
+
+def _strip_poss(tok: Token) -> Token:
+    s = strip_possessive(tok.text)
+    return tok if s == tok.text else Token(s, tok.start, tok.start + len(s))
+
+
+def _known_part(part: str, g: Gazetteer) -> str | None:
+    """What a part of a hyphenated compound is: 'place', 'acronym', 'demonym', 'letter' or None."""
+    if len(part) == 1 and part.isupper():
+        return "letter"
+    if g.place(part):
+        return "place"
+    if len(part) >= 2 and part.isupper():
+        return "acronym"
+    if is_demonym(part, g):
+        return "demonym"
+    return None
+
+
+def is_demonym(word: str, g: Gazetteer) -> bool:
+    """'Iranian', 'Albanians', 'Iraqi', 'Saudi', 'French': adjectives of places, not entities."""
+    w = word.lower()
+    if g.place(word):
+        return False
+    for suf in DEMONYM_SUFFIXES:
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            stem = word[: len(word) - len(suf)]
+            for cand in (stem, stem + "a", stem + "ia", stem + "e", stem[:-1] if len(stem) > 3 else stem):
+                if g.place(cand):
+                    return True
+    # the first word of a country name ("Saudi" of "Saudi Arabia") used as an adjective
+    return w in g.common and w.endswith(("an", "ish", "ese", "i", "ic"))
+
+
+def split_span(sp: Span, g: Gazetteer) -> list[Span]:
+    """Hyphen compounds, inner possessives, person titles and place+person runs."""
+    out: list[Span] = []
+    toks: list[Token] = []
+    if sp.sent_initial and len(sp.tokens) > 2 and is_conn(sp.tokens[1].text):
+        w = sp.tokens[0].text
+        if w.lower() in g.common and w not in g.first_names and not g.place(w):
+            rest = sp.tokens[1:]
+            while rest and is_conn(rest[0].text):
+                rest = rest[1:]
+            if rest:
+                return split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+    if len(sp.tokens) >= 3 and sp.tokens[1].text in g.first_names and not _is_title(sp.tokens[0]):
+        w = sp.tokens[0].text
+        if w.lower() in g.common and w not in g.first_names and not g.place(w) and not sp.tokens[0].is_acronym \
+                and w not in ORG_HEADS and not is_conn(sp.tokens[2].text):
+            # "Treasurer Jim Chalmers", "Striker Harry Kane": a descriptive word before a given name
+            return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
+    for i, tok in enumerate(sp.tokens):
+        if i and tok.text.split()[0] in ("for", "on") and sp.tokens[i - 1].text not in ORG_HEADS:
+            left = Span(sp.para, sp.tokens[:i], sp.text, sp.sent_initial, sp.titlecase)
+            rest = sp.tokens[i + 1:]
+            out = split_span(left, g) if left.tokens else []
+            if rest:
+                out += split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+            return out
+    for tok in sp.tokens:
+        if "-" in tok.text and not tok.text.startswith(("al-", "el-", "Al-", "El-")):
+            parts = tok.text.split("-")
+            cut = next((i for i, p in enumerate(parts) if i and len(p) >= 3 and p.islower()), None)
+            if cut is not None:
+                kept = "-".join(parts[:cut])
+                toks.append(Token(kept, tok.start, tok.start + len(kept)))
+                break
+            kinds = [_known_part(p, g) for p in parts]
+            if len(parts) > 1 and all(kinds) and any(k in ("place", "acronym") for k in kinds):
+                if toks:
+                    out.append(Span(sp.para, toks, sp.text, sp.sent_initial, sp.titlecase))
+                    toks = []
+                pos = tok.start
+                for p, k in zip(parts, kinds):
+                    if k in ("place", "acronym"):
+                        out.append(Span(sp.para, [Token(p, pos, pos + len(p))], sp.text, False, sp.titlecase))
+                    pos += len(p) + 1
+                continue
+        toks.append(tok)
+    if not toks:
+        return out
+    # inner possessive: "Albania’s Interior Ministry" -> "Albania" + "Interior Ministry"
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text.endswith(_POSS[:2]):
+            head = strip_possessive(tok.text)
+            if g.place(head) or (head.isupper() and len(head) > 1):
+                left = toks[: i + 1]
+                left[-1] = _strip_poss(left[-1])
+                first = Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase)
+                rest = Span(sp.para, toks[i + 1:], sp.text, False, sp.titlecase)
+                return out + split_span(first, g) + split_span(rest, g)
+    # person titles: "National Police Chief Muhamet Rrumbullaku" -> "National Police" + person
+    for i, tok in enumerate(toks):
+        if _is_title(tok):
+            j = i
+            while j < len(toks) and (_is_title(toks[j]) or is_conn(toks[j].text)):
+                j += 1
+            # "Chief Executive Peter Ndegwa": more words of the office before the name
+            k = j
+            while k < len(toks) - 1 and toks[k].text.lower() in g.common and toks[k].text not in g.first_names \
+                    and not g.place(toks[k].text) and not toks[k].is_acronym:
+                k += 1
+            if k > j and toks[k].text in g.first_names:
+                j = k
+            rest = toks[j:]
+            weak = all(t.text.rstrip(".") in WEAK_TITLES for t in toks[i:j] if _is_title(t))
+            if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
+                    len(rest) == 1 and rest[0].text.lower() in g.common and not g.place(rest[0].text)
+                    and rest[0].text not in g.first_names and (weak or len(rest[0].text) < 4)):
+                if i:
+                    out.append(Span(sp.para, toks[:i], sp.text, sp.sent_initial, sp.titlecase))
+                person = Span(sp.para, rest, sp.text, False, sp.titlecase)
+                person.title_cue = True
+                person.extra["titled"] = toks[i].start
+                out.append(person)
+                return out
+            break
+    # "United States Mike Pence": a place name run straight into a person's name
+    if len(toks) >= 3 and not any(is_conn(t.text) for t in toks):
+        for k in range(len(toks) - 2, 0, -1):
+            name = sp.text[toks[0].start:toks[k - 1].end]
+            if g.place(name) and toks[k].text in g.first_names:
+                out.append(Span(sp.para, toks[:k], sp.text, sp.sent_initial, sp.titlecase))
+                out.append(Span(sp.para, toks[k:], sp.text, False, sp.titlecase))
+                return out
+    out.append(Span(sp.para, toks, sp.text, sp.sent_initial, sp.titlecase, sp.title_cue, sp.extra))
+    return out
+
+
+def to_mention(sp: Span, g: Gazetteer) -> Mention | None:
+    toks = list(sp.tokens)
+    toks[-1] = _strip_poss(toks[-1])
+    while toks and is_conn(toks[-1].text):
+        toks.pop()
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    surface = sp.text[start:end]
+    if len(surface) < 2 or surface.isdigit():
+        return None
+    words = [t.text for t in toks if not is_conn(t.text)]
+    m = Mention(sp.para, start, end, surface, entity_key(surface), words, sent_initial=sp.sent_initial,
+                titlecase=sp.titlecase, title_cue=sp.title_cue)
+    m.acronym = len(toks) == 1 and toks[0].is_acronym
+    m.place = g.place(surface)
+    evidence(m, sp, g)
+    return m
+
+
+def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
+    w0, wl = m.words[0], m.words[-1]
+    multi = len(m.words) > 1
+    if m.place:
+        m.add("L", 3)
+    if m.title_cue:
+        m.add("P", 3)
+    if m.acronym:
+        if not m.place:
+            m.add("O", 1)
+        return
+    if any(w in ORG_HEADS for w in m.words[1:]) or (multi and w0 in ORG_HEADS and " of " in m.surface):
+        m.add("O", 3)
+    if multi and (wl in PLACE_TAILS or w0 in PLACE_HEADS):
+        m.add("L", 2)
+    if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
+        m.add("L", 2)
+    if sp.sent_initial and not multi:
+        return  # a capitalised first word says nothing by itself
+    if not multi and not m.place and not m.title_cue and is_demonym(w0, g):
+        return  # "Iranian", "Albanians": adjectives of places
+    if m.titlecase:
+        return
+    before, after = sp.word_before(), sp.word_after()
+    after_low = after.lower() if after[:1].islower() else ""
+    if multi and w0 in g.first_names and wl not in ORG_HEADS and wl not in PLACE_TAILS:
+        m.add("P", 2)
+    if len(m.words) == 3 and len(m.words[1].rstrip(".")) == 1:
+        m.add("P", 2)
+    if before in PERSON_BEFORE or _YEAR_OLD.search(sp.before(16)) or after_low in PERSON_AFTER:
+        m.add("P", 2)
+    rest = sp.after(80)
+    if _APPOS_PERSON.match(rest):
+        m.add("P", 2)
+    if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER:
+        m.add("L", 2)
+    if after_low in PERSON_VERBS and w0.lower() not in g.common:
+        m.add("P", 1)
+    if not multi and before in PLACE_PREPS and not m.ev:
+        m.add("L", 1)
+    if multi and not m.ev:
+        rare = [w for w in m.words if w.lower() not in g.common and not g.place(w)]
+        if rare and len(m.words) <= 4 and " of " not in m.surface:
+            m.add("P", 1)
+        elif rare:
+            m.add("O", 1)
+
+
+def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> list[Mention]:
+    """'National Council of Resistance' + ' to ' + 'Iran' -> one organisation name."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.para, m.start)):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.para == m.para and m.place and prev.ev.get("O", 0) >= 3
+                and texts[m.para][prev.end:m.start] == " to "):
+            prev.surface = texts[m.para][prev.start:m.end]
+            prev.end = m.end
+            prev.key = entity_key(prev.surface)
+            prev.words = prev.words + m.words
+            continue
+        out.append(m)
+    return out

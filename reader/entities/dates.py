@@ -1,0 +1,66 @@
+"""Dates: find date expressions and normalise them ("June 20, 2023" -> "2023-06-20")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()}
+MONTH_ABBR["sept"] = 9
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+DATE_RE = re.compile(
+    rf"(?<![\w/@#])(?:"
+    rf"(?:(?P<wd>{_WD})\s*,?\s*)?"
+    rf"(?:(?P<d1>{_DAY})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"|(?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y2>{_YEAR}))?(?![\d,]*\d)"
+    rf"|(?P<m3>{_MON})\s+(?P<y3>{_YEAR}))"
+    rf"|(?P<wd2>{_WD})"
+    rf"|(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    rf"|(?P<dec>(?:mid-|early |late )?(?:1[6-9]\d|20\d)0s)"
+    rf"|(?P<m4>(?:January|February|March|April|June|July|August|September|October|November|December))"
+    rf"|(?P<y4>{_YEAR})"
+    rf")(?![\w/@])"
+)
+
+
+def _month(s: str) -> int:
+    s = s.rstrip(".").lower()
+    return MONTHS.get(s) or MONTH_ABBR[s[:4] if s.startswith("sept") else s[:3]]
+
+
+def find_dates(text: str, default_year: int | None = None) -> Iterator[tuple[int, int, str, str | None]]:
+    """Yield (start, end, surface, value) for each date expression.
+
+    value is "YYYY-MM-DD", "YYYY-MM" or "YYYY" when the year is stated or default_year is given
+    (the article's own date), else None (weekdays, bare months, decades).
+    """
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        start, end = m.span()
+        surface = m.group(0)
+        value: str | None = None
+        if g["iso"]:
+            value = g["iso"]
+        elif g["m1"] or g["m2"]:
+            month = _month(g["m1"] or g["m2"])
+            day = int(re.match(r"\d+", g["d1"] or g["d2"]).group())
+            year = g["y1"] or g["y2"]
+            year = int(year) if year else default_year
+            value = f"{year:04d}-{month:02d}-{day:02d}" if year else None
+        elif g["m3"]:
+            value = f"{int(g['y3']):04d}-{_month(g['m3']):02d}"
+        elif g["y4"]:
+            # a bare number is a year only where it reads like one (not "2014 people" in a count list)
+            value = g["y4"]
+        elif g["m4"]:
+            value = f"{default_year:04d}-{_month(g['m4']):02d}" if default_year else None
+        yield start, end, surface, value

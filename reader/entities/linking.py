@@ -1,0 +1,285 @@
+"""Alias linking: group mentions of one real-world entity into one cluster.
+
+Rules, in order (all general; none names any particular entity):
+  1. same normalised key (entity_key): "the MEK", "MEK’s", "MEK";
+  2. an acronym in parentheses (or "X, or the Y") right after a name: "National Council of Resistance of
+     Iran (NCRI)", "(PMOI/MEK)";
+  3. an acronym equal to the initials of a name: "MEE" / "Middle East Eye", "MEK" / "Mojahedin-e Khalq";
+  4. a numbered name with the same base and number: "Ashraf-3" / "Ashraf 3" / "Ashraf III";
+  5. names whose words are transliteration variants of each other (normalize.same_spelling_variant),
+     or whose words are all contained in a longer name: "Mojaheddeen-e Khalk" / "Mojahedin-e Khalq",
+     "Interior Ministry" / "Albanian Interior Ministry", "MEK Khalq" / "MEK" + "Mojahedin-e Khalq";
+  6. a single word that is the family name (or, if unique, the given name) of one person: "Pompeo";
+  7. the head of a country's official name when that country is mentioned: "Islamic Republic" / "Iran".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.entities.classify import Mention
+from reader.entities.cues import ORG_HEADS
+from reader.entities.gazetteer import Gazetteer
+from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
+
+_PAREN_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?$")
+_SLASH_GAP = re.compile(r"^\s*/\s*$")
+_OR_GAP = re.compile(r"^\s*,?\s*(?:or|aka|also known as|known as)\s+(?:the\s+)?$")
+_PARTICLES = frozenset({"e", "al", "el", "ul", "ol", "ad", "ed", "bin", "ibn", "of", "the", "and", "for", "to",
+                        "de", "da", "di", "du", "la", "le", "van", "von", "der", "den", "ten", "ter"})
+_SPLIT_RE = re.compile(r"[-\s]")
+_NUM_RE = re.compile(r"^(.*?)[\s-]+(\d{1,3}|[IVX]{1,4})$")
+
+
+class Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.m = mentions
+        self.parent = list(range(len(mentions)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.m)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+def name_words(words: list[str]) -> list[str]:
+    """Words of a name without particles and hyphens: ['Mojahedin-e', 'Khalq'] -> ['Mojahedin', 'Khalq']."""
+    return list(_name_words(tuple(words)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part for w in words for part in _SPLIT_RE.split(w) if part and part.lower() not in _PARTICLES)
+
+
+def initials(words: list[str]) -> set[str]:
+    """Possible acronyms of a name: all words, capitalised words only, and hyphen parts."""
+    out = set()
+    caps = [w for w in words if w[:1].isupper()]
+    out.add("".join(w[0] for w in caps).upper())
+    parts = [p for w in words for p in w.split("-") if p]
+    out.add("".join(p[0] for p in parts).upper())
+    out.add("".join(p[0] for p in parts if p[0].isupper()).upper())
+    return {s for s in out if len(s) >= 2}
+
+
+def evidence_of(cl: Clusters, members: list[int]) -> dict[str, float]:
+    ev: dict[str, float] = {}
+    for i in members:
+        for t, s in cl.m[i].ev.items():
+            ev[t] = ev.get(t, 0.0) + s
+    return ev
+
+
+def best_type(ev: dict[str, float]) -> str | None:
+    if not ev:
+        return None
+    return max(sorted(ev), key=lambda t: ev[t])
+
+
+def link_adjacent(cl: Clusters, texts: dict[int, str]) -> None:
+    """Rule 2: parenthesised acronyms and 'X, or the Y' right after a name."""
+    ms = cl.m
+    order = sorted(range(len(ms)), key=lambda i: (ms[i].para, ms[i].start))
+    for a, b in zip(order, order[1:]):
+        A, B = ms[a], ms[b]
+        if A.para != B.para:
+            continue
+        gap = texts[A.para][A.end:B.start]
+        if not (_PAREN_GAP.match(gap) or _OR_GAP.match(gap)):
+            continue
+        group = [b]
+        k = order.index(b)
+        while k + 1 < len(order):  # "(PMOI/MEK)"
+            C = ms[order[k + 1]]
+            if C.para == B.para and C.acronym and _SLASH_GAP.match(texts[B.para][ms[order[k]].end:C.start]):
+                group.append(order[k + 1])
+                k += 1
+            else:
+                break
+        for g in group:
+            if _compatible_pair(A, ms[g]):
+                cl.union(a, g)
+
+
+def _compatible_pair(name: Mention, other: Mention) -> bool:
+    if name.acronym == other.acronym:
+        return False
+    acr, full = (other, name) if other.acronym else (name, other)
+    letters = acr.surface.replace(".", "")
+    if full.single or full.place and full.place[1] != "country":
+        return letters in initials(full.words)
+    if full.ev.get("O", 0) >= 3 or letters in initials(full.words):
+        return True
+    return letters[0] in {w[0].upper() for w in full.words}
+
+
+def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None:
+    ms = cl.m
+    by_place: dict[str, int] = {}
+    for i, m in enumerate(ms):  # Rule 1b: one gazetteer place ("US", "U.S.", "United States")
+        if m.place:
+            if m.place[0] in by_place:
+                cl.union(by_place[m.place[0]], i)
+            else:
+                by_place[m.place[0]] = i
+    groups = cl.groups()
+    info = {}
+    for root, members in groups.items():
+        ev = evidence_of(cl, members)
+        multi = [ms[i] for i in members if not ms[i].single]
+        info[root] = (ev, multi, members)
+    roots = list(groups)
+    # Rule 3: acronyms as initials of a name
+    acr_roots = [r for r in roots if all(ms[i].acronym for i in info[r][2])]
+    for r in acr_roots:
+        letters = ms[r].surface.replace(".", "").upper()
+        hits = {cl.find(o) for o in roots if o != r and info[o][1]
+                and best_type(info[o][0]) != "P"
+                and any(letters in initials(m.words) for m in info[o][1])}
+        if len(hits) == 1:
+            cl.union(r, hits.pop())
+    # Rule 4: numbered names
+    numbered: dict[tuple[str, int], int] = {}
+    for r in roots:
+        for i in info[r][2]:
+            mm = _NUM_RE.match(ms[i].surface)
+            if mm and roman_to_int(mm.group(2)):
+                k = (fold(mm.group(1)), roman_to_int(mm.group(2)))
+                if k in numbered:
+                    cl.union(numbered[k], i)
+                else:
+                    numbered[k] = i
+    # a numbered name whose base is a word of a place ("Ashraf III" near "Camp Ashraf") is a place
+    place_words = {w for r in roots if best_type(info[r][0]) == "L" for i in info[r][2] for w in ms[i].words}
+    for (base, _n), i in numbered.items():
+        if any(fold(w) == base for w in place_words):
+            ms[i].add("L", 3)
+    # Rule 5: transliteration variants and containment among multi-word names
+    roots = sorted({cl.find(r) for r in roots})
+    words_of = {}
+    members_of: dict[int, list[int]] = {}
+    for i in range(len(ms)):
+        members_of.setdefault(cl.find(i), []).append(i)
+    for r in roots:
+        members = members_of.get(r, [r])
+        ws: list[list[str]] = []
+        for i in members:
+            w = name_words(ms[i].words)
+            if w not in ws:
+                ws.append(w)
+        words_of[r] = (ws, {w for lst in ws for w in lst}, members)
+    index: dict[str, set[int]] = {}
+    for r in roots:
+        for w in words_of[r][1]:
+            index.setdefault(skeleton(w), set()).add(r)
+    pairs = set()
+    for r in roots:
+        if all(len(x) < 2 for x in words_of[r][0]):
+            continue  # only multi-word names start a variant or containment match
+        for w in words_of[r][1]:
+            for o in index.get(skeleton(w), ()):
+                if o != r:
+                    pairs.add((min(r, o), max(r, o)))
+    for a, b in sorted(pairs):
+        if cl.find(a) != cl.find(b) and _variant_match(words_of[a], words_of[b], ms, g):
+            cl.union(a, b)
+    # Rule 6: family names / given names of people
+    groups = cl.groups()
+    people, orgs = [], []
+    for root, members in groups.items():
+        ev = evidence_of(cl, members)
+        t = best_type(ev)
+        if t == "P":
+            full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
+            if full:
+                people.append((root, full))
+        elif t == "O":
+            full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
+            full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS for x in f[1:])]
+            if full:
+                orgs.append((root, full))
+    for root, members in groups.items():
+        if any(len(name_words(ms[i].words)) != 1 or ms[i].acronym for i in members):
+            continue
+        w = name_words(ms[members[0]].words)
+        pl = ms[members[0]].place
+        if len(w) != 1 or (pl and pl[1] != "city"):
+            continue
+        w = w[0]
+        last = {p for p, full in people if p != root and any(same_spelling_variant(w, f[-1]) for f in full)}
+        if len(last) == 1:
+            cl.union(root, last.pop())
+            continue
+        first = {p for p, full in people if p != root and any(f[0] == w for f in full)}
+        if len(first) == 1 and not last:
+            cl.union(root, first.pop())
+            continue
+        # "Apple" / "Apple Inc", "Huawei" / "Huawei Technologies": a company name without its suffix
+        owners = {r for r, full in orgs if r != root and any(f[0] == w for f in full)}
+        if len(owners) == 1:
+            cl.union(root, owners.pop())
+    # Rule 7: "Islamic Republic" -> the country of that official name mentioned in the article
+    groups = cl.groups()
+    country_root = {}
+    for root, members in groups.items():
+        for i in members:
+            if ms[i].place and ms[i].place[1] == "country":
+                country_root.setdefault(ms[i].place[0], root)
+    for root, members in groups.items():
+        for i in members:
+            for country in g.official_heads.get(ms[i].key, ()):
+                if country in country_root:
+                    cl.union(country_root[country], root)
+                    ms[i].add("L", 3)
+                    break
+
+
+def _variant_match(a, b, ms, g: Gazetteer) -> bool:
+    (wa, sa, ma), (wb, sb, mb) = a, b
+    ta = {ms[i].acronym for i in ma}
+    tb = {ms[i].acronym for i in mb}
+    if ta == {True} or tb == {True}:
+        # an acronym-only cluster joins only through rules 2-3, or as part of a longer name (below)
+        pass
+    for x in wa:
+        for y in wb:
+            if len(x) == len(y) and len(x) > 1 and all(same_spelling_variant(p, q) for p, q in zip(x, y)) \
+                    and any(len(p) >= 4 for p in x) and not _is_place_list(x, g):
+                return True
+    # containment: every word of a multi-word name of one cluster is a word (or variant) of the other
+    for small, big_set, big_lists in ((wa, sb, wb), (wb, sa, wa)):
+        for x in small:
+            if len(x) < 2:
+                continue
+            if all(any(same_spelling_variant(p, q) for q in big_set) for p in x):
+                rare = [p for p in x if p.lower() not in g.common and not g.place(p)]
+                longer = len(big_set) > len(set(x))
+                if longer and (rare or all(_modifier(q, x, g) for y in big_lists for q in y)):
+                    return True
+    return False
+
+
+def _modifier(word: str, name: list[str], g: Gazetteer) -> bool:
+    from reader.entities.classify import is_demonym
+
+    return word in name or is_demonym(word, g) or bool(g.place(word))
+
+
+def _is_place_list(words: list[str], g: Gazetteer) -> bool:
+    return all(g.place(w) for w in words)
