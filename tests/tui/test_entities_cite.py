@@ -154,3 +154,32 @@ async def test_copy_without_an_article_says_what_to_do(lib):
         await pilot.press("c", "b", "a")
         await pilot.pause()
         assert sum("Open an article first" in n for n in notifications(app)) == 3
+
+
+async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
+    from reader.tui.screens.meta_editor import MetaEditor
+
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("j", "j", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, MetaEditor)
+        app.screen.query_one("#meta-date").value = "2024-13"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MetaEditor)  # refused: not a date
+        assert "is not YYYY" in screen_text(app)
+        app.screen.query_one("#meta-date").value = "2024-03-04"
+        app.screen.query_one("#meta-authors").value = "Maria Lopez; Ana Ruiz"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert lib.state.get_meta(GENEVA) == {"date": "2024-03-04", "authors": ["Maria Lopez", "Ana Ruiz"]}
+        text = screen_text(app)
+        assert "By Maria Lopez, Ana Ruiz \u00b7 Harbour Times \u00b7 2024-03-04" in text
+        assert "2024-03-04 \u00b7 Harbour Times" in text  # the list row
+        assert app.screen.pane.cursor == 2  # still where the reader was
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.clipboard == cite.format_reference(lib.get(GENEVA), cite.DEFAULT_STYLE)

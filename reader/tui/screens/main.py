@@ -7,6 +7,7 @@ cannot be written gives a notification, never a crash.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -62,6 +63,7 @@ class MainScreen(Screen[None]):
         Binding("f", "filter_entity", "Articles with entity", show=False),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
         Binding("B", "bookmarks", "Bookmarks"),
+        Binding("e", "edit_meta", "Correct metadata", show=False),
         Binding("i", "import", "Import", show=False),
         Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
         Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False),
@@ -74,11 +76,12 @@ class MainScreen(Screen[None]):
     article_bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
     entity: reactive[Entity | None] = reactive(None, always_update=True)
     show_mentions: reactive[bool] = reactive(False)
-    filter_text: reactive[str] = reactive("")
-    sort_key: reactive[str] = reactive("added")
-    unread_only: reactive[bool] = reactive(False)
-    bookmarked_only: reactive[bool] = reactive(False)
-    entity_filter: reactive[EntityFilter | None] = reactive(None)
+    # The list is computed once in on_mount; these watchers only react to changes.
+    filter_text: reactive[str] = reactive("", init=False)
+    sort_key: reactive[str] = reactive("added", init=False)
+    unread_only: reactive[bool] = reactive(False, init=False)
+    bookmarked_only: reactive[bool] = reactive(False, init=False)
+    entity_filter: reactive[EntityFilter | None] = reactive(None, init=False)
 
     @dataclass
     class Copied(Message):
@@ -409,13 +412,15 @@ class MainScreen(Screen[None]):
         if passage is None or self.document is None:
             self.notify("Open an article first (enter on the list).", severity="warning")
             return
-        self._copy(self.document.article, self.style, clean(passage.text))
+        self._copy(self.document.article, self.style, clean(passage.text), passage.paragraph + 1)
 
     @work(thread=True, exclusive=True, group="copy")
-    def _copy(self, article, style: str, passage: str | None) -> None:
+    def _copy(self, article, style: str, passage: str | None, paragraph: int | None = None) -> None:
         try:
             if passage is None:
                 text = cite.format_reference(article, style)
+            elif "paragraph" in inspect.signature(cite.format_quotation).parameters:
+                text = cite.format_quotation(article, style, passage, paragraph=paragraph)  # cites "para. N"
             else:
                 text = cite.format_quotation(article, style, passage)
         except ReaderError as exc:
@@ -448,6 +453,25 @@ class MainScreen(Screen[None]):
         if not self.app.save(self.library.state.set_setting, "citation_style", style):
             return
         self.notify(f"Citation style: {style}.", timeout=3)
+
+    def action_edit_meta(self) -> None:
+        from reader.tui.screens.meta_editor import MetaEditor
+
+        if self.document is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+            return
+        article = self.document.article
+
+        def done(fields: dict | None) -> None:
+            if not fields or not self.app.save(self.library.state.set_meta, article.id, fields):
+                return
+            self.listing.load(self.app.guard(self.library.summaries) or [])
+            self.article_list.forget_labels()
+            self._refilter()
+            self.open_article(article.id, position=self.pane.cursor)
+            self.notify(f"Corrected {', '.join(fields)}; citations use the corrections.", timeout=4)
+
+        self.app.push_screen(MetaEditor(article), done)
 
     # -- panels and import --------------------------------------------------------------------------
     def action_toggle_list(self) -> None:
