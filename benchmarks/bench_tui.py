@@ -80,10 +80,21 @@ async def run(articles: int, bookmarks: int) -> dict[str, float]:
         await pilot.press("enter")
         await pilot.pause()
         pane = screen.query_one(ReadingPane)
+        painted: list[tuple[float, float]] = []
+        render_lines = pane.render_lines
+
+        def spy(crop):  # the first time the pane paints the long article = its first screen
+            strips = render_lines(crop)
+            if not painted and pane.article is not None:
+                painted.append(clock.stop())
+            return strips
+
+        pane.render_lines = spy
         clock = Clock()
         await pilot.press("enter")
         await pilot.pause()
         figures["open_long"], figures["open_long_cpu"] = clock.stop()
+        figures["open_long_paint"], figures["open_long_paint_cpu"] = painted[0]
         assert pane.article is not None and pane.article.word_count >= 100_000, "the long article did not open"
         t = time.perf_counter()
         await pilot.press("G")
@@ -104,7 +115,9 @@ def main() -> None:
     print(f"first screen after imports        {_ms(f['first_screen']):>10} ({_ms(f['first_screen_cpu'])})   goal < 1000 ms")
     print(f"filter, per keystroke (median)    {_ms(f['filter_key_median']):>10} ({_ms(f['filter_key_cpu'])})   goal < 50 ms")
     print(f"filter, per keystroke (worst)     {_ms(f['filter_key_max']):>10}   ({int(f['filter_rows'])} rows left)")
-    print(f"open a 100,000-word article       {_ms(f['open_long']):>10} ({_ms(f['open_long_cpu'])})   goal < 300 ms")
+    print(f"open a 100,000-word article:")
+    print(f"  until its first screen is drawn {_ms(f['open_long_paint']):>10} ({_ms(f['open_long_paint_cpu'])})   goal < 300 ms")
+    print(f"  until the app is idle again     {_ms(f['open_long']):>10} ({_ms(f['open_long_cpu'])})")
     print(f"jump to its end (G)               {_ms(f['jump_to_end']):>10}")
     print(f"peak memory (max RSS)             {f['peak_rss_mb']:>7.0f} MB   goal < 300 MB")
     print(f"(load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; wall times grow with it)")
