@@ -25,7 +25,7 @@ from textual.widgets import Footer
 from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
-from reader.services import cite, clipboard, search
+from reader.services import cite, clipboard
 from reader.services.safe_text import clean
 from reader.services.anchor import make_anchor
 from reader.tui.listing import Listing

@@ -9,7 +9,7 @@ coordinates and mapped to the displayed (cleaned) text by CleanPara.pos.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -25,11 +25,10 @@ from textual.strip import Strip
 
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
-from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences, wrap_offsets
+from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences
+from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, PARA, TITLE, Layout, build_layout, meta_line
 
-TITLE, META, BLANK, PARA, NOTE, HINT = range(6)
 GUTTER = 2
-INDENT = {QUOTE: "\u258c ", CAPTION: "  "}
 
 
 @dataclass(eq=False)
@@ -46,14 +45,6 @@ class Passage:
     start: int
     end: int
     text: str
-
-
-@dataclass
-class _Layout:
-    lines: list[tuple[int, int, int, int]] = field(default_factory=list)
-    para_top: list[int] = field(default_factory=list)
-    para_bottom: list[int] = field(default_factory=list)
-    width: int = 0
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -104,7 +95,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._layout = _Layout()
+        self._layout = Layout()
         self._clean: list[CleanPara] = []
         self._title = CleanPara("")
         self._meta = ""
@@ -113,8 +104,6 @@ class ReadingPane(ScrollView, can_focus=True):
         self._notes: dict[int, list[str]] = {}
         self._mentions: dict[int, list[tuple[int, int, bool]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
-        self._note_texts: list[str] = []
-        self._note_para: list[int] = []
         self._end_sent = False
 
     # -- state from the screen ----------------------------------------------------------
@@ -132,7 +121,7 @@ class ReadingPane(ScrollView, can_focus=True):
             a = document.article
             self._clean = [CleanPara.of(p) for p in a.paragraphs]
             self._title = CleanPara.of(one_line(a.title) or "(untitled)")
-            self._meta = self._meta_text(a)
+            self._meta = meta_line(a)
         self.selection = None
         self._index_marks()
         self._index_mentions()
@@ -208,39 +197,14 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- layout ---------------------------------------------------------------------------
     def _relayout(self) -> None:
         width = max(10, self.scrollable_content_region.width - GUTTER - 1)
-        lay = _Layout(width=width)
-        lines = lay.lines
-        self._note_texts, self._note_para = [], []
         article = self.article
         if article is None:
-            lines.append((HINT, 0, 0, 0))
-            self._layout = lay
+            self._layout = Layout(lines=[(HINT, 0, 0, 0)], width=width)
             self.virtual_size = Size(width, 1)
             return
-        for s, e in wrap_offsets(self._title.text, width):
-            lines.append((TITLE, -1, s, e))
-        for s, e in wrap_offsets(self._meta, width):
-            lines.append((META, 0, s, e))
-        lines.append((BLANK, 0, 0, 0))
-        for p, cp in enumerate(self._clean):
-            lay.para_top.append(len(lines))
-            indent = len(INDENT.get(article.kinds[p] if p < len(article.kinds) else "", ""))
-            for s, e in wrap_offsets(cp.text, width - indent):
-                lines.append((PARA, p, s, e))
-            for note in self._notes.get(p, ()):
-                self._note_texts.append("\u270e " + one_line(note))
-                self._note_para.append(p)
-                for s, e in wrap_offsets(self._note_texts[-1], width - 2):
-                    lines.append((NOTE, len(self._note_texts) - 1, s, e))
-            lay.para_bottom.append(len(lines))
-            lines.append((BLANK, p, 0, 0))
-        self._layout = lay
-        self.virtual_size = Size(width + GUTTER, len(lines))
-
-    def _meta_text(self, a: Article) -> str:
-        by = ", ".join(a.authors)
-        parts = [f"By {by}" if by else "", a.publisher or "", a.date or "", a.section or "", f"{a.word_count:,} words"]
-        return one_line(" \u00b7 ".join(p for p in parts if p))
+        texts = [cp.text for cp in self._clean]
+        self._layout = build_layout(self._title.text, self._meta, texts, article.kinds, self._notes, width)
+        self.virtual_size = Size(width + GUTTER, len(self._layout.lines))
 
     def on_resize(self) -> None:
         self._relayout()
@@ -277,8 +241,8 @@ class ReadingPane(ScrollView, can_focus=True):
         elif kind == BLANK:
             text = Text("")
         elif kind == NOTE:
-            text = Text("  " + self._note_texts[ref][s:e].rstrip(), style=comp("reading-pane--note"))
-            ref = self._note_para[ref]
+            text = Text("  " + self._layout.note_texts[ref][s:e].rstrip(), style=comp("reading-pane--note"))
+            ref = self._layout.note_para[ref]
         else:
             text = self._para_line(ref, s, e)
         if kind in (PARA, NOTE) and ref == self.cursor:
@@ -433,7 +397,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if line < len(self._layout.lines):
             kind, ref, _s, _e = self._layout.lines[line]
             if kind == NOTE:
-                kind, ref = PARA, self._note_para[ref]
+                kind, ref = PARA, self._layout.note_para[ref]
             if kind in (PARA, BLANK) and self._clean:
                 self.selection = None
                 self.cursor = ref
