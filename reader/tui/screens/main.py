@@ -7,7 +7,6 @@ cannot be written gives a notification, never a crash.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -25,10 +24,9 @@ from textual.widgets import Footer
 from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
-from reader.services import cite, clipboard
-from reader.services.safe_text import clean
 from reader.services.anchor import make_anchor
 from reader.tui.listing import Listing
+from reader.tui.screens.main_cite import CiteActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -45,7 +43,7 @@ class EntityFilter:
     ids: frozenset[str]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CiteActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("s", "sort", "Sort"),
@@ -82,14 +80,6 @@ class MainScreen(Screen[None]):
     unread_only: reactive[bool] = reactive(False, init=False)
     bookmarked_only: reactive[bool] = reactive(False, init=False)
     entity_filter: reactive[EntityFilter | None] = reactive(None, init=False)
-
-    @dataclass
-    class Copied(Message):
-        what: str
-        style: str
-        route: str
-        ok: bool
-        message: str
 
     @dataclass
     class Failed(Message):
@@ -135,11 +125,6 @@ class MainScreen(Screen[None]):
         self.listing.load(self.app.guard(self.library.summaries) or [])
         self._refilter()
         self.article_list.focus()
-
-    @property
-    def style(self) -> str:
-        style = self.app.guard(self.library.state.get_setting, "citation_style", cite.DEFAULT_STYLE)
-        return style if style in cite.STYLES else cite.DEFAULT_STYLE
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
@@ -400,59 +385,9 @@ class MainScreen(Screen[None]):
     def action_clear_entity_filter(self) -> None:
         self.entity_filter = None
 
-    # -- citations ------------------------------------------------------------------------------
-    def action_copy_citation(self) -> None:
-        if self.document is None:
-            self.notify("Open an article first (enter on the list).", severity="warning")
-            return
-        self._copy(self.document.article, self.style, None)
-
-    def action_copy_quotation(self) -> None:
-        passage = self.pane.passage()
-        if passage is None or self.document is None:
-            self.notify("Open an article first (enter on the list).", severity="warning")
-            return
-        self._copy(self.document.article, self.style, clean(passage.text), passage.paragraph + 1)
-
-    @work(thread=True, exclusive=True, group="copy")
-    def _copy(self, article, style: str, passage: str | None, paragraph: int | None = None) -> None:
-        try:
-            if passage is None:
-                text = cite.format_reference(article, style)
-            elif "paragraph" in inspect.signature(cite.format_quotation).parameters:
-                text = cite.format_quotation(article, style, passage, paragraph=paragraph)  # cites "para. N"
-            else:
-                text = cite.format_quotation(article, style, passage)
-        except ReaderError as exc:
-            self.post_message(self.Failed(str(exc)))
-            return
-        text = clean(text)
-        result = clipboard.copy_text(text, osc52=lambda t: self.app.call_from_thread(self.app.copy_to_clipboard, t))
-        what = "citation" if passage is None else "quotation"
-        self.post_message(self.Copied(what, style, result.route, result.ok, result.message))
-
-    @on(Copied)
-    def _copied(self, event: Copied) -> None:
-        if event.ok:
-            self.notify(f"Copied the {event.style.upper()} {event.what}: {event.message} (route: {event.route}).", timeout=4)
-        else:
-            self.notify(f"Could not copy the {event.what}: {event.message}.", severity="error", timeout=8)
-
     @on(Failed)
     def _failed(self, event: Failed) -> None:
         self.notify(event.message, severity="error", timeout=8)
-
-    def action_choose_style(self) -> None:
-        from reader.tui.screens.dialogs import StyleChooser
-
-        self.app.push_screen(StyleChooser(self.style), self.set_style)
-
-    def set_style(self, style: str | None) -> None:
-        if style is None or style not in cite.STYLES:
-            return
-        if not self.app.save(self.library.state.set_setting, "citation_style", style):
-            return
-        self.notify(f"Citation style: {style}.", timeout=3)
 
     def action_edit_meta(self) -> None:
         from reader.tui.screens.meta_editor import MetaEditor
