@@ -125,3 +125,24 @@ def _write(path, data: bytes):
 def test_terminal_escape_sequences_are_removed_whole():
     raw = "Head\x1b[1mline\x1b[0m \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ end\x07\n".encode("utf-8")
     assert decode_bytes(raw) == "Headline link end\n"
+
+
+def test_line_endings_and_separators_become_newlines():
+    raw = "One\r\nTwo\rThree\u2028Four\u2029Five\x85Six".encode("utf-8")
+    assert decode_bytes(raw) == "One\nTwo\nThree\nFour\n\nFive\nSix"
+
+
+def test_utf8_with_a_stray_byte_stays_utf8():
+    raw = "Café in Zürich, déjà vu — “quoted”".encode("utf-8") + b"\xff" + " and more text.".encode("utf-8")
+    assert decode_bytes(raw) == "Café in Zürich, déjà vu — “quoted”\ufffd and more text."
+
+
+def test_unreadable_file_gives_a_reason(tmp_path, monkeypatch):
+    p = tmp_path / "locked.txt"
+    p.write_text(TEXT, "utf-8")
+
+    def denied(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("pathlib.Path.open", denied)
+    assert refusal(p) == "permission denied; check that you may read this file."

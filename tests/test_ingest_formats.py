@@ -138,3 +138,23 @@ def test_html_figure_captions_and_embedded_tweets_are_kept():
     assert ("quote", "First quoted paragraph of a letter.") in pairs
     assert ("quote", "Second quoted paragraph of the letter.") in pairs
     assert a.publisher == "City Wire"
+
+
+def test_markdown_converted_page_with_breadcrumb_and_by_prefix_in_front_matter():
+    md = ("---\nauthor: By Ana Ruiz\nsource: https://www.theharbourtimes.com/a/1\n---\n"
+          "Home » Ports » Cranes stay\n\n# Cranes stay\n\nThe Harbour Times reports the cranes will stay on the quay.\n")
+    a = parse_text(md, "markdown")
+    assert (a.title, a.section, a.authors, a.publisher) == ("Cranes stay", "Ports", ["Ana Ruiz"], "The Harbour Times")
+    assert a.paragraphs == ["The Harbour Times reports the cranes will stay on the quay."]
+
+
+def test_source_is_the_absolute_path(tmp_path, monkeypatch):
+    shutil.copy(ING / "hard_wrapped.txt", tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    assert parse_file("a.txt").source == str(tmp_path / "a.txt")
+
+
+def test_html_headline_repeated_as_a_paragraph_is_dropped():
+    body = "The ferry to the island returned to service on Monday after repairs to its engine, the operator said. " * 3
+    a = parse_text(f"<html><head><title>Ferry returns</title></head><body><article><p>Ferry returns</p><p>{body}</p></article></body></html>", "html")
+    assert a.title == "Ferry returns" and a.paragraphs == [body.strip()]

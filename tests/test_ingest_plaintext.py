@@ -157,3 +157,31 @@ def test_a_line_continuing_a_broken_sentence_is_joined():
     assert parse_text("Storm damage\n\n" + text).paragraphs == [
         "The harbour master said the storm had damaged two of the piers and that repairs would take "
         "several weeks, according to the port."]
+
+
+def test_repeated_title_matches_across_quote_styles():
+    text = "Home » World » The port’s last crane\n\nThe port's last crane\n\nThe crane was taken down on Sunday after sixty years on the quay.\n"
+    a = parse_text(text)
+    assert a.title == "The port's last crane" and a.section == "World"
+    assert a.paragraphs == ["The crane was taken down on Sunday after sixty years on the quay."]
+
+
+def test_unmarked_header_lines_and_a_related_links_trailer():
+    text = ("Harbour strike ends after two weeks\nBy Jane Doe and Li Wei\nPublished: 3 May 2023\n"
+            "Dock workers in Antwerp returned to work on Monday after the union accepted a new offer.\n"
+            "The strike had stopped most container traffic through the port.\n"
+            "Share this article\nRelated\nPort traffic recovers\nUnion leader steps down\n")
+    a = parse_text(text)
+    assert (a.title, a.authors, a.date) == ("Harbour strike ends after two weeks", ["Jane Doe", "Li Wei"], "2023-05-03")
+    assert a.paragraphs == [
+        "Dock workers in Antwerp returned to work on Monday after the union accepted a new offer.",
+        "The strike had stopped most container traffic through the port.",
+    ]
+
+
+def test_trailer_marker_inside_the_article_does_not_cut_it():
+    text = ("Storm closes the ferry\n\nThe ferry to the island stopped running on Monday, the operator said.\n"
+            "Read more\nThe operator said the service would resume on Thursday if the wind dropped, and that "
+            "tickets for cancelled crossings would be refunded in full.\n")
+    a = parse_text(text)
+    assert len(a.paragraphs) == 2 and "Read more" not in a.paragraphs

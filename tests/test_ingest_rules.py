@@ -19,6 +19,7 @@ from reader.ingest.publisher import outlet_name, strip_domain
     ("bbc.co.uk", "the BBC said", "BBC"),
     ("reuters.com", "", "Reuters"),
     ("middle-east-monitor", "", "Middle East Monitor"),
+    ("https://www.theharbourtimes.com/news/1", "The Harbour Times said", "The Harbour Times"),
     ("xqzt", "", "Xqzt"),
     (None, "", None),
     ("  ", "", None),
@@ -39,6 +40,8 @@ def test_strip_domain():
     ("By A. J. Kerr, Li Wei and Sam O'Neil | The Ledger | 21 June 2023", ["A. J. Kerr", "Li Wei", "Sam O'Neil"], "The Ledger", "2023-06-21"),
     ("By Andika H Mustaqim – NEWSone.com – Translated from Malay", ["Andika H Mustaqim"], "NEWSone.com", None),
     ("By Turki al-Faisal", ["Turki al-Faisal"], None, None),
+    ("By Tomas Weber, 8 March 2024", ["Tomas Weber"], None, "2024-03-08"),
+    ("By Łukasz Żak – Gazeta Portowa", ["Łukasz Żak"], "Gazeta Portowa", None),
 ])
 def test_byline(line, authors, outlet, date):
     by = parse_byline(line)

@@ -16,7 +16,8 @@ from pathlib import Path
 from reader.errors import IngestError
 from reader.ingest.decode import read_text
 from reader.ingest.language import detect_language
-from reader.ingest.plaintext import Parsed, parse_plaintext
+from reader.ingest.parsed import Parsed
+from reader.ingest.plaintext import parse_plaintext
 from reader.ingest.publisher import outlet_name
 from reader.models import Article
 
@@ -126,4 +127,4 @@ def parse_file(path: os.PathLike[str] | str) -> Article:
     fmt = FORMATS.get(suffix, "text")
     if suffix == "":
         fmt = sniff_format(text)
-    return parse_text(text, fmt, source=str(p))
+    return parse_text(text, fmt, source=str(p.absolute()))

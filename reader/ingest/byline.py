@@ -18,8 +18,10 @@ from reader.ingest.dates import parse_date_line
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|story by|text by|author:|authors:)\s+(?P<rest>.+?)\s*$", re.I)
 _SEGMENT_SPLIT = re.compile(r"\s+[–—|-]\s+|\s*[|]\s*")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
-#: One word of a person's name: 'Alex', 'MacDonald', 'H', 'H.', "O'Neil", 'al-Faisal', 'Ó Briain'.
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:al|el|bin|ibn|de|da|di|del|der|van|von|le|la|du|dos|ter)(?:-[\w'’]+)?)$")
+#: One word of a person's name: 'Alex', 'MacDonald', 'H', 'H.', "O'Neil", 'Łukasz' (capitalised unless a particle).
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+#: Lower-case name particles: 'de Vries', 'al-Faisal', 'van der Berg'.
+_PARTICLES = re.compile(r"^(?:al|el|bin|ibn|de|da|di|del|der|van|von|le|la|du|dos|ter)(?:-|$)")
 _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with reporting|photos?|updated|published|source)\b", re.I)
 
 #: A dateline: 'Name — text' where Name is one to four capitalised words, then an em/en dash.
@@ -41,7 +43,7 @@ def _is_name(candidate: str) -> bool:
         return False
     if not words[0][0].isupper():
         return False
-    return all(_NAME_WORD.match(w) for w in words)
+    return all(_NAME_WORD.match(w) and (w[0].isupper() or _PARTICLES.match(w)) for w in words)
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -54,10 +56,14 @@ def parse_byline(line: str) -> Byline | None:
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(m.group("rest")) if s.strip()]
     if not segments:
         return None
-    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(segments[0]) if n.strip(" .")]
+    first, when = segments[0], None
+    head, comma, tail = first.rpartition(",")
+    if comma and parse_date_line(tail.strip()):  # 'By A, 8 March 2024'
+        first, when = head, parse_date_line(tail.strip())
+    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
     if not names or not all(_is_name(n) for n in names):
         return None
-    result = Byline(authors=names)
+    result = Byline(authors=names, date=when)
     for seg in segments[1:]:
         if _NOTE.match(seg):
             continue

@@ -88,6 +88,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a bad copy-paste) stays UTF-8, the damage shown as U+FFFD."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= 3 * bad else None
+
+
 def _guess_8bit(data: bytes) -> str:
     """Decode text that is not UTF-8.
 
@@ -131,16 +139,17 @@ def decode_bytes(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _guess_8bit(data)
+            text = _mostly_utf8(data) or _guess_8bit(data)
     if "\x00" in text:
         raise IngestError("the file looks binary (it contains NUL bytes); import text, Markdown or HTML files.")
     text = _ESCAPES.sub("", text)
     bad = len(_CONTROL.findall(text)) + text.count("\ufffd")
     if bad > max(16, len(text) // 50):
         raise IngestError("the file looks binary (it is mostly not text); import text, Markdown or HTML files.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\x85", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
     text = _STRAY.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise IngestError("the file contains only whitespace; there is nothing to import.")

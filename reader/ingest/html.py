@@ -14,7 +14,7 @@ from typing import Any
 from reader.errors import IngestError
 from reader.ingest import blocks
 from reader.ingest.byline import parse_byline
-from reader.ingest.plaintext import Parsed
+from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 _BLOCK_TAGS = {"p", "head", "item", "cell", "code"}
@@ -124,8 +124,9 @@ def parse_html(text: str) -> Parsed:
     items: list[tuple[str, str]] = []
     _walk(doc.body, False, items, _figure_captions(text))
     title = blocks.normalise_line(doc.title or "") or None
-    if items and items[0][1] == HEADING and (title is None or items[0][0].casefold() == title.casefold()):
-        title = title or items[0][0]
+    if items and items[0][1] == HEADING and title is None:
+        title = items.pop(0)[0]
+    elif items and title and items[0][0].casefold() == title.casefold():  # the headline again
         items.pop(0)
     p = Parsed(
         title=title,

@@ -20,7 +20,7 @@ from reader.errors import IngestError
 from reader.ingest import blocks
 from reader.ingest.byline import parse_byline
 from reader.ingest.dates import normalise_date
-from reader.ingest.plaintext import Parsed
+from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -69,7 +69,7 @@ def _authors(value: Any) -> list[str]:
             item = item.get("name")
         name = _text(item)
         if name:
-            out.append(name)
+            out.append(re.sub(r"^by\s+", "", name, flags=re.I))
     return out
 
 
@@ -136,9 +136,15 @@ def parse_markdown(text: str) -> Parsed:
         language=_text(_first(meta, "language", "lang")),
     )
     items = [b for b in _body_blocks(body) if not blocks.is_boilerplate(b[0])]
+    crumb = blocks.breadcrumb(items[0][0]) if items and items[0][1] == TEXT else None
+    if crumb:  # 'Home » Section » Title' opening a converted page
+        items.pop(0)
+        p.section = p.section or " » ".join(crumb[1:-1]) or None
+        if p.title is None and crumb[-1] and not (items and items[0][1] == HEADING and items[0][2] == 1):
+            p.title = crumb[-1]
     if p.title is None and items and items[0][1] == HEADING and items[0][2] == 1:
         p.title = items.pop(0)[0]
-    elif p.title and items and items[0][1] == HEADING and items[0][0].casefold() == p.title.casefold():
+    elif p.title and items and items[0][0].casefold() == p.title.casefold():
         items.pop(0)
     kept: list[tuple[str, str, int]] = []
     for i, item in enumerate(items):

@@ -18,11 +18,10 @@ The shape this reads (every part optional):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reader.ingest import blocks
 from reader.ingest.byline import dateline_outlet, parse_byline
 from reader.ingest.dates import parse_date_line
+from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
 
 #: How far from the top (in lines) we look for the breadcrumb, title, page date and a top byline.
@@ -31,33 +30,21 @@ HEADER_REACH = 6
 FOOTER_REACH = 6
 
 
-@dataclass
-class Parsed:
-    """What a format parser hands to the api: metadata as found (raw outlet) plus the body."""
-
-    title: str | None = None
-    section: str | None = None
-    authors: list[str] = field(default_factory=list)
-    outlet: str | None = None
-    date: str | None = None
-    page_date: str | None = None
-    url: str | None = None
-    language: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-
-
 def _looks_hard_wrapped(blocks_: list[list[str]]) -> bool:
-    """Text wrapped at a fixed width: paragraphs are blank-line separated blocks of short lines."""
+    """Text wrapped at a fixed width: blank-line separated blocks whose inner lines are long,
+    of about the same length, and mostly stop mid-sentence. (A page of short one-line items is not.)"""
     lines = [ln for b in blocks_ for ln in b]
     if not lines or max(len(ln) for ln in lines) > 100:
         return False
-    multi = [b for b in blocks_ if len(b) >= 2]
-    if not multi:
+    inner = [ln for b in blocks_ if len(b) >= 2 for ln in b[:-1]]
+    if len(inner) < 2:
         return False
-    inner = [ln for b in multi for ln in b[:-1]]
-    open_ended = sum(1 for ln in inner if not ln.endswith((".", "!", "?", ":", "”", '"')))
-    return open_ended >= 0.5 * len(inner)
+    width = max(len(ln) for ln in inner)
+    wrapped = [
+        ln for ln in inner
+        if len(ln) >= max(40, 0.6 * width) and not ln.endswith((".", "!", "?", ":", "”", '"'))
+    ]
+    return len(wrapped) >= 0.6 * len(inner)
 
 
 def split_units(text: str) -> list[str]:
@@ -97,57 +84,52 @@ def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
     return out, tweets
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def _same_title(a: str, b: str) -> bool:
-    ka, kb = a.casefold().strip(" .…"), b.casefold().strip(" .…")
+    ka, kb = (x.translate(_QUOTES).casefold().strip(" .…") for x in (a, b))
     if ka == kb:
         return True
     # A breadcrumb may cut a long title short with an ellipsis.
     return (a.endswith(("…", "...")) and len(ka) >= 10 and kb.startswith(ka))
 
 
-def parse_plaintext(text: str) -> Parsed:
-    units = [u for u in split_units(text) if not blocks.is_boilerplate(u)]
-    units, tweets = _join_continuations(units)
-    p = Parsed()
-    kinds: dict[int, str] = {i: QUOTE for i in tweets}
-    drop: set[int] = set()
-
-    # -- header: page date, breadcrumb, title ---------------------------------------------
+def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) -> int:
+    """Page date, breadcrumb (-> section) and title at the top. Returns the index after the title."""
     title_at = None
     for i, u in enumerate(units[:HEADER_REACH]):
-        if i in drop:
-            continue
         crumb = blocks.breadcrumb(u)
         if crumb:
             drop.add(i)
             p.section = " » ".join(crumb[1:-1]) or None
-            crumb_title = crumb[-1]
             for j in range(i + 1, min(i + 1 + HEADER_REACH, len(units))):
-                if _same_title(crumb_title, units[j]):
+                if _same_title(crumb[-1], units[j]):  # the title line repeating the breadcrumb
                     p.title, title_at = units[j], j
                     drop.add(j)
                     break
-            if title_at is None and crumb_title:
-                p.title, title_at = crumb_title, i
+            if title_at is None and crumb[-1]:
+                p.title, title_at = crumb[-1], i
             break
-        if title_at is None:
-            when = parse_date_line(u)
-            if when:
-                p.page_date = p.page_date or when
-                drop.add(i)
-                continue
-            if blocks.is_credit_caption(u):
-                kinds[i] = CAPTION
-                continue
-            if parse_byline(u):
-                continue  # handled below
-            if blocks.is_headline_like(u) and not blocks.is_tweet(u):
-                p.title, title_at = u, i
-                drop.add(i)
-            break
-    start = (title_at + 1) if title_at is not None else 0
+        when = parse_date_line(u)
+        if when:  # a date above the title is the page's banner, not the article's
+            p.page_date = p.page_date or when
+            drop.add(i)
+            continue
+        if blocks.is_credit_caption(u):  # a photo caption above the title
+            kinds[i] = CAPTION
+            continue
+        if parse_byline(u):
+            continue
+        if blocks.is_headline_like(u) and not blocks.is_tweet(u):
+            p.title, title_at = u, i
+            drop.add(i)
+        break
+    return (title_at + 1) if title_at is not None else 0
 
-    # -- furniture at the end: related links, comment counts ------------------------------
+
+def _furniture_end(units: list[str], start: int) -> int:
+    """Where the article ends: before a trailer of related links / comments, and a comment count."""
     end = len(units)
     for i in range(start, len(units)):
         if blocks.is_trailer_start(units[i]) and all(blocks.words(u) <= 15 for u in units[i + 1:]):
@@ -155,8 +137,11 @@ def parse_plaintext(text: str) -> Parsed:
             break
     while end > start and blocks.is_comment_count(units[end - 1]):
         end -= 1
+    return end
 
-    # -- byline (near the top or the end) and a date line under the title ------------------
+
+def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: set[int]) -> None:
+    """A byline near the top or the end (-> authors, outlet, date); a date line under the title."""
     near = list(range(0, min(start + HEADER_REACH, end))) + list(range(max(start, end - FOOTER_REACH), end))
     for i in dict.fromkeys(near):
         if i in drop:
@@ -166,9 +151,7 @@ def parse_plaintext(text: str) -> Parsed:
             continue
         drop.add(i)
         if not p.authors:
-            p.authors = by.authors
-            p.outlet = p.outlet or by.outlet
-            p.date = p.date or by.date
+            p.authors, p.outlet, p.date = by.authors, p.outlet or by.outlet, p.date or by.date
     for i in range(start, min(start + 3, end)):
         if i not in drop and p.date is None:
             when = parse_date_line(units[i])
@@ -176,18 +159,14 @@ def parse_plaintext(text: str) -> Parsed:
                 p.date = when
                 drop.add(i)
 
-    # -- body ---------------------------------------------------------------------------------
-    body = [i for i in range(end) if i not in drop]
+
+def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str]) -> None:
+    """Caption under the title, tweets, photo credits, subheadings, '> ' quotes."""
     after_title = [i for i in body if i >= start]
-    if after_title:
-        first = after_title[0]
-        nxt = after_title[1] if len(after_title) > 1 else None
-        if (
-            first not in kinds
-            and blocks.words(units[first]) <= 12
-            and nxt is not None
-            and blocks.words(units[nxt]) >= 2 * blocks.words(units[first])
-        ):
+    if len(after_title) >= 2:
+        first, nxt = after_title[0], after_title[1]
+        short = blocks.words(units[first])
+        if first not in kinds and short <= 12 and blocks.words(units[nxt]) >= 2 * short:
             kinds[first] = CAPTION
     for pos, i in enumerate(body):
         u = units[i]
@@ -202,12 +181,25 @@ def parse_plaintext(text: str) -> Parsed:
         elif u.startswith("> "):
             units[i] = u[2:].strip()
             kinds[i] = QUOTE
+
+
+def parse_plaintext(text: str) -> Parsed:
+    # Furniture lines go now, except those that open a trailer (related links, comments):
+    # they mark where the article ends, and go below.
+    units = [u for u in split_units(text) if blocks.is_trailer_start(u) or not blocks.is_boilerplate(u)]
+    units, tweets = _join_continuations(units)
+    p = Parsed()
+    kinds: dict[int, str] = {i: QUOTE for i in tweets}
+    drop: set[int] = set()
+    start = _header(units, p, kinds, drop)
+    end = _furniture_end(units, start)
+    _byline_and_date(units, start, end, p, drop)
+    body = [i for i in range(end) if i not in drop and not blocks.is_boilerplate(units[i])]
+    _kinds(units, body, start, kinds)
     p.paragraphs = [units[i] for i in body]
     p.kinds = [kinds.get(i, TEXT) for i in body]
-
-    if p.outlet is None:
-        lead = [units[i] for i in body if i >= start and kinds.get(i, TEXT) == TEXT][:2]
-        for para in lead:
+    if p.outlet is None:  # no byline outlet: a dateline opening the lead ('Al-Monitor — ...')
+        for para in [units[i] for i in body if i >= start and kinds.get(i, TEXT) == TEXT][:2]:
             p.outlet = dateline_outlet(para)
             if p.outlet:
                 break

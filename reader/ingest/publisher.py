@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.I)
 #: Second-level labels under a country code ('co.uk', 'com.au', 'org.il'...).
@@ -24,6 +25,8 @@ _SHORT_WORDS = {"al", "el", "of", "on", "in", "de", "la", "le", "my", "us"}
 def strip_domain(name: str) -> str:
     """'www.middleeasteye.net' -> 'middleeasteye'; anything that is not a domain is returned as is."""
     name = name.strip()
+    if re.match(r"^https?://", name, re.I):
+        name = urlsplit(name).hostname or name
     m = _DOMAIN.match(name)
     if not m:
         return name

@@ -1,0 +1,21 @@
+"""What a format parser (plain text, Markdown, HTML) hands to the api before it becomes an Article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Parsed:
+    """What a format parser hands to the api: metadata as found (raw outlet) plus the body."""
+
+    title: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    date: str | None = None
+    page_date: str | None = None
+    url: str | None = None
+    language: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
