@@ -53,6 +53,7 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
+    "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
 

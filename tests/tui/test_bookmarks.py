@@ -149,3 +149,16 @@ async def test_moved_text_is_still_found_by_its_quote(lib):
         pane = app.screen.pane
         assert [s for s, e, b in pane._marks.get(3, [])] == [lib.get(GENEVA).paragraphs[3].index("Markets")]
         assert "\u270e moved" in screen_text(app)
+
+
+async def test_bookmarks_screen_click_jumps(lib):
+    lib.state.add_bookmark(GENEVA, 5, lib.get(GENEVA).paragraphs[5], note="click me")
+    app = build_app(lib)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.click("#bookmark-list", offset=(5, 1))
+        await pilot.pause()
+        assert app.screen.article_id == GENEVA
+        assert app.screen.pane.cursor == 5

@@ -25,7 +25,7 @@ from reader.tui.textkit import one_line
 ROW_HEIGHT = 2
 
 
-def _fit(text: str, width: int) -> str:
+def fit(text: str, width: int) -> str:
     """Cut text to `width` cells, with an ellipsis when it was longer."""
     if width <= 0:
         return ""
@@ -139,9 +139,9 @@ class ArticleList(ScrollView, can_focus=True):
             mark = "\u2605 " if summary.id in self.bookmarked_ids else "  "
             unread = summary.id not in self.read_ids
             title_style = style + comp("article-list--unread") if unread else style
-            segments = [Segment(mark, style + comp("article-list--mark")), Segment(_fit(title, width - 2), title_style)]
+            segments = [Segment(mark, style + comp("article-list--mark")), Segment(fit(title, width - 2), title_style)]
         else:
-            segments = [Segment(_fit("  " + meta, width), style + comp("article-list--meta"))]
+            segments = [Segment(fit("  " + meta, width), style + comp("article-list--meta"))]
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
     def on_resize(self) -> None:
