@@ -151,3 +151,12 @@ async def test_long_article_renders_only_visible_lines(lib):
         assert pane.cursor == 0 and pane.scroll_y == 0
         await pilot.press("pagedown")
         assert pane.cursor > 0
+
+
+async def test_position_is_saved_when_the_app_quits(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("j", "j", "j", "j", "q")
+        await pilot.pause()
+    assert lib.state.get_position(GENEVA) == 4
