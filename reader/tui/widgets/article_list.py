@@ -122,8 +122,13 @@ class ArticleList(ScrollView, can_focus=True):
         return cached
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base = self.rich_style  # computed once per pass, not once per line
+        if getattr(self, "_base", None) is None:
+            self._base = self.rich_style  # walks every ancestor: computed once until styles change
         return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -73,8 +73,13 @@ class BookmarkList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base = self.rich_style
+        if getattr(self, "_base", None) is None:
+            self._base = self.rich_style  # walks every ancestor: computed once until styles change
         return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

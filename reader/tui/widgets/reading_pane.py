@@ -212,8 +212,13 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # -- rendering --------------------------------------------------------------------------
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base = self.rich_style  # once per pass, not once per line
+        if getattr(self, "_base", None) is None:
+            self._base = self.rich_style  # walks every ancestor: computed once until styles change
         return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
 
     def _is_rtl(self, p: int) -> bool:
         if p not in self._rtl:
