@@ -51,6 +51,17 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [p.stat().st_size for p in store.folder.glob("*.json")]
         print(f"store files: {len(sizes) + 1}, largest shard {max(sizes) / 1024:.0f} KiB")
 
+        # Why the shards: what re-serialising every bookmark on each write (one TinyDB file) would cost.
+        from reader.store.storage import dump
+
+        everything = {"bookmarks": {str(i): b.to_dict() for i, b in enumerate(store.bookmarks(), 1)}}
+        one_file = []
+        for _ in range(5):
+            t = time.perf_counter()
+            dump(everything)
+            one_file.append(time.perf_counter() - t)
+        print(f"(one unsharded file: serialising all bookmarks alone takes {_ms(one_file)} per write)")
+
         add, read, note = [], [], []
         for i in range(args.n):
             aid = ids[(i * 7919) % len(ids)]

@@ -89,7 +89,7 @@ class Article:
             "id": self.id,
             "title": self.title,
             "section": self.section,
-            "authors": list(self.authors),
+            "authors": list(self.authors) or None,  # no byline: null, as the contract says
             "publisher": self.publisher,
             "date": self.date,
             "url": self.url,

@@ -124,3 +124,18 @@ def test_mark_read_and_unread(lib_dir):
     lib = Library(lib_dir)
     assert lib.state.read_ids() == set()
     lib.close()
+
+
+def test_list_says_when_text_or_article_is_gone(lib_dir):
+    run(lib_dir, "bookmark", "add", "aaaa", "-p", "3")
+    run(lib_dir, "bookmark", "add", "bbbb", "-p", "1")
+    art = lib_dir / "articles" / ("a" * 16 + ".json")
+    data = json.loads(art.read_text())
+    data["paragraphs"] = ["Nothing like the old text at all, about cooking.", "Or gardening."]
+    data["kinds"] = ["text", "text"]
+    art.write_text(json.dumps(data))
+    (lib_dir / "articles" / ("b" * 16 + ".json")).unlink()
+    text = run(lib_dir, "bookmark", "list")
+    assert "(text not found in the article)" in text and "(article not in the library)" in text
+    rows = json.loads(run(lib_dir, "bookmark", "list", "--json"))
+    assert [r["located"] for r in rows] == [None, None]

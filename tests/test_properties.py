@@ -71,3 +71,21 @@ def test_imported_text_then_entities_is_consistent(text):
         for p, start, end in e.mentions:
             target = (article.title or "") if p == -1 else article.paragraphs[p]
             assert 0 <= start < end <= len(target)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(st.binary(max_size=400), TEXTISH.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    st.sampled_from([".txt", ".md", ".html"]),
+)
+def test_any_file_bytes_import_or_are_refused(tmp_path, data, suffix):
+    from reader.ingest import parse_file
+
+    path = tmp_path / f"in{suffix}"
+    path.write_bytes(data)
+    try:
+        article = parse_file(path)
+    except IngestError as exc:
+        assert str(exc).strip() and "\n" not in str(exc)
+        return
+    _check_article(article)

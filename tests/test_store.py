@@ -142,7 +142,7 @@ def test_storage_is_a_tinydb_storage_used_by_tinydb(tmp_path):
 
 
 # -- two instances (as a TUI and a CLI command would hold it) ------------------------------------
-@pytest.mark.parametrize("shards", [1, 16])
+@pytest.mark.parametrize("shards", [1, 32])
 def test_two_instances_never_lose_each_others_writes(tmp_path, shards):
     a = StateStore(tmp_path / "state.json", shards=shards)
     b = StateStore(tmp_path / "state.json")
@@ -229,3 +229,32 @@ def test_batch_holds_the_lock_so_others_wait(tmp_path):
     t.join(5)
     assert order == ["a", "b"]
     assert {x.article_id for x in StateStore(tmp_path / "state.json").bookmarks()} == {"a", "b"}
+
+
+def test_lock_held_too_long_is_one_clear_error(tmp_path, monkeypatch):
+    import threading
+
+    from reader.store import locking
+
+    a = StateStore(tmp_path / "state.json")
+    b = StateStore(tmp_path / "state.json")
+    b._lock.timeout = 0.2
+    entered, done = threading.Event(), threading.Event()
+
+    def hold():
+        with a.batch():
+            entered.set()
+            done.wait(5)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    entered.wait(5)
+    try:
+        with pytest.raises(StoreError, match="lock") as err:
+            b.set_read("x")
+        assert "\n" not in str(err.value)
+    finally:
+        done.set()
+        t.join()
+    b.set_read("x")  # free again
+    assert a.is_read("x") and locking.LOCK_TIMEOUT > 1

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from reader.errors import StoreReadOnly
+from reader.errors import NotFound, StoreReadOnly
 from reader.store import StateStore
 
 DAMAGE = {
@@ -153,3 +153,44 @@ def test_store_file_is_a_folder_is_one_clear_error(tmp_path):
     (tmp_path / "state.json").mkdir()
     with pytest.raises(StoreError, match="state.json"):
         StateStore(tmp_path / "state.json")
+
+
+def test_every_cli_command_reports_the_damage_once(tmp_path):
+    from typer.testing import CliRunner
+
+    from reader.cli import app
+    from reader.library import Library
+
+    lib = tmp_path / "lib"
+    l1 = Library(lib)
+    l1.state.set_setting("a", 1)
+    l1.state.set_setting("a", 2)
+    l1.close()
+    (lib / "state.json").write_bytes(b"{oops")
+    res = CliRunner().invoke(app, ["--library", str(lib), "list"])
+    assert res.exit_code == 0, res.output
+    assert res.output.count("reader: warning: ") == 1 and str(lib / "state.json") in res.output
+    again = CliRunner().invoke(app, ["--library", str(lib), "list"])  # recovered: no warning the second time
+    assert "warning" not in again.output
+
+
+def test_hand_edited_rows_of_the_wrong_kind_are_skipped(tmp_path):
+    s = StateStore(tmp_path / "state.json", shards=1)
+    good = s.add_bookmark("a", 0, "q")
+    s.set_meta("a", {"title": "T"})
+    s.close()
+    shard = tmp_path / "state.d" / "bookmarks-00.json"
+    data = json.loads(shard.read_text())
+    data["bookmarks"]["90"] = {"foo": 1}
+    data["bookmarks"]["91"] = {"id": "x", "article_id": 5, "paragraph": "1", "quote": None}
+    shard.write_text(json.dumps(data))
+    main = json.loads((tmp_path / "state.json").read_text())
+    main["meta"]["7"] = {"article_id": "b", "fields": ["not", "a", "dict"]}
+    (tmp_path / "state.json").write_text(json.dumps(main))
+    s = StateStore(tmp_path / "state.json")
+    assert [b.id for b in s.bookmarks()] == [good.id] and s.bookmarked_ids() == {"a"}
+    assert s.all_meta() == {"a": {"title": "T"}} and s.get_meta("b") == {}
+    with pytest.raises(NotFound):
+        s.get_bookmark("x")
+    s.add_bookmark("c", 0, "still writable")
+    assert len(StateStore(tmp_path / "state.json").bookmarks()) == 2

@@ -11,7 +11,7 @@ from reader import __version__
 from reader.errors import StoreTooNew
 from reader.library import Library
 from reader.store import StateStore
-from reader.store.migrate import SCHEMA
+from reader.store.migrate import DEFAULT_SHARDS, SCHEMA
 
 V0 = {
     "reads": {
@@ -34,7 +34,7 @@ V0 = {
 def test_new_store_records_its_schema(tmp_path):
     StateStore(tmp_path / "state.json").close()
     meta = json.loads((tmp_path / "state.json").read_text())["_meta"]["1"]
-    assert meta == {"schema": SCHEMA, "app": __version__, "shards": 16}
+    assert meta == {"schema": SCHEMA, "app": __version__, "shards": DEFAULT_SHARDS}
 
 
 def test_unversioned_store_is_migrated_without_losing_anything(tmp_path):
@@ -104,3 +104,23 @@ def test_library_refuses_a_newer_store_with_one_line(tmp_path):
     res = CliRunner().invoke(app, ["--library", str(lib), "list"])
     assert res.exit_code == 1
     assert "newer version of reader" in res.output and "Traceback" not in res.output
+
+
+def test_store_written_by_the_original_tinydb_code_is_migrated(tmp_path):
+    """A state.json as the unversioned StateStore wrote it (TinyDB's default JSONStorage)."""
+    from tinydb import Query, TinyDB
+
+    path = tmp_path / "state.json"
+    db = TinyDB(path, ensure_ascii=False)
+    db.table("reads").upsert({"article_id": "x", "read": True, "updated": "t"}, Query().article_id == "x")
+    db.table("reads").upsert({"article_id": "x", "position": 4}, Query().article_id == "x")
+    for i in range(3):
+        db.table("bookmarks").insert({"id": f"b{i}", "article_id": "x", "paragraph": i, "quote": "q", "prefix": "",
+                                      "suffix": "", "start": 0, "end": 0, "note": "é", "created": "c", "updated": "u"})
+    db.table("meta").upsert({"article_id": "x", "fields": {"title": "T"}}, Query().article_id == "x")
+    db.table("settings").upsert({"key": "theme", "value": "dark"}, Query().key == "theme")
+    db.close()
+    s = StateStore(path)
+    assert s.is_read("x") and s.get_position("x") == 4
+    assert [b.id for b in s.bookmarks()] == ["b0", "b1", "b2"] and s.get_bookmark("b1").note == "é"
+    assert s.get_meta("x") == {"title": "T"} and s.get_setting("theme") == "dark"

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, maintenance
+from reader.cli import articles, bookmarks, cite, maintenance
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -59,6 +59,7 @@ def _open_tui() -> None:
 articles.register(app)
 maintenance.register(app)
 bookmarks.register(app)
+cite.register(app)
 
 
 def main() -> None:

@@ -26,12 +26,6 @@ from reader.services.anchor import locate, make_anchor, sentence_span
 QUOTE_WIDTH = 70
 
 
-def _warn(lib: Library) -> None:
-    """Tell the user (on stderr) when the store was found damaged and what was done about it."""
-    if lib.state.warning:
-        out(f"reader: warning: {lib.state.warning}", err=True)
-
-
 def resolve_bookmark(lib: Library, ref: str) -> Bookmark:
     """A bookmark id or a unique prefix of one."""
     ref = ref.strip()
@@ -101,7 +95,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Bookmark a paragraph (or one sentence of it) of an article."""
         with library_session() as lib:
-            _warn(lib)
             article = lib.get(ref)
             n = len(article.paragraphs)
             if n == 0:
@@ -130,7 +123,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List bookmarks, found again in the current text of their article."""
         with library_session() as lib:
-            _warn(lib)
             aid = lib.resolve(ref) if ref else None
             marks = lib.state.bookmarks(aid)
             articles: dict[str, Article | None] = {}
@@ -157,7 +149,6 @@ def register(app: typer.Typer) -> None:
     def rm(bid: Annotated[str, typer.Argument(help="Bookmark id (or a unique prefix).")]) -> None:
         """Remove a bookmark (and its note)."""
         with library_session() as lib:
-            _warn(lib)
             bm = resolve_bookmark(lib, bid)
             lib.state.remove_bookmark(bm.id)
         out(f"removed {bm.id}")
@@ -170,7 +161,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Set the note of a bookmark."""
         with library_session() as lib:
-            _warn(lib)
             bm = lib.state.set_note(resolve_bookmark(lib, bid).id, text)
         out(f"note {'saved' if bm.note else 'cleared'} for {bm.id}")
 
@@ -182,7 +172,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Mark an article read (or unread)."""
         with library_session() as lib:
-            _warn(lib)
             aid = lib.resolve(ref)
             lib.state.set_read(aid, read=not unread)
             title = lib.get(aid).title

@@ -27,7 +27,7 @@ from reader.errors import StoreDamaged, StoreTooNew
 
 SCHEMA = 1
 META = "_meta"
-DEFAULT_SHARDS = 16
+DEFAULT_SHARDS = 32
 #: Tables that live in shard files from schema 1 on, and the field each is sharded by.
 SHARDED = {"reads": "article_id", "bookmarks": "id"}
 

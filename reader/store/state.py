@@ -34,7 +34,7 @@ atomically (temp file, fsync, rename, fsync folder) with a rolling `.bak`; every
 lock -> re-read what changed on disk -> apply -> atomic write -> unlock, so two processes holding
 the store open never lose each other's writes, and reads see other processes' changes (one stat
 per file, no re-parse when unchanged). Reads and bookmarks are sharded over small files in
-`<stem>.d/` so a change rewrites ~1/16 of them, not all.
+`<stem>.d/` (32 each by default, fixed per store in its _meta) so a change rewrites ~1/32 of them.
 """
 
 from __future__ import annotations
@@ -61,6 +61,16 @@ from reader.store.storage import AtomicJSONStorage, Data
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _is_bookmark(row: dict[str, Any]) -> bool:
+    """A row Bookmark.from_dict can read (a hand-edited file may hold others: they are skipped)."""
+    return (
+        isinstance(row.get("id"), str)
+        and isinstance(row.get("article_id"), str)
+        and isinstance(row.get("paragraph"), int)
+        and isinstance(row.get("quote"), str)
+    )
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -148,14 +158,31 @@ class StateStore:
             cached = self._indexes[key] = (storage.version, (rows, ids))
         return cached[1]
 
+    def _track(self, storage: AtomicJSONStorage, name: str, before: int, key: str, doc_id: int | None) -> None:
+        """After one write of ours to (storage, name), update its index instead of rebuilding it
+        (a batch of 10,000 changes would otherwise rebuild it 10,000 times)."""
+        cached = self._indexes.get((storage.path, name))
+        if cached is None or cached[0] != before or storage.version != before + 1:
+            return  # not the version we know: the next _indexed() rebuilds it
+        rows, ids = cached[1]
+        if doc_id is None:
+            rows.pop(key, None)
+            ids.pop(key, None)
+        else:
+            rows[key] = storage.read()[name][str(doc_id)]
+            ids[key] = doc_id
+        self._indexes[(storage.path, name)] = (storage.version, (rows, ids))
+
     def _upsert(self, storage: AtomicJSONStorage, name: str, field: str, key: str, fields: dict[str, Any]) -> None:
         """Update the row whose field == key (found by the index, no table scan), else insert it."""
         table = self._table(storage, name)
         doc_id = self._doc_id(storage, name, field, key)
+        before = storage.version
         if doc_id is None:
-            table.insert({field: key, **fields})
+            doc_id = table.insert({field: key, **fields})
         else:
             table.update(fields, doc_ids=[doc_id])
+        self._track(storage, name, before, key, doc_id)
 
     # -- schema --------------------------------------------------------------------------------
     def _open(self, shards: int) -> int:
@@ -203,24 +230,28 @@ class StateStore:
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """lock -> (re-read on demand) -> apply -> atomic write of each touched file -> unlock."""
+        with self._lock._thread:
+            if self._depth:  # nested in our own transaction (this thread holds the file lock already)
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
         with self._lock:
-            outer = self._depth == 0
-            if outer:
-                for st in self._storages.values():
-                    st.hold()
+            for st in self._storages.values():
+                st.hold()
             self._depth += 1
             ok = False
             try:
-                if outer:
-                    self._check_schema()
-                    if self._main.readonly:
-                        raise StoreReadOnly(self._main.readonly)
+                self._check_schema()
+                if self._main.readonly:
+                    raise StoreReadOnly(self._main.readonly)
                 yield
                 ok = True
             finally:
                 self._depth -= 1
-                if outer:
-                    self._release_all(ok)
+                self._release_all(ok)
 
     def _release_all(self, commit: bool) -> None:
         error: BaseException | None = None
@@ -303,12 +334,17 @@ class StateStore:
             updated=now,
         )
         with self._writing():
-            self._table(self._shard("bookmarks", bm.id), "bookmarks").insert({**bm.to_dict(), "seq": time.time_ns()})
+            storage = self._shard("bookmarks", bm.id)
+            table = self._table(storage, "bookmarks")
+            self._indexed(storage, "bookmarks", "id")
+            before = storage.version
+            doc_id = table.insert({**bm.to_dict(), "seq": time.time_ns()})
+            self._track(storage, "bookmarks", before, bm.id, doc_id)
         return bm
 
     def _bookmark_row(self, bid: str) -> dict[str, Any]:
         row = self._index(self._shard("bookmarks", bid), "bookmarks", "id").get(bid)
-        if row is None:
+        if row is None or not _is_bookmark(row):
             raise NotFound(f"No bookmark {bid!r}; run `reader bookmark list` to see their ids.")
         return row
 
@@ -322,35 +358,52 @@ class StateStore:
             storage = self._shard("bookmarks", bid)
             doc_id = self._doc_id(storage, "bookmarks", "id", bid)
             assert doc_id is not None
-            change(self._table(storage, "bookmarks"), doc_id)
+            before = storage.version
+            kept = change(self._table(storage, "bookmarks"), doc_id)
+            self._track(storage, "bookmarks", before, bid, doc_id if kept else None)
 
     def set_note(self, bid: str, note: str) -> Bookmark:
         self._change_bookmark(bid, lambda t, d: t.update({"note": note, "updated": _now()}, doc_ids=[d]))
         return self.get_bookmark(bid)
 
     def remove_bookmark(self, bid: str) -> None:
-        self._change_bookmark(bid, lambda t, d: t.remove(doc_ids=[d]))
+        self._change_bookmark(bid, lambda t, d: t.remove(doc_ids=[d]) and False)
 
-    def _bookmark_rows(self) -> list[dict[str, Any]]:
+    def _bookmark_rows(self, aid: str | None = None) -> list[dict[str, Any]]:
         with self._reading():
-            rows = [r for st in self._all_shards("bookmarks") for r in self._index(st, "bookmarks", "id").values()]
+            rows = [
+                r
+                for st in self._all_shards("bookmarks")
+                for r in self._index(st, "bookmarks", "id").values()
+                if (aid is None or r.get("article_id") == aid) and _is_bookmark(r)
+            ]
         return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("created") or ""))
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
-        return [Bookmark.from_dict(r) for r in self._bookmark_rows() if aid is None or r.get("article_id") == aid]
+        return [Bookmark.from_dict(r) for r in self._bookmark_rows(aid)]
 
     def bookmarked_ids(self) -> set[str]:
-        return {r["article_id"] for r in self._bookmark_rows()}
+        with self._reading():
+            return {
+                r["article_id"]
+                for st in self._all_shards("bookmarks")
+                for r in self._index(st, "bookmarks", "id").values()
+                if _is_bookmark(r)
+            }
 
     # -- metadata corrections ----------------------------------------------------------------------
     def all_meta(self) -> dict[str, dict[str, Any]]:
         with self._reading():
-            return {aid: dict(r.get("fields") or {}) for aid, r in self._index(self._main, "meta", "article_id").items()}
+            return {
+                aid: dict(r["fields"])
+                for aid, r in self._index(self._main, "meta", "article_id").items()
+                if isinstance(aid, str) and isinstance(r.get("fields"), dict)
+            }
 
     def get_meta(self, aid: str) -> dict[str, Any]:
         with self._reading():
             row = self._index(self._main, "meta", "article_id").get(aid)
-            return dict(row.get("fields") or {}) if row else {}
+            return dict(row["fields"]) if row and isinstance(row.get("fields"), dict) else {}
 
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         with self._writing():

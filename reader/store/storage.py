@@ -31,6 +31,8 @@ from reader.errors import StoreDamaged, StoreError, StoreReadOnly
 from reader.store.atomic import atomic_write_bytes
 
 Data = dict[str, dict[str, dict[str, Any]]]
+#: Keep the last file open (see the module doc). Not on Windows, where an open file cannot be replaced.
+KEEP_OPEN = os.name != "nt"
 Signature = tuple[int, int, int, int]
 
 
@@ -144,6 +146,9 @@ class AtomicJSONStorage(Storage):
     def _set(self, data: Data, sig: Signature | None, fd: int | None) -> None:
         if self._fd is not None:
             os.close(self._fd)
+        if fd is not None and not KEEP_OPEN:
+            os.close(fd)
+            fd = None
         self._data, self._sig, self._fd = data, sig, fd
         self._sig_checked = self._held > 0
         self.generation += 1
@@ -177,17 +182,16 @@ class AtomicJSONStorage(Storage):
             before = self._link_backup
 
         try:
-            fd = atomic_write_bytes(self.path, payload, before_replace=before, keep_open=True)
+            fd = atomic_write_bytes(self.path, payload, before_replace=before, keep_open=KEEP_OPEN)
         except OSError as exc:
             raise StoreError(f"Cannot save the store {self.path} ({exc.strerror}); your last change was not saved.") from exc
-        assert fd is not None
         data = self._data if self._dirty else parse(payload)
         self._dirty = False
         if self._fd is not None:
             os.close(self._fd)
         self._fd = fd
         self._data = data
-        self._sig = signature(os.fstat(fd))
+        self._sig = signature(os.fstat(fd)) if fd is not None else stat_signature(self.path)
         self.version += 1
 
     def _link_backup(self) -> None:
