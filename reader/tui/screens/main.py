@@ -45,11 +45,12 @@ class EntityFilter:
 
 class MainScreen(CiteActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Filter"),
         Binding("s", "sort", "Sort"),
         Binding("u", "unread_only", "Unread only", show=False),
         Binding("o", "bookmarked_only", "Bookmarked only", show=False),
-        Binding("m", "toggle_read", "Read/unread"),
+        Binding("m", "toggle_read", "Read/unread", show=False),
         Binding("b", "bookmark", "Bookmark"),
         Binding("a", "note", "Note"),
         Binding("c", "copy_citation", "Cite"),

@@ -50,7 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("g,home", "first", "First article", show=False),
         Binding("G,end", "last", "Last article", show=False),
-        Binding("enter,l", "open", "Open article"),
+        Binding("enter,l", "open", "Open"),
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True, layout=False)
