@@ -36,12 +36,11 @@ class Clock:
         return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
-async def run(articles: int, bookmarks: int) -> dict[str, float]:
+async def run(root: Path, articles: int, bookmarks: int) -> dict[str, float]:
     from reader.tui.app import build_app
     from reader.tui.screens.main import MainScreen
     from reader.tui.widgets.reading_pane import ReadingPane
 
-    root = Path(tempfile.mkdtemp(prefix="reader-bench-"))
     t = time.perf_counter()
     lib = build_library(root, articles, bookmarks)
     long = long_article(100_000)
@@ -117,7 +116,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--bookmarks", type=int, default=5_000)
     args = parser.parse_args()
-    f = asyncio.run(run(args.articles, args.bookmarks))
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        f = asyncio.run(run(Path(tmp), args.articles, args.bookmarks))
     print("figure                             wall (cpu)")
     print(f"first screen after imports        {_ms(f['first_screen']):>10} ({_ms(f['first_screen_cpu'])})   goal < 1000 ms")
     print(f"filter, per keystroke (median)    {_ms(f['filter_key_median']):>10} ({_ms(f['filter_key_cpu'])})   goal < 50 ms")
