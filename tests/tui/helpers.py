@@ -13,3 +13,14 @@ def screen_text(app: App) -> str:
 
 def notifications(app: App) -> list[str]:
     return [str(n.message) for n in app._notifications]
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
+    """Pause until condition() holds (timers and workers run late on a busy machine)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await pilot.pause(0.05)

@@ -8,7 +8,7 @@ from reader.tui.keys import help_rows
 from reader.tui.screens.bookmarks import BookmarksScreen
 from reader.tui.screens.help import HelpScreen
 from tests.tui.fixtures import HOSTILE_TITLE
-from tests.tui.helpers import notifications, screen_text
+from tests.tui.helpers import notifications, screen_text, wait_until
 from tests.tui.test_list import GENEVA, HOSTILE
 from tests.tui.test_reading import open_article
 
@@ -41,10 +41,10 @@ async def test_command_palette_runs_actions(lib):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Bookmarks")
-        await pilot.pause(0.3)
+        palette = app.screen
+        await wait_until(pilot, lambda: palette.query("CommandList").first().option_count > 0)
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, BookmarksScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen))
 
 
 async def test_command_palette_offers_every_action_and_style(lib):
@@ -135,7 +135,7 @@ async def test_store_write_failures_are_notified_not_raised(lib, monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_article(pilot, GENEVA)
         await pilot.press("b", "j", "G", "m")
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: "disk full" in notifications(app))
         await pilot.press("y", "down", "enter")
         await pilot.pause()
         app.theme = "nord"

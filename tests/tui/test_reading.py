@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.tui.app import build_app
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text, wait_until
 from tests.tui.test_list import BUDGET, GENEVA, PERSIAN
 
 
@@ -42,8 +42,8 @@ async def test_cursor_moves_by_paragraph_and_position_is_saved_and_restored(lib)
         assert pane.cursor == 3
         await pilot.press("k")
         assert pane.cursor == 2
-        await pilot.pause(0.6)  # the position is written after a short pause in movement
-        assert lib.state.get_position(GENEVA) == 2
+        # the position is written after a short pause in movement
+        await wait_until(pilot, lambda: lib.state.get_position(GENEVA) == 2)
         lines = [line for line in screen_text(app).splitlines() if "\u258c" in line]
         assert any("\u258c \u258c \u201cWe are ready" in line for line in lines)  # gutter cursor + quote bar
         await pilot.press("k")
