@@ -142,3 +142,36 @@ def test_dates_take_the_year_from_context_only_when_it_is_unambiguous(paragraph,
 def test_article_date_gives_the_year():
     a = Article(id="d", title=None, paragraphs=["The vote is on March 3."], date="2026-02-10")
     assert [e.value for e in extract_entities(a) if e.type == "date"] == ["2026-03-03"]
+
+
+def test_nationality_adjectives_are_not_entities():
+    a = Article(id="n", title=None, paragraphs=[
+        "The French and Dutch governments sent planes to the Greek island of Rhodes. Swiss, Thai and Iranian "
+        "tourists were affected, Albanian and Kenyan officials said, and a Czech diplomat flew in from Bangkok."])
+    ents = {e.name: e.type for e in extract_entities(a)}
+    assert ents == {"Rhodes": "place", "Bangkok": "place"}
+
+
+def test_one_word_organisations_by_apposition_and_places_by_street_words():
+    a = Article(id="o", title=None, paragraphs=[
+        "Investors cheered, said Datafolha, a polling firm, and Zenvia, the Brazilian software company, rose.",
+        "Protesters marched down Avenida Paulista towards the Palácio do Planalto, where Oxfam Kenya staff waited.",
+    ])
+    ents = {e.name: e.type for e in extract_entities(a)}
+    assert ents["Datafolha"] == "organization" and ents["Zenvia"] == "organization"
+    assert ents["Avenida Paulista"] == "place" and ents["Palácio do Planalto"] == "place"
+    assert ents["Oxfam Kenya"] == "organization"
+
+
+def test_an_age_after_a_name_marks_a_person():
+    a = Article(id="a", title=None, paragraphs=["Later, Kowalczyk, 26, scored twice and Nowak (31) saved a penalty."])
+    assert {e.name: e.type for e in extract_entities(a)} == {"Kowalczyk": "person", "Nowak": "person"}
+
+
+def test_occupation_and_affiliation_around_a_name_are_split_off():
+    a = Article(id="o", title=None, paragraphs=[
+        "Campaigner Ama Mensah of the Accra Clean Air Alliance spoke. Economist Kofi Boateng of Ghana agreed.",
+        "Bank of England officials and the National Council of Resistance of Iran were absent."])
+    assert {e.name: e.type for e in extract_entities(a)} == {
+        "Ama Mensah": "person", "Accra Clean Air Alliance": "organization", "Kofi Boateng": "person",
+        "Ghana": "place", "Bank of England": "organization", "National Council of Resistance of Iran": "organization"}

@@ -39,3 +39,10 @@ def test_entity_key_ignores_quote_style_and_case(s):
     assert entity_key(s.replace("'", "\u2019")) == entity_key(s.replace("\u2019", "'"))
     assert entity_key(s.upper()).replace("ss", "ß") in (k, k.replace("ss", "ß")) or not s.isascii()
     assert k == k.casefold()
+
+
+def test_long_runs_of_names_and_connectors_do_not_recurse_without_bound():
+    # each of these once built one span of thousands of words (recursion per word; quadratic look-ups)
+    for text in ("A. " * 20000, "Word for " * 10000, "Iran’s " * 10000, "MEK (PMOI/" * 5000):
+        ents = extract_entities(Article(id="x", title=text[:500], paragraphs=[text]))
+        assert all(e.count == len(e.mentions) for e in ents)

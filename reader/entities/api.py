@@ -6,7 +6,7 @@ import re
 
 from reader.entities.candidates import Span, find_spans, is_titlecase_line
 from reader.entities.classify import Mention, join_to, split_span, to_mention
-from reader.entities.dates import find_dates
+from reader.entities.dates import YEARLESS, find_date_templates, with_year
 from reader.entities.gazetteer import Gazetteer, gazetteer
 from reader.entities.linking import Clusters, best_type, evidence_of, link_adjacent, link_rules
 from reader.entities.normalize import entity_key, fold
@@ -41,13 +41,13 @@ def _texts(article: Article) -> dict[int, str]:
     return texts
 
 
-def _year(article: Article, texts: dict[int, str]) -> int | None:
+def _year(article: Article, values: list[str | None]) -> int | None:
     """The year that yearless dates ("June 20") belong to: the article's own date, else the one year that
     every full date in the text names (none when they disagree). A page date is not used: it is often
     the day the page was saved."""
     if article.date and article.date[:4].isdigit():
         return int(article.date[:4])
-    years = {v[:4] for text in texts.values() for _s, _e, _t, v in find_dates(text) if v and len(v) >= 7}
+    years = {v[:4] for v in values if v and len(v) >= 7 and not v.startswith(YEARLESS)}
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -70,13 +70,14 @@ def rule_mentions(texts: dict[int, str], g: Gazetteer) -> tuple[list[Mention], l
 def _extract(article: Article, find) -> list[Entity]:
     g = gazetteer()
     texts = _texts(article)
-    year = _year(article, texts)
     dates: list[tuple[int, int, int, str, str | None]] = []
     masked: dict[int, list[tuple[int, int]]] = {}
     for para, text in texts.items():
-        for s, e, surface, value in find_dates(text, year):
+        for s, e, surface, value in find_date_templates(text):
             dates.append((para, s, e, surface, value))
             masked.setdefault(para, []).append((s, e))
+    year = _year(article, [d[4] for d in dates])
+    dates = [(p, s, e, surface, with_year(v, year)) for p, s, e, surface, v in dates]
     mentions, titled = find(texts, g)
     mentions = [m for m in mentions if not _overlaps(masked.get(m.para, ()), m.start, m.end)]
     mentions = join_to(mentions, texts, g)
@@ -88,7 +89,7 @@ def _extract(article: Article, find) -> list[Entity]:
         else:
             by_key[m.key] = i
     link_adjacent(cl, texts)
-    link_rules(cl, g, article.publisher)
+    link_rules(cl, g)
     _link_titled(cl, titled, g)
     entities = _build(cl, g, article)
     entities += _date_entities(dates)
@@ -123,7 +124,7 @@ def _link_titled(cl: Clusters, titled: list[Span], g: Gazetteer) -> None:
         toks = sp.tokens
         i = 0
         while i < len(toks):
-            for j in range(len(toks), i, -1):
+            for j in range(min(len(toks), i + 8), i, -1):
                 s, e = toks[i].start, toks[j - 1].end
                 surface = sp.text[s:e]
                 if surface.endswith(("’s", "'s")):
@@ -170,7 +171,6 @@ def _name(ms: list[Mention], t: str, g: Gazetteer) -> str:
 def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
     ms = cl.m
     out: list[Entity] = []
-    meta_done: set[str] = set()
     groups = cl.groups()
     squash = {}
     for root, members in groups.items():

@@ -11,22 +11,47 @@ import re
 from dataclasses import dataclass, field
 
 from reader.entities.cues import CONNECTORS, MONTH_WORDS, STOPWORDS
+from reader.entities.normalize import LazyRe
 
-_U = "A-ZÀ-ÖØ-Þ"
-_PART = r"(?:al|el|ad|ar|as|at|an|bin|ibn|abu|de|da|di|du|d|le|la|l|o|van|von|der|mc)"
-WORD = (rf"(?:{_PART}['’\-])?[{_U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*"
-        r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
-ACR_DOT = rf"(?:[{_U}]\.){{2,}}"
-INITIAL = rf"[{_U}]\.(?= [{_U}])"
-ABBR = rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{_U}])"
-TOK = rf"(?:{ACR_DOT}|{INITIAL}|{ABBR}|{WORD})"
-CONN = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
-NUM = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
-SPAN_RE = re.compile(rf"(?<![\w@#.&-])(?:{TOK})(?:(?: (?:{CONN}))? (?:{TOK}))*{NUM}?")
-TOKEN_RE = re.compile(rf"{TOK}|\d+|[IVX]{{2,4}}|(?:{CONN})")
+def _upper_class() -> str:
+    """Every upper- and title-case letter of the scripts news names use (Latin, Greek, Cyrillic...),
+    as character-class ranges: 'Łódź' and 'Ōsaka' start names as well as 'Paris'."""
+    out, start, prev = [], None, None
+    for c in range(0x41, 0x2000):
+        ok = chr(c).isupper() or chr(c).istitle()
+        if ok and start is None:
+            start = c
+        if not ok and start is not None:
+            out.append(chr(start) if prev == start else f"{chr(start)}-{chr(prev)}")
+            start = None
+        prev = c
+    return "".join(out)
+
+
+
+
+def _patterns() -> tuple[str, str]:
+    U = _upper_class()
+    part = r"(?:al|el|ad|ar|as|at|an|bin|ibn|abu|de|da|di|du|d|le|la|l|o|van|von|der|mc)"
+    word = (rf"(?:{part}['’\-])?[{U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*(?:(?<=s)['’](?= [{U}]))?"
+            r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
+    acr_dot = rf"(?:[{U}]\.){{2,}}"
+    initial = rf"[{U}]\.(?= [{U}])"
+    abbr = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{U}])")
+    tok = rf"(?:{acr_dot}|{initial}|{abbr}|{word})"
+    conn = "|".join(c.replace(" ", r"\ ") for c in sorted(CONNECTORS, key=len, reverse=True))
+    num = r"(?: (?:\d{1,3}|[IVX]{2,4})(?![\w,.%/:-]?\d)(?!\w))"
+    span = rf"(?<![\w@#.&-])(?:{tok})(?:(?: (?:{conn}))? (?:{tok}))*{num}?"
+    token = rf"{tok}|\d+|[IVX]{{2,4}}|(?:{conn})"
+    return span, token
+
+
+SPAN_RE = LazyRe(lambda: _patterns()[0])
+TOKEN_RE = LazyRe(lambda: _patterns()[1])
 _SENT_BEFORE = re.compile(r"(?:^|[.!?:;»|•\u2014\u2013]|\n)[\s\"“”‘’'(\[*\d.)-]*$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)\W{0,2}$")
 _WORD_AFTER = re.compile(r"^(?:['’]s)?\W{0,2}([A-Za-z][\w’'-]*)")
+MAX_TOKENS = 12
 _URLISH = re.compile(r"[\w-]+\.[a-z]{2,}(?:/[^\s/]*)*/$")
 _CONN_SET = frozenset(CONNECTORS) | {"the"}
 
@@ -134,10 +159,14 @@ def find_spans(text: str, para: int, titlecase: bool | None = None) -> list[Span
                     run.pop(0)
                 while run and (run[-1].text.lower() in _CONN_SET):
                     run.pop()
-                if run and not (len(run) == 1 and len(run[0].text) == 1):
-                    sp = Span(para, run, text, titlecase=titlecase or (upper_line and len(run) > 1))
-                    sp.sent_initial = is_sentence_start(text, run[0].start)
-                    out.append(sp)
+                # no name is longer than MAX_TOKENS words: longer runs (lists, all-caps text) are cut,
+                # which also bounds the work done per span
+                for k in range(0, len(run), MAX_TOKENS):
+                    part = run[k:k + MAX_TOKENS]
+                    if part and not (len(part) == 1 and len(part[0].text) == 1):
+                        sp = Span(para, part, text, titlecase=titlecase or (upper_line and len(part) > 1))
+                        sp.sent_initial = is_sentence_start(text, part[0].start)
+                        out.append(sp)
                 run = []
             else:
                 run.append(tok)

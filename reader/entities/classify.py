@@ -14,19 +14,30 @@ from dataclasses import dataclass, field
 from reader.entities.candidates import Span, Token
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
-    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
+    PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
 )
 from reader.entities.gazetteer import Gazetteer
-from reader.entities.normalize import entity_key, strip_possessive
+from reader.entities.normalize import LazyRe, entity_key, strip_possessive
 
 _CONNS = frozenset({"of", "for", "on", "the", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al",
                     "el", "da", "di", "du", "dos", "das", "la", "le", "y"})
-_APPOS_PLACE = re.compile(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
+_APPOS_PLACE = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
                           r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
-_APPOS_PERSON = re.compile(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
+_APPOS_PERSON = LazyRe(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
     sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
+_ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|start-?up|charity|"
+              r"organi[sz]ation|NGO|bank|insurer|carrier|airline|club|party|network|outlet|website|platform|"
+              r"giant|maker|manufacturer|producer|lender|retailer|fund|union|association|conglomerate|"
+              r"operator|regulator|institute|university|think tank|consultancy|law firm|non-profit|nonprofit")
+_APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
+_POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
+                       r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+_AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
+_ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
+_PLACE_OF = LazyRe(r"\b(?:town|city|village|island|province|region|district|county|state|capital|port|"
+                       r"suburb|republic|kingdom|emirate) of\s*$")
 
 
 @dataclass
@@ -84,6 +95,8 @@ def _known_part(part: str, g: Gazetteer) -> str | None:
 def is_demonym(word: str, g: Gazetteer) -> bool:
     """'Iranian', 'Albanians', 'Iraqi', 'Saudi', 'French': adjectives of places, not entities."""
     w = word.lower()
+    if word in g.languages:
+        return True
     if g.place(word):
         return False
     for suf in DEMONYM_SUFFIXES:
@@ -108,10 +121,19 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 rest = rest[1:]
             if rest:
                 return split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+    if sp.sent_initial and len(sp.tokens) == 2 and sp.tokens[1].is_acronym and not sp.tokens[0].is_acronym:
+        w = sp.tokens[0].text
+        if w.lower() in g.common and not g.place(w) and w not in ORG_HEADS and w not in ORG_FIRST:
+            return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
+    if sp.sent_initial and len(sp.tokens) == 2 and sp.tokens[1].text in INSTITUTIONS:
+        w = sp.tokens[0].text  # "Opposition Congress leaders said"
+        if w.lower() in g.common and not g.place(w) and not is_demonym(w, g) and w not in g.first_names:
+            return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     if len(sp.tokens) >= 3 and sp.tokens[1].text in g.first_names and not _is_title(sp.tokens[0]):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w) and not sp.tokens[0].is_acronym \
-                and w not in ORG_HEADS and not is_conn(sp.tokens[2].text):
+                and w not in ORG_HEADS and not is_conn(sp.tokens[2].text) and not is_demonym(w, g) \
+                and sp.tokens[-1].text not in ORG_HEADS and sp.tokens[-1].text not in PLACE_TAILS:
             # "Treasurer Jim Chalmers", "Striker Harry Kane": a descriptive word before a given name
             return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     for i, tok in enumerate(sp.tokens):
@@ -154,6 +176,23 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 first = Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase)
                 rest = Span(sp.para, toks[i + 1:], sp.text, False, sp.titlecase)
                 return out + split_span(first, g) + split_span(rest, g)
+    # "Environmentalist Nnimmo Bassey": a person's occupation opening a sentence
+    if sp.sent_initial and len(toks) >= 3 and toks[0].text.lower() in PERSON_BEFORE and not is_conn(toks[1].text):
+        rest = Span(sp.para, toks[1:], sp.text, False, sp.titlecase)
+        rest.title_cue = True
+        return out + split_span(rest, g)
+    # "Gustavo Petro of Colombia", "Nnimmo Bassey of the Health of Mother Earth Foundation": a person's
+    # name, then "of" and a place or an organisation
+    for i, tok in enumerate(toks):
+        if i >= 2 and tok.text.split()[0] == "of" and i + 1 < len(toks) and (
+                toks[0].text in g.first_names or sp.title_cue):
+            left, right = toks[:i], toks[i + 1:]
+            if not any(t.text in ORG_HEADS or t.text in PLACE_TAILS or _is_title(t) for t in left) \
+                    and not g.place(sp.text[toks[0].start:toks[-1].end]) \
+                    and (g.place(sp.text[right[0].start:right[-1].end]) or right[-1].text in ORG_HEADS):
+                return out + split_span(Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase, sp.title_cue), g) + \
+                    split_span(Span(sp.para, right, sp.text, False, sp.titlecase), g)
+            break
     # person titles: "National Police Chief Muhamet Rrumbullaku" -> "National Police" + person
     for i, tok in enumerate(toks):
         if _is_title(tok):
@@ -223,9 +262,11 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         if not m.place:
             m.add("O", 1)
         return
-    if any(w in ORG_HEADS for w in m.words[1:]) or (multi and w0 in ORG_HEADS and " of " in m.surface):
-        m.add("O", 3)
-    if multi and (wl in PLACE_TAILS or w0 in PLACE_HEADS):
+    if multi and wl in PLACE_TAILS:
+        m.add("L", 3)  # "Rhodes International Airport", "Gaza Strip"
+    elif multi and (wl in ORG_HEADS or w0 in ORG_FIRST or _ORG_OF.search(m.surface)):
+        m.add("O", 3)  # "Interior Ministry", "Bank of England", "People's Mojahedin Organization of Iran"
+    if multi and w0 in PLACE_HEADS:
         m.add("L", 2)
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
@@ -244,29 +285,47 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if before in PERSON_BEFORE or _YEAR_OLD.search(sp.before(16)) or after_low in PERSON_AFTER:
         m.add("P", 2)
     rest = sp.after(80)
-    if _APPOS_PERSON.match(rest):
+    if _APPOS_PERSON.match(rest) or _AGE.match(rest):
         m.add("P", 2)
-    if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER:
+    if after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
+        m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
+    elif not multi and w0 in INSTITUTIONS:
+        m.add("O", 2)  # "in Congress", "the Senate"
+    if _APPOS_ORG.match(rest) or _POSS_ORG.match(sp.text[m.end:m.end + 40]):
+        m.add("O", 2)  # "Datafolha, a polling firm", "Shell's chief executive"
+    if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
+            or _PLACE_OF.search(sp.before(24)):
         m.add("L", 2)
     if after_low in PERSON_VERBS and w0.lower() not in g.common:
         m.add("P", 1)
     if not multi and before in PLACE_PREPS and not m.ev:
         m.add("L", 1)
-    if multi and not m.ev:
+    if multi and w0 not in g.first_names and m.ev.get("P", 0) < 2:
         rare = [w for w in m.words if w.lower() not in g.common and not g.place(w)]
-        if rare and len(m.words) <= 4 and " of " not in m.surface:
+        places = [w for w in m.words[1:] if g.place(w)]
+        if places and rare:
+            m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
+        elif not m.ev and rare and len(m.words) <= 4 and " of " not in m.surface:
             m.add("P", 1)
-        elif rare:
+        elif not m.ev and rare:
             m.add("O", 1)
 
 
 def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> list[Mention]:
-    """'National Council of Resistance' + ' to ' + 'Iran' -> one organisation name."""
+    """'National Council of Resistance' + ' to ' + 'Iran' -> one organisation name; likewise
+    'Nuclear' + ' and ' + 'Industrial Safety Agency' (a word with no type of its own before 'and')."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.para, m.start)):
         prev = out[-1] if out else None
+        gap = texts[m.para][prev.end:m.start] if prev is not None and prev.para == m.para else ""
+        if gap == " and " and not prev.ev and m.ev.get("O", 0) >= 3 and not m.acronym \
+                and not prev.acronym and prev.words[0] not in g.first_names:
+            prev.surface = texts[m.para][prev.start:m.end]
+            prev.end, prev.key = m.end, entity_key(prev.surface)
+            prev.words, prev.ev = prev.words + m.words, dict(m.ev)
+            continue
         if (prev is not None and prev.para == m.para and m.place and prev.ev.get("O", 0) >= 3
-                and texts[m.para][prev.end:m.start] == " to "):
+                and gap == " to "):
             prev.surface = texts[m.para][prev.start:m.end]
             prev.end = m.end
             prev.key = entity_key(prev.surface)

@@ -15,6 +15,7 @@ still such than that the their theirs them themselves then there therefore these
 through throughout thus till to together too toward towards under unless unlike until up upon us very via
 was we were what whatever when whenever where whereas wherever whether which while who whom whose why will
 with within without would yet you your yours yourself
+two three four five six seven eight nine ten eleven twelve dozens hundreds thousands millions
 interestingly unfortunately meanwhile nonetheless indeed instead overall finally first second third
 here's there's it's that's what's who's let's i'm i've we're they're don't doesn't didn't can't won't
 """.split())
@@ -41,6 +42,8 @@ daughter wife husband mother father widow colleague named dissident dissidents l
 ceo boss chancellor governor mayor judge cleric scholar historian expert adviser advisor aide secretary
 deputy manager executive editor columnist correspondent novelist poet artist composer director-general
 president-elect prime-minister year-old defender midfielder goalkeeper captain opponent rival
+environmentalist campaigner scientist doctor nurse farmer villager resident fisherman elder pastor priest
+teacher student lecturer engineer businessman businesswoman entrepreneur investor banker diplomat
 """.split())
 
 #: Verbs right after a name that say it is a person's (weak: organisations say things too).
@@ -67,9 +70,13 @@ PLACE_TAILS = frozenset("""
 City Province County District Region Island Islands Valley River Mountains Mountain Sea Ocean Lake Bay Gulf
 Strait Straits Desert Peninsula Coast Square Street Avenue Road Airport Port Harbour Harbor Canal Plateau
 Heights Hills Highlands Delta Basin Territory Territories Prefecture Governorate Oblast Municipality Village
-Town Park Bridge Station Camp Quarter Border Crossing Plain Plains Forest Falls Beach Cape
+Town Park Bridge Station Camp Quarter Border Crossing Plain Plains Forest Falls Beach Cape Palace Castle
+Boulevard Platz Strasse Straße Plaza Cathedral Stadium Arena
 """.split())
-PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake Sierra Rio Bay Saint St".split())
+PLACE_HEADS = frozenset("Camp Mount Mt Lake Fort Port Cape Gulf Isle Isla Lake Sierra Rio Bay Saint St "
+                        # streets, squares and palaces in the languages news often quotes them in
+                        "Avenida Avenue Rua Calle Plaza Praça Praca Piazza Place Platz Via Boulevard "
+                        "Palácio Palacio Palazzo Palais Palace Castle Castillo Schloss Mount Monte".split())
 
 #: Lower-case words right after a name that say it is a place.
 PLACE_AFTER = frozenset("camp city town village province region district county capital suburb suburbs "
@@ -77,7 +84,7 @@ PLACE_AFTER = frozenset("camp city town village province region district county 
 #: Lower-case words right before a name that say it is a place ("town of X", "capital X").
 PLACE_BEFORE = frozenset("town city village province capital suburb region district county".split())
 #: Prepositions that weakly suggest a place for an otherwise unknown single word ("ambassador to X").
-PLACE_PREPS = frozenset("in to from near across throughout".split())
+PLACE_PREPS = frozenset("in to near across throughout".split())
 
 #: "X administration" / "X government": X is a person (or a place for 'government').
 PERSON_AFTER = frozenset("administration presidency campaign's campaign era".split())
@@ -87,7 +94,7 @@ COMPASS = frozenset("North South East West Middle Far Near Central Northern Sout
 COMPASS_TAILS = frozenset("East West North South".split())
 
 #: Small words allowed inside a name between capitalised words.
-CONNECTORS = ("of", "for", "on", "ten", "ter", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
+CONNECTORS = ("of", "for", "on", "ten", "ter", "do", "es", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
               "di", "du", "dos", "das", "la", "le", "y", "of the", "for the", "on the")
 
 MONTH_WORDS = frozenset("January February March April May June July August September October November "
@@ -100,3 +107,13 @@ DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "
 #: common word after them is not taken for a person's name.
 WEAK_TITLES = frozenset("General Gen Chief Director Leader Supreme Grand Former Senior Deputy Field Crown Vice "
                         "Prime Major Justice Father Speaker Chair Commander Marshal Admiral Dean Coach".split())
+
+#: Lower-case words right after a name that say it is an organisation's ("the Morena party").
+ORG_AFTER = frozenset("party movement militia coalition alliance federation newspaper daily agency "
+                      "broadcaster network union".split())
+
+#: Institutions named by one word ("in Congress", "the Senate").
+INSTITUTIONS = frozenset("Congress Parliament Senate Assembly Cabinet Knesset Duma Bundestag Majlis Pentagon "
+                         "Kremlin Vatican".split())
+#: First words that make a media organisation ("TV Globo", "Radio Free Europe").
+ORG_FIRST = frozenset("TV Radio Channel Radio-Canada".split())

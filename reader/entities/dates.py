@@ -37,12 +37,28 @@ def _month(s: str) -> int:
     return MONTHS.get(s) or MONTH_ABBR[s[:4] if s.startswith("sept") else s[:3]]
 
 
+YEARLESS = "????"
+
+
 def find_dates(text: str, default_year: int | None = None) -> Iterator[tuple[int, int, str, str | None]]:
     """Yield (start, end, surface, value) for each date expression.
 
     value is "YYYY-MM-DD", "YYYY-MM" or "YYYY" when the year is stated or default_year is given
     (the article's own date), else None (weekdays, bare months, decades).
     """
+    for start, end, surface, value in find_date_templates(text):
+        yield start, end, surface, with_year(value, default_year)
+
+
+def with_year(value: str | None, year: int | None) -> str | None:
+    """Fill a yearless template ("????-06-20") with `year`, or None when the year is unknown."""
+    if value is None or not value.startswith(YEARLESS):
+        return value
+    return f"{year:04d}{value[4:]}" if year else None
+
+
+def find_date_templates(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """Like find_dates, but a date without a year has the value "????-MM-DD" / "????-MM"."""
     for m in DATE_RE.finditer(text):
         g = m.groupdict()
         start, end = m.span()
@@ -54,13 +70,11 @@ def find_dates(text: str, default_year: int | None = None) -> Iterator[tuple[int
             month = _month(g["m1"] or g["m2"])
             day = int(re.match(r"\d+", g["d1"] or g["d2"]).group())
             year = g["y1"] or g["y2"]
-            year = int(year) if year else default_year
-            value = f"{year:04d}-{month:02d}-{day:02d}" if year else None
+            value = f"{int(year):04d}-{month:02d}-{day:02d}" if year else f"{YEARLESS}-{month:02d}-{day:02d}"
         elif g["m3"]:
             value = f"{int(g['y3']):04d}-{_month(g['m3']):02d}"
         elif g["y4"]:
-            # a bare number is a year only where it reads like one (not "2014 people" in a count list)
             value = g["y4"]
         elif g["m4"]:
-            value = f"{default_year:04d}-{_month(g['m4']):02d}" if default_year else None
+            value = f"{YEARLESS}-{_month(g['m4']):02d}"
         yield start, end, surface, value

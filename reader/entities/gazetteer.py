@@ -24,6 +24,8 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()
     #: Most frequent English words, lower case.
     common: frozenset[str] = frozenset()
+    #: English names of languages, which are also nationality adjectives ("Greek", "Dutch").
+    languages: frozenset[str] = frozenset()
     #: entity_key of a country's official-name head ("islamic republic") -> canonical country names.
     official_heads: dict[str, list[str]] = field(default_factory=dict)
     #: Seconds it took to load.
@@ -86,6 +88,7 @@ def _load() -> Gazetteer:
         places=places,
         first_names=frozenset(_read_lines("first_names.txt")),
         common=frozenset(_read_lines("common_words.txt")),
+        languages=frozenset(_read_lines("languages.txt")),
         official_heads=heads,
         acronyms=frozenset(acronyms),
     )

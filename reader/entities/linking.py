@@ -129,7 +129,8 @@ def _compatible_pair(name: Mention, other: Mention) -> bool:
     return letters[0] in {w[0].upper() for w in full.words}
 
 
-def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None:
+def link_rules(cl: Clusters, g: Gazetteer) -> None:
+    """Rules 1b and 3-7 (see the module docstring), after rule 1 and link_adjacent (rule 2)."""
     ms = cl.m
     by_place: dict[str, int] = {}
     for i, m in enumerate(ms):  # Rule 1b: one gazetteer place ("US", "U.S.", "United States")
@@ -196,7 +197,14 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
             for o in index.get(skeleton(w), ()):
                 if o != r:
                     pairs.add((min(r, o), max(r, o)))
+    types = {}
+    for r in roots:
+        ev = evidence_of(cl, words_of[r][2])
+        t = best_type(ev)
+        types[r] = t if t and ev[t] >= 2 else None  # only a confident type keeps names apart
     for a, b in sorted(pairs):
+        if types[a] and types[b] and types[a] != types[b]:
+            continue
         if cl.find(a) != cl.find(b) and _variant_match(words_of[a], words_of[b], ms, g):
             cl.union(a, b)
     # Rule 6: family names / given names of people
@@ -230,6 +238,10 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
         if len(first) == 1 and not last:
             cl.union(root, first.pop())
             continue
+        middle = {p for p, full in people if p != root and any(w in f[1:-1] for f in full if len(w) > 2)}
+        if len(middle) == 1 and not first:  # "Lula" / "Luiz Inacio Lula da Silva"
+            cl.union(root, middle.pop())
+            continue
         # "Apple" / "Apple Inc", "Huawei" / "Huawei Technologies": a company name without its suffix
         owners = {r for r, full in orgs if r != root and any(f[0] == w for f in full)}
         if len(owners) == 1:
@@ -251,12 +263,8 @@ def link_rules(cl: Clusters, g: Gazetteer, publisher: str | None = None) -> None
 
 
 def _variant_match(a, b, ms, g: Gazetteer) -> bool:
-    (wa, sa, ma), (wb, sb, mb) = a, b
-    ta = {ms[i].acronym for i in ma}
-    tb = {ms[i].acronym for i in mb}
-    if ta == {True} or tb == {True}:
-        # an acronym-only cluster joins only through rules 2-3, or as part of a longer name (below)
-        pass
+    wa, sa = a[0], a[1]
+    wb, sb = b[0], b[1]
     for x in wa:
         for y in wb:
             if len(x) == len(y) and len(x) > 1 and all(same_spelling_variant(p, q) for p, q in zip(x, y)) \

@@ -6,6 +6,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+class LazyRe:
+    """A regular expression compiled on first use, so importing the package stays cheap (the TUI imports
+    the library at start-up; compiling the large name patterns costs tens of milliseconds)."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source, flags: int = 0) -> None:
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            src = self._source() if callable(self._source) else self._source
+            self._compiled = re.compile(src, self._flags)
+        return getattr(self._compiled, name)
+
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _POSS_RE = re.compile(r"['\u2019]s?$")
 _THE_RE = re.compile(r"^the\s+", re.I)
@@ -21,7 +37,7 @@ def entity_key(surface: str) -> str:
     """Normalised key of a surface form: NFKC, straight quotes, no leading 'the', no trailing
     possessive, no dots in acronyms ("U.S." -> "us"), single spaces, casefolded."""
     s = unicodedata.normalize("NFKC", surface).translate(_QUOTES).strip().strip('"').strip()
-    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"'s$", "", s, flags=re.I)
     s = _THE_RE.sub("", s)
     s = _ACR_DOT_RE.sub("", s)
     return _WS_RE.sub(" ", s).casefold()

@@ -11,6 +11,7 @@ Sources (none of them hand-written for any corpus):
                     ("US", "UK", "UAE") are derived from the names.
   first_names.txt   gender-guesser's nam_dict.txt (Jörg Michael's ~48,000 given names, many countries).
   common_words.txt  wordfreq: the 30,000 most frequent English words (lower case).
+  languages.txt     Babel/CLDR English language names ("Greek", "Dutch"): nationality adjectives.
 
 Runtime reads these files lazily (reader.entities.gazetteer), so none of the packages above except
 the files here is needed to extract entities.
@@ -91,8 +92,10 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
                 if v and "," not in v:
                     add(v, name, "country")
         words = [w for w in name.split() if w[:1].isupper()]
-        if len(words) >= 2:
-            add("".join(w[0] for w in words), name, "country")
+        initials = "".join(w[0] for w in words)
+        # "UAE", "DRC", "PNG"; two letters only for "United ..." ("US", "UK"): "AI" is not Åland Islands
+        if len(words) >= 2 and (len(initials) >= 3 or words[0] == "United"):
+            add(initials, name, "country")
     add("USA", "United States", "country")
     for s in gc.get_us_states().values():
         add(s["name"], s["name"], "state")
@@ -100,6 +103,7 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
         name = sub.name
         if len(name) >= 4 and "," not in name and "(" not in name and name.casefold() not in common:
             add(name, name, "state")
+            add(_ascii(name), name, "state")  # "Arunachal Pradesh" for "Arunāchal Pradesh"
     for c in gc.get_continents().values():
         add(c["name"], c["name"], "continent")
     en = Locale("en")
@@ -121,6 +125,15 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
     return sorted((s, c, k) for s, (c, k) in rows.items())
 
 
+def language_names(place_names: set[str]) -> list[str]:
+    """English names of languages (CLDR via Babel): "Greek", "French", "Dutch" read as adjectives of
+    nationality far more often than as names; names that are also places ("Alabama") are left out."""
+    from babel import Locale
+
+    out = {n for n in Locale("en").languages.values() if n.isalpha() and n[:1].isupper()}
+    return sorted(out - place_names)
+
+
 def main() -> None:
     words = common_words()
     common = set(words)
@@ -128,8 +141,12 @@ def main() -> None:
     names = first_names(common)
     (HERE / "first_names.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     rows = places(common)
+    langs = language_names({s for s, _c, k in rows if k != "city"})
+    # a city's alternate name that is a language ("Thai") would make every Thai tourist a place
+    rows = [r for r in rows if not (r[2] == "city" and r[0] in set(langs))]
     (HERE / "places.tsv").write_text("".join(f"{s}\t{c}\t{k}\n" for s, c, k in rows), encoding="utf-8")
-    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names")
+    (HERE / "languages.txt").write_text("\n".join(langs) + "\n", encoding="utf-8")
+    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names, {len(langs)} languages")
 
 
 if __name__ == "__main__":
