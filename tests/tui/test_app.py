@@ -181,3 +181,33 @@ async def test_untrusted_text_shows_literally_and_without_escapes(lib):
         text = screen_text(app)
         assert "\u270e [bold]note[/bold]" in text and "\x1b" not in text
         assert HOSTILE_TITLE[:14] in text
+
+
+async def test_a_damaged_store_opens_read_only_with_a_message(tmp_path):
+    from reader.library import Library
+    from tests.tui.fixtures import build
+
+    root = tmp_path / "lib"
+    build(root).close()
+    lib = Library(root)
+    lib.state.set_setting("theme", "nord")  # make sure state.json exists with content
+    lib.close()
+    state = root / "state.json"
+    for backup in root.glob("state.json.bak*"):
+        backup.unlink()
+    state.write_text("{ not json", "utf-8")
+    lib = Library(root)
+    try:
+        assert lib.state.readonly
+        app = build_app(lib)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await open_article(pilot, GENEVA)
+            await pilot.press("b")
+            await pilot.pause()
+            messages = notifications(app)
+            assert any("read-only" in m and "state.json" in m for m in messages)  # at start and on b
+            assert sum("read-only" in m for m in messages) >= 2
+            assert app.is_running and GENEVA not in app.screen.bookmarked_ids
+        assert state.read_text("utf-8") == "{ not json"  # never overwritten
+    finally:
+        lib.close()
