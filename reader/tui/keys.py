@@ -26,6 +26,7 @@ def sections() -> list[tuple[str, type]]:
     from reader.tui.app import ReaderApp
     from reader.tui.screens.bookmarks import BookmarksScreen
     from reader.tui.screens.main import MainScreen
+    from reader.tui.screens.meta_editor import MetaEditor
     from reader.tui.screens.note_editor import NoteEditor
     from reader.tui.widgets.article_list import ArticleList
     from reader.tui.widgets.entity_panel import EntityPanel
@@ -39,6 +40,7 @@ def sections() -> list[tuple[str, type]]:
         ("Entity panel", EntityPanel),
         ("Bookmarks screen", BookmarksScreen),
         ("Note editor", NoteEditor),
+        ("Metadata editor", MetaEditor),
     ]
 
 
@@ -53,6 +55,7 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
+    "Article list": [("typing after /", "Filters as you type; enter keeps the filter, esc clears it")],
     "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
