@@ -55,7 +55,7 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
-    "Article list": [("typing after /", "Filters as you type; enter keeps the filter, esc clears it")],
+    "Article list": [("after /", "Filter as you type (enter keeps, esc clears)")],
     "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
