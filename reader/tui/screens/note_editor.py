@@ -26,6 +26,9 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
         text: str
         delete: bool = False
 
+    #: The editor's cursor blinks; tests that take pictures of it turn this off before the app starts.
+    CURSOR_BLINK = True
+
     def __init__(self, quote: str, note: str = "") -> None:
         super().__init__()
         self.quote = quote
@@ -35,7 +38,9 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
         with Vertical(id="note-dialog"):
             yield Label("Note on this passage", classes="dialog-title")
             yield Static(safe(_snippet(self.quote)), id="note-quote", markup=False)
-            yield TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
+            area = TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
+            area.cursor_blink = self.CURSOR_BLINK
+            yield area
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Delete note (ctrl+d)", id="delete", variant="error", disabled=not self.note)
