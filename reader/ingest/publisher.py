@@ -1,17 +1,31 @@
-"""Outlet names: 'middleeasteye.net' -> 'Middle East Eye', 'Responsiblestatecraft' -> 'Responsible Statecraft'.
+"""Outlet names: 'middleeasteye.net' -> 'Middle East Eye', 'ft.com' -> 'Financial Times' (named in the body).
 
 Rules, in order:
-1. Drop 'www.' and the top-level domain ('SINDOnews.com' -> 'SINDOnews', 'bbc.co.uk' -> 'bbc').
+1. Drop 'www.', sub-domains and the top-level domain; under a country code the second-level label
+   goes too ('SINDOnews.com' -> 'SINDOnews', 'abc.net.au' -> 'abc', 'bbc.co.uk' -> 'bbc').
 2. A name with spaces ('Al Jazeera') or with inner capitals (a brand like 'SINDOnews') is kept as written.
-3. A run-together name ('middleeasteye', 'Responsiblestatecraft'): if the article text writes the
-   same letters as a phrase ('Middle East Eye'), use that exact casing; otherwise split it into
-   English words by word frequency (wordninja) and capitalise each word; a split into odd
-   fragments is not trusted, and the name is only capitalised.
+3. Otherwise the article body is searched for the outlet's own name (the body never invents one):
+   a. a capitalised phrase that spells the stem with its spaces, digits and punctuation removed
+      ('Middle East Eye', 'France 24'); a 'The' that is part of the name mid-sentence
+      ('told The Korea Herald') is kept;
+   b. an acronym spelled by the stem followed by a media word ('ABC News');
+   c. a phrase whose words, each by its initial or as a whole, spell the stem ('ft' ~ 'Financial
+      Times', 'latimes' ~ 'Los Angeles Times'), or the stem less a trailing media word ('apnews' ~
+      'Associated Press'). Such an expansion is trusted only when it contains a media/organisation
+      word (Times, Press, Broadcasting...) or the acronym itself occurs in the body (a person's
+      or a place's name is not an outlet); the most frequent, then longest, wins;
+   d. the acronym alone ('BBC').
+4. Without a body match the stem itself is rendered: letters split from digits ('france24' ->
+   'France 24'); a short lower-case stem (<= 4 letters) is an acronym ('ft' -> 'FT'); a run-together
+   name is split into English words by word frequency (wordninja), a short leading fragment before a
+   media word being an acronym ('apnews' -> 'AP News'); a split into odd fragments is not trusted, and
+   the name is only capitalised.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -20,6 +34,19 @@ _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
 #: Two-letter words a real outlet name may contain; other short fragments mean a bad split.
 _SHORT_WORDS = {"al", "el", "of", "on", "in", "de", "la", "le", "my", "us"}
+#: Generic media words that may follow an outlet's acronym in its domain or name ('apnews', 'ABC News').
+_MEDIA_SUFFIXES = ("news", "times", "post", "tv", "daily", "online", "today", "radio", "media", "wire")
+#: Words that mark a phrase as a media organisation's name rather than a person's or a place's.
+_ORG_WORDS = frozenset(_MEDIA_SUFFIXES) | {
+    "press", "journal", "herald", "tribune", "telegraph", "gazette", "chronicle", "guardian", "observer",
+    "monitor", "standard", "express", "mail", "star", "review", "magazine", "television", "broadcasting",
+    "broadcast", "broadcaster", "corporation", "network", "channel", "agency", "service", "weekly",
+    "world", "international", "public", "voice", "reporter", "record", "courier", "dispatch", "examiner",
+    "inquirer", "independent", "insider", "economist", "newspaper", "bulletin", "globe", "mirror",
+}
+#: Lower-case or joining words allowed inside a name ('Voice of America'); never its first or last word.
+_CONNECTORS = {"of", "and", "for", "on", "the", "&"}
+_SENTENCE_END = ".!?:;\"“”‘'([\n"
 
 
 def strip_domain(name: str) -> str:
@@ -41,21 +68,156 @@ def _letters(s: str) -> str:
     return "".join(ch for ch in s.casefold() if ch.isalnum())
 
 
-def _phrase_in_text(target: str, text: str) -> str | None:
-    """The exact span of `text` whose words, run together, spell `target` (case-insensitive)."""
-    if not text or len(target) < 3:
-        return None
+def _is_acronym(span: str) -> bool:
+    letters = [ch for ch in span if ch.isalpha()]
+    return 2 <= len(letters) <= 5 and " " not in span and all(ch.isupper() for ch in letters)
+
+
+def _keeps_the(text: str, spans: list[re.Match[str]]) -> bool:
+    """True when the body writes the name with a capital 'The' mid-sentence ('by The Korea Herald')
+    at least as often as with a lower-case 'the'."""
+    upper = lower = 0
+    for m in spans:
+        before = text[: m.start()]
+        t = re.search(r"(?<!\w)(the)[ \t]+$", before, re.I)
+        if not t:
+            continue
+        if t.group(1) == "the":
+            lower += 1
+            continue
+        prev = before[: t.start()].rstrip(" \t")
+        if prev and prev[-1] not in _SENTENCE_END:
+            upper += 1
+    return upper > 0 and upper >= lower
+
+
+def _exact_spans(target: str, text: str) -> list[re.Match[str]]:
+    """Capitalised spans of `text` whose letters and digits, run together, spell `target`."""
+    if not text or len(target) < 2:
+        return []
     gap = r"[\s\-‐–’'.]*"
     pattern = re.compile(r"(?<!\w)" + gap.join(re.escape(ch) for ch in target) + r"(?!\w)", re.I)
-    best = None
-    for m in pattern.finditer(text):
-        span = m.group()
-        if not span[0].isupper():
-            continue
-        if " " in span or "-" in span:  # prefer 'Middle East Eye' to a run-together 'Middleeasteye'
-            return span
-        best = best or span
-    return best
+    spans = [m for m in pattern.finditer(text) if m.group()[0].isupper()]
+    if len(target) < 3:  # 'FT' but not 'Ft.' (a street, a fort)
+        spans = [m for m in spans if _is_acronym(m.group())]
+    return spans
+
+
+def _media_word_after(text: str, spans: list[re.Match[str]]) -> str | None:
+    """'ABC News' when the body writes the acronym with a media word after it."""
+    words = "|".join(w.capitalize() for w in _MEDIA_SUFFIXES) + "|TV"
+    counts: Counter[str] = Counter()
+    for m in spans:
+        after = re.match(r"[ \t]+(" + words + r")(?!\w)", text[m.end():])
+        if after:
+            counts[m.group() + " " + after.group(1)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words (with inner connectors) not broken by punctuation or a line end."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for line in text.splitlines():
+        for token in re.split(r"[\s/]+", line):
+            core = token.strip("([{“\"‘'")
+            broken_before = core != token
+            core = re.sub(r"['’]s?$", "", core.rstrip(".,;:!?)]}”\"’'"))
+            broken_after = core != token.strip("([{“\"‘'")
+            if broken_before and run:
+                runs.append(run)
+                run = []
+            capitalised = bool(core) and core[0].isupper() and any(ch.isalpha() for ch in core)
+            if capitalised or (run and core.lower() in _CONNECTORS):
+                run.append(core)
+            elif run:
+                runs.append(run)
+                run = []
+            if broken_after and run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+            run = []
+    return runs
+
+
+def _spells(stem: str, words: list[str]) -> bool:
+    """True when the words, each by its initial or as a whole (connectors also skipped), spell `stem`."""
+    parts = [_letters(w) for w in words]
+
+    @lru_cache(maxsize=None)
+    def go(i: int, k: int) -> bool:
+        if k == len(parts):
+            return i == len(stem)
+        w = parts[k]
+        if not w:
+            return go(i, k + 1)
+        if words[k].lower() in _CONNECTORS and go(i, k + 1):
+            return True
+        if stem.startswith(w[0], i) and go(i + 1, k + 1):
+            return True
+        return len(w) > 1 and stem.startswith(w, i) and go(i + len(w), k + 1)
+
+    return go(0, 0)
+
+
+def _expansions(stem: str, text: str) -> list[str]:
+    """Body phrases of two or more words that spell `stem` by initials or whole words, best first."""
+    counts: Counter[str] = Counter()
+    for run in _capitalised_runs(text):
+        for i in range(len(run)):
+            if run[i].lower() in _CONNECTORS:
+                continue
+            for j in range(i + 2, min(len(run), i + len(stem) + 3) + 1):
+                words = run[i:j]
+                if words[-1].lower() in _CONNECTORS or sum(w.lower() not in _CONNECTORS for w in words) < 2:
+                    continue
+                if _spells(stem, words):
+                    counts[" ".join(words)] += 1
+    if not counts:
+        return []
+    acronym_used = re.search(r"(?<!\w)" + re.escape(stem.upper()) + r"(?!\w)", text) is not None
+
+    def has_org_word(phrase: str) -> bool:
+        return any(w.lower() in _ORG_WORDS for w in phrase.split())
+
+    trusted = [p for p in counts if has_org_word(p) or (acronym_used and not _is_place(p))]
+    return sorted(trusted, key=lambda p: (has_org_word(p), counts[p], len(p.split())), reverse=True)
+
+
+def _is_place(phrase: str) -> bool:
+    from reader.ingest.byline import place_names  # lazy: loads the place list
+
+    return phrase.casefold() in place_names()
+
+
+def _body_name(target: str, text: str) -> str | None:
+    """The outlet's name as the body writes it (rule 3), or None."""
+    spans = _exact_spans(target, text)
+    words = [m for m in spans if not _is_acronym(m.group())]
+    if words:
+        spaced = [m for m in words if " " in m.group() or "-" in m.group()]
+        # prefer 'Middle East Eye' to a run-together 'Middleeasteye'
+        chosen = Counter(m.group() for m in (spaced or words)).most_common(1)[0][0]
+        same = [m for m in words if m.group() == chosen]
+        return "The " + chosen if _keeps_the(text, same) else chosen
+    acronyms = [m for m in spans if _is_acronym(m.group())]
+    with_media = _media_word_after(text, acronyms)
+    if with_media:
+        return with_media
+    if not text:
+        return None
+    found = _expansions(target, text)
+    if found:
+        return found[0]
+    for suffix in _MEDIA_SUFFIXES:
+        rest = target[: -len(suffix)]
+        if target.endswith(suffix) and len(rest) >= 2:
+            found = _expansions(rest, text)
+            if found:
+                return found[0]
+    return acronyms[0].group() if acronyms else None
 
 
 @lru_cache(maxsize=1)
@@ -65,18 +227,40 @@ def _segmenter():
     return wordninja
 
 
+def _is_vowelless(word: str) -> bool:
+    return not any(ch in "aeiouy" for ch in word)
+
+
 @lru_cache(maxsize=1024)
 def _segment(name: str) -> list[str] | None:
+    """English words for a run-together name; a short leading acronym before a media word is upper case."""
     words = [w.lower() for w in _segmenter().split(name.lower())]
     if len(words) < 2:
         return None
+    if len(words) == 2 and words[1] in _MEDIA_SUFFIXES and len(words[0]) <= 4 and words[0] not in _SHORT_WORDS:
+        head = words[0].upper() if len(words[0]) <= 2 or _is_vowelless(words[0]) else words[0].capitalize()
+        return [head, words[1].capitalize()]  # 'AP News', 'LA Times', 'CNN News', 'Fox News'
     if any(len(w) < 3 and w not in _SHORT_WORDS for w in words):
         return None
-    return words
+    return [w.upper() if _is_vowelless(w) else w.capitalize() for w in words]
+
+
+def _render(name: str) -> str:
+    """The stem itself as a name (rule 4)."""
+    parts = re.findall(r"[^\W\d_]+|\d+", name)
+    if len(parts) > 1 and "".join(parts) == name:  # 'france24' -> 'France 24'
+        return " ".join(p if p.isdigit() else _render(p) for p in parts)
+    if name.isalpha() and name == name.lower() and len(name) <= 4:
+        return name.upper()  # 'ft' -> 'FT', 'abc' -> 'ABC'
+    if name.isalpha() and len(name) >= 6:
+        words = _segment(name)
+        if words:
+            return " ".join(words)
+    return name[0].upper() + name[1:]
 
 
 def outlet_name(raw: str | None, text: str = "") -> str | None:
-    """The outlet's name from a byline or source string; `text` is the article body, for casing."""
+    """The outlet's name from a byline or source string; `text` is the article body, for the name as written."""
     if not raw:
         return None
     raw = re.sub(r"\s+", " ", raw).strip(" .,;:|–—-")
@@ -89,12 +273,5 @@ def outlet_name(raw: str | None, text: str = "") -> str | None:
         return " ".join(part.capitalize() for part in name.split("-") if part)
     if any(ch.isupper() for ch in name[1:]):  # a brand: 'SINDOnews', 'Al-Monitor'
         return name
-    target = _letters(name)
-    found = _phrase_in_text(target, text)
-    if found:
-        return found
-    if name.isalpha() and len(name) >= 6:
-        words = _segment(name)
-        if words:
-            return " ".join(w.capitalize() for w in words)
-    return name[0].upper() + name[1:]
+    found = _body_name(_letters(name), text)
+    return found or _render(name)
