@@ -36,6 +36,8 @@ def test_outlet_named_as_the_body_names_it(name, publisher, authors):
     ("nytimes.com", "as first reported by The New York Times, the deal", "New York Times"),
     ("dw.com", "Deutsche Welle reported the figures. DW said ...", "Deutsche Welle"),
     ("scmp.com", "according to the South China Morning Post", "South China Morning Post"),
+    ("voanews.com", "a reporter for the Voice of America said", "Voice of America"),
+    ("latimes.com", "as the Los Angeles Times reported", "Los Angeles Times"),
     # whole-phrase match with digits and spaces
     ("france24.com", "The minister told France 24 on Monday.", "France 24"),
     ("france24.com", "The minister told FRANCE 24 on Monday.", "FRANCE 24"),
@@ -44,6 +46,7 @@ def test_outlet_named_as_the_body_names_it(name, publisher, authors):
     ("koreaherald.com", "The Korea Herald has learnt that ...", "Korea Herald"),
     ("koreaherald.com", "He told The Korea Herald. Then the Korea Herald and the Korea Herald ...", "Korea Herald"),
     ("koreaherald.com", "", "Korea Herald"),
+    ("koreaherald.com", "He spoke to THE KOREA HERALD on Monday.", "THE KOREA HERALD"),
     # an acronym followed by a media word is the longer name
     ("abc.net.au", "The minister told ABC News on Monday.", "ABC News"),
     ("bbc.co.uk", "the BBC said", "BBC"),

@@ -46,6 +46,8 @@ _ORG_WORDS = frozenset(_MEDIA_SUFFIXES) | {
 }
 #: Lower-case or joining words allowed inside a name ('Voice of America'); never its first or last word.
 _CONNECTORS = {"of", "and", "for", "on", "the", "&"}
+#: Expansions are looked for in this much of the body: an article is rarely longer, and it bounds the work.
+_EXPANSION_SCAN = 200_000
 _SENTENCE_END = ".!?:;\"“”‘'([\n"
 
 
@@ -73,12 +75,13 @@ def _is_acronym(span: str) -> bool:
     return 2 <= len(letters) <= 5 and " " not in span and all(ch.isupper() for ch in letters)
 
 
-def _keeps_the(text: str, spans: list[re.Match[str]]) -> bool:
-    """True when the body writes the name with a capital 'The' mid-sentence ('by The Korea Herald')
-    at least as often as with a lower-case 'the'."""
-    upper = lower = 0
+def _leading_the(text: str, spans: list[re.Match[str]]) -> str | None:
+    """'The' as written when the body puts a capital 'The' before the name mid-sentence ('by The Korea
+    Herald') at least as often as a lower-case 'the'; else None."""
+    upper: Counter[str] = Counter()
+    lower = 0
     for m in spans:
-        before = text[: m.start()]
+        before = text[max(0, m.start() - 80): m.start()]
         t = re.search(r"(?<!\w)(the)[ \t]+$", before, re.I)
         if not t:
             continue
@@ -87,8 +90,10 @@ def _keeps_the(text: str, spans: list[re.Match[str]]) -> bool:
             continue
         prev = before[: t.start()].rstrip(" \t")
         if prev and prev[-1] not in _SENTENCE_END:
-            upper += 1
-    return upper > 0 and upper >= lower
+            upper[t.group(1)] += 1
+    if upper and sum(upper.values()) >= lower:
+        return upper.most_common(1)[0][0]
+    return None
 
 
 def _exact_spans(target: str, text: str) -> list[re.Match[str]]:
@@ -142,39 +147,48 @@ def _capitalised_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def _spells(stem: str, words: list[str]) -> bool:
-    """True when the words, each by its initial or as a whole (connectors also skipped), spell `stem`."""
-    parts = [_letters(w) for w in words]
-
-    @lru_cache(maxsize=None)
-    def go(i: int, k: int) -> bool:
+def _spell_ends(stem: str, parts: list[str], connector: list[bool], start: int) -> set[int]:
+    """Ends k such that the words parts[start:k], each by its initial or as a whole (connectors also
+    skipped), spell `stem`."""
+    ends: set[int] = set()
+    stack, seen = [(0, start)], set()
+    while stack:
+        pos, k = stack.pop()
+        if (pos, k) in seen:
+            continue
+        seen.add((pos, k))
+        if pos == len(stem):
+            ends.add(k)
+            continue
         if k == len(parts):
-            return i == len(stem)
+            continue
         w = parts[k]
-        if not w:
-            return go(i, k + 1)
-        if words[k].lower() in _CONNECTORS and go(i, k + 1):
-            return True
-        if stem.startswith(w[0], i) and go(i + 1, k + 1):
-            return True
-        return len(w) > 1 and stem.startswith(w, i) and go(i + len(w), k + 1)
-
-    return go(0, 0)
+        if connector[k] or not w:
+            stack.append((pos, k + 1))
+        if w and w[0] == stem[pos]:
+            stack.append((pos + 1, k + 1))
+        if len(w) > 1 and stem.startswith(w, pos):
+            stack.append((pos + len(w), k + 1))
+    return ends
 
 
-def _expansions(stem: str, text: str) -> list[str]:
+def _expansions(stem: str, runs: list[list[str]], text: str) -> list[str]:
     """Body phrases of two or more words that spell `stem` by initials or whole words, best first."""
     counts: Counter[str] = Counter()
-    for run in _capitalised_runs(text):
-        for i in range(len(run)):
-            if run[i].lower() in _CONNECTORS:
+    first = stem[0]
+    for run in runs:
+        if not any(w[:1].casefold() == first for w in run):
+            continue
+        parts = [_letters(w) for w in run]
+        connector = [w.lower() in _CONNECTORS for w in run]
+        for i, w in enumerate(parts):
+            if connector[i] or not w or w[0] != stem[0]:
                 continue
-            for j in range(i + 2, min(len(run), i + len(stem) + 3) + 1):
+            for j in _spell_ends(stem, parts, connector, i):
                 words = run[i:j]
-                if words[-1].lower() in _CONNECTORS or sum(w.lower() not in _CONNECTORS for w in words) < 2:
+                if connector[j - 1] or sum(not c for c in connector[i:j]) < 2:
                     continue
-                if _spells(stem, words):
-                    counts[" ".join(words)] += 1
+                counts[" ".join(words)] += 1
     if not counts:
         return []
     acronym_used = re.search(r"(?<!\w)" + re.escape(stem.upper()) + r"(?!\w)", text) is not None
@@ -201,20 +215,22 @@ def _body_name(target: str, text: str) -> str | None:
         # prefer 'Middle East Eye' to a run-together 'Middleeasteye'
         chosen = Counter(m.group() for m in (spaced or words)).most_common(1)[0][0]
         same = [m for m in words if m.group() == chosen]
-        return "The " + chosen if _keeps_the(text, same) else chosen
+        the = _leading_the(text, same)
+        return f"{the} {chosen}" if the else chosen
     acronyms = [m for m in spans if _is_acronym(m.group())]
     with_media = _media_word_after(text, acronyms)
     if with_media:
         return with_media
     if not text:
         return None
-    found = _expansions(target, text)
+    runs = _capitalised_runs(text[:_EXPANSION_SCAN])
+    found = _expansions(target, runs, text)
     if found:
         return found[0]
     for suffix in _MEDIA_SUFFIXES:
         rest = target[: -len(suffix)]
         if target.endswith(suffix) and len(rest) >= 2:
-            found = _expansions(rest, text)
+            found = _expansions(rest, runs, text)
             if found:
                 return found[0]
     return acronyms[0].group() if acronyms else None
