@@ -58,10 +58,16 @@ def test_outlet_named_as_the_body_names_it(name, publisher, authors):
     ("ft.com", "Fatima Taha told the council. Fatima Taha said no.", "FT"),
     ("nytimes.com", "Flights to New York resumed on Monday.", "NY Times"),
     ("apnews.com", "Anna Petrova could not confirm it.", "AP News"),
+    ("nytimes.com", "Flights to New York resumed, NY officials said.", "NY Times"),
+    ("latimes.com", "", "LA Times"),
+    ("foxnews.com", "", "Fox News"),
+    ("cnnnews.com", "", "CNN News"),
     ("ft.com", "Ft. Lauderdale said", "FT"),
     # rule 3: letters split from digits
     ("france24.com", "", "France 24"),
     ("abc7.com", "", "ABC 7"),
+    ("9news.com.au", "", "9 News"),
+    ("9news.com.au", "the network told 9 News on Monday", "9 News"),
     # the body never invents a name: a longer phrase must spell the stem exactly
     ("ft.com", "the Financial Timesheet Review", "FT"),
 ])

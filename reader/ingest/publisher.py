@@ -102,7 +102,7 @@ def _exact_spans(target: str, text: str) -> list[re.Match[str]]:
         return []
     gap = r"[\s\-‐–’'.]*"
     pattern = re.compile(r"(?<!\w)" + gap.join(re.escape(ch) for ch in target) + r"(?!\w)", re.I)
-    spans = [m for m in pattern.finditer(text) if m.group()[0].isupper()]
+    spans = [m for m in pattern.finditer(text) if m.group()[0].isupper() or m.group()[0].isdigit()]
     if len(target) < 3:  # 'FT' but not 'Ft.' (a street, a fort)
         spans = [m for m in spans if _is_acronym(m.group())]
     return spans
@@ -253,19 +253,26 @@ def _segment(name: str) -> list[str] | None:
     words = [w.lower() for w in _segmenter().split(name.lower())]
     if len(words) < 2:
         return None
-    if len(words) == 2 and words[1] in _MEDIA_SUFFIXES and len(words[0]) <= 4 and words[0] not in _SHORT_WORDS:
+    if len(words) == 2 and words[1] in _MEDIA_SUFFIXES and len(words[0]) <= 4:
         head = words[0].upper() if len(words[0]) <= 2 or _is_vowelless(words[0]) else words[0].capitalize()
-        return [head, words[1].capitalize()]  # 'AP News', 'LA Times', 'CNN News', 'Fox News'
+        return [head, words[1].capitalize()]  # 'AP News', 'LA Times', 'US News', 'CNN News', 'Fox News'
     if any(len(w) < 3 and w not in _SHORT_WORDS for w in words):
         return None
     return [w.upper() if _is_vowelless(w) else w.capitalize() for w in words]
+
+
+def _render_part(part: str) -> str:
+    """A word beside digits: a media word is a word ('9news' -> '9 News'), else as a stem ('abc7' -> 'ABC 7')."""
+    if part.lower() in _MEDIA_SUFFIXES and part.lower() != "tv":
+        return part.capitalize()
+    return _render(part)
 
 
 def _render(name: str) -> str:
     """The stem itself as a name (rule 4)."""
     parts = re.findall(r"[^\W\d_]+|\d+", name)
     if len(parts) > 1 and "".join(parts) == name:  # 'france24' -> 'France 24'
-        return " ".join(p if p.isdigit() else _render(p) for p in parts)
+        return " ".join(p if p.isdigit() else _render_part(p) for p in parts)
     if name.isalpha() and name == name.lower() and len(name) <= 4:
         return name.upper()  # 'ft' -> 'FT', 'abc' -> 'ABC'
     if name.isalpha() and len(name) >= 6:
