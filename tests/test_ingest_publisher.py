@@ -63,6 +63,13 @@ def test_outlet_named_as_the_body_names_it(name, publisher, authors):
     ("foxnews.com", "", "Fox News"),
     ("cnnnews.com", "", "CNN News"),
     ("ft.com", "Ft. Lauderdale said", "FT"),
+    # only a whole name counts: not a part of a longer one, not one glued to the next by 'and'/'on',
+    # not an acronym's initial, not a government body or a sporting event
+    ("ct.com", "the Coastal Times Review Board said", "CT"),
+    ("ft.com", "as Reuters and the Financial Times reported", "Financial Times"),
+    ("nn.com", "told NBC News on Monday", "NN"),
+    ("wbnews.com", "The World Bank said on Monday.", "WB News"),
+    ("wc.com", "before the World Cup in June", "WC"),
     # rule 3: letters split from digits
     ("france24.com", "", "France 24"),
     ("abc7.com", "", "ABC 7"),

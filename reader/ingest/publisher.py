@@ -36,16 +36,17 @@ _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
 _SHORT_WORDS = {"al", "el", "of", "on", "in", "de", "la", "le", "my", "us"}
 #: Generic media words that may follow an outlet's acronym in its domain or name ('apnews', 'ABC News').
 _MEDIA_SUFFIXES = ("news", "times", "post", "tv", "daily", "online", "today", "radio", "media", "wire")
-#: Words that mark a phrase as a media organisation's name rather than a person's or a place's.
+#: Words that mark a phrase as a media outlet's name rather than a person's, a place's or another body's
+#: ('World Bank', 'Reconstruction Agency' have none).
 _ORG_WORDS = frozenset(_MEDIA_SUFFIXES) | {
     "press", "journal", "herald", "tribune", "telegraph", "gazette", "chronicle", "guardian", "observer",
-    "monitor", "standard", "express", "mail", "star", "review", "magazine", "television", "broadcasting",
-    "broadcast", "broadcaster", "corporation", "network", "channel", "agency", "service", "weekly",
-    "world", "international", "public", "voice", "reporter", "record", "courier", "dispatch", "examiner",
-    "inquirer", "independent", "insider", "economist", "newspaper", "bulletin", "globe", "mirror",
+    "monitor", "express", "mail", "magazine", "television", "broadcasting", "broadcast", "broadcaster",
+    "channel", "weekly", "voice", "reporter", "courier", "dispatch", "inquirer", "insider", "economist",
+    "newspaper", "bulletin", "mirror",
 }
-#: Lower-case or joining words allowed inside a name ('Voice of America'); never its first or last word.
-_CONNECTORS = {"of", "and", "for", "on", "the", "&"}
+#: Joining words allowed inside a name ('Voice of the People'), never its first or last word;
+#: 'and' or 'on' join two names ('Reuters and the Financial Times') and end a name.
+_CONNECTORS = {"of", "the", "&"}
 #: Expansions are looked for in this much of the body: an article is rarely longer, and it bounds the work.
 _EXPANSION_SCAN = 200_000
 _SENTENCE_END = ".!?:;\"“”‘'([\n"
@@ -119,76 +120,87 @@ def _media_word_after(text: str, spans: list[re.Match[str]]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _capitalised_runs(text: str) -> list[list[str]]:
-    """Runs of capitalised words (with inner connectors) not broken by punctuation or a line end."""
-    runs: list[list[str]] = []
+def _capitalised_runs(text: str) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised words (with inner connectors) not broken by punctuation or a line end,
+    each with whether it opens a sentence (its first word may be capitalised only for that)."""
+    runs: list[tuple[list[str], bool]] = []
     run: list[str] = []
+    opens = sentence_start = True
+
+    def close() -> None:
+        nonlocal run
+        if run:
+            runs.append((run, opens))
+            run = []
+
     for line in text.splitlines():
+        sentence_start = True
         for token in re.split(r"[\s/]+", line):
+            if not token:
+                continue
             core = token.strip("([{“\"‘'")
             broken_before = core != token
             core = re.sub(r"['’]s?$", "", core.rstrip(".,;:!?)]}”\"’'"))
             broken_after = core != token.strip("([{“\"‘'")
-            if broken_before and run:
-                runs.append(run)
-                run = []
+            if broken_before:
+                close()
             capitalised = bool(core) and core[0].isupper() and any(ch.isalpha() for ch in core)
             if capitalised or (run and core.lower() in _CONNECTORS):
+                if not run:
+                    opens = sentence_start
                 run.append(core)
-            elif run:
-                runs.append(run)
-                run = []
-            if broken_after and run:
-                runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
-            run = []
+            else:
+                close()
+            if broken_after:
+                close()
+            sentence_start = bool(re.search(r"[.!?][)\]”\"’']*$", token))
+        close()
     return runs
 
 
-def _spell_ends(stem: str, parts: list[str], connector: list[bool], start: int) -> set[int]:
-    """Ends k such that the words parts[start:k], each by its initial or as a whole (connectors also
-    skipped), spell `stem`."""
-    ends: set[int] = set()
-    stack, seen = [(0, start)], set()
+def _spells(stem: str, words: list[str]) -> bool:
+    """True when the words, each by its initial or as a whole, spell `stem`; connectors ('of') may be
+    skipped, and an acronym among the words ('NBC') counts as a whole only."""
+    parts = [_letters(w) for w in words]
+    connector = [w.lower() in _CONNECTORS for w in words]
+    acronym = [_is_acronym(w) for w in words]
+    stack, seen = [(0, 0)], set()
     while stack:
         pos, k = stack.pop()
         if (pos, k) in seen:
             continue
         seen.add((pos, k))
-        if pos == len(stem):
-            ends.add(k)
-            continue
         if k == len(parts):
+            if pos == len(stem):
+                return True
             continue
         w = parts[k]
         if connector[k] or not w:
             stack.append((pos, k + 1))
-        if w and w[0] == stem[pos]:
+        if w and not acronym[k] and stem.startswith(w[0], pos):
             stack.append((pos + 1, k + 1))
         if len(w) > 1 and stem.startswith(w, pos):
             stack.append((pos + len(w), k + 1))
-    return ends
+    return False
 
 
-def _expansions(stem: str, runs: list[list[str]], text: str) -> list[str]:
-    """Body phrases of two or more words that spell `stem` by initials or whole words, best first."""
+def _expansions(stem: str, runs: list[tuple[list[str], bool]], text: str) -> list[str]:
+    """Whole capitalised runs of the body (less a leading 'The') of two or more words that spell
+    `stem` by initials or whole words, best first. A part of a run is never taken: 'Protection
+    Agency' is not a name in 'Environmental Protection Agency'."""
     counts: Counter[str] = Counter()
-    first = stem[0]
-    for run in runs:
-        if not any(w[:1].casefold() == first for w in run):
-            continue
-        parts = [_letters(w) for w in run]
-        connector = [w.lower() in _CONNECTORS for w in run]
-        for i, w in enumerate(parts):
-            if connector[i] or not w or w[0] != stem[0]:
+    for whole, opens_sentence in runs:
+        # a sentence's first word may be capitalised only for that ('A Financial Times analysis')
+        for run in (whole, whole[1:]) if opens_sentence else (whole,):
+            while run and run[0].lower() in _CONNECTORS:
+                run = run[1:]
+            while run and run[-1].lower() in _CONNECTORS:
+                run = run[:-1]
+            if sum(w.lower() not in _CONNECTORS for w in run) < 2 or len(run) > len(stem) * 2 + 2:
                 continue
-            for j in _spell_ends(stem, parts, connector, i):
-                words = run[i:j]
-                if connector[j - 1] or sum(not c for c in connector[i:j]) < 2:
-                    continue
-                counts[" ".join(words)] += 1
+            if _spells(stem, run):
+                counts[" ".join(run)] += 1
+                break
     if not counts:
         return []
     acronym_used = re.search(r"(?<!\w)" + re.escape(stem.upper()) + r"(?!\w)", text) is not None
