@@ -9,11 +9,12 @@ Rules, in order:
       ('Middle East Eye', 'France 24'); a 'The' that is part of the name mid-sentence
       ('told The Korea Herald') is kept;
    b. an acronym spelled by the stem followed by a media word ('ABC News');
-   c. a phrase whose words, each by its initial or as a whole, spell the stem ('ft' ~ 'Financial
-      Times', 'latimes' ~ 'Los Angeles Times'), or the stem less a trailing media word ('apnews' ~
-      'Associated Press'). Such an expansion is trusted only when it contains a media/organisation
-      word (Times, Press, Broadcasting...) or the acronym itself occurs in the body (a person's
-      or a place's name is not an outlet); the most frequent, then longest, wins;
+   c. a whole capitalised name (not a part of a longer one) whose words, each by its initial or as
+      a whole, spell the stem ('ft' ~ 'Financial Times', 'latimes' ~ 'Los Angeles Times'), or the
+      stem less a trailing media word ('apnews' ~ 'Associated Press'); a leading 'The' is not part
+      of an expansion. It is trusted only when it contains a media word (Times, Press,
+      Broadcasting...) or, unless it is a place, the acronym itself occurs in the body ('[Name/AP]'):
+      a person with the stem's initials is not the outlet. The most frequent, then longest, wins;
    d. the acronym alone ('BBC').
 4. Without a body match the stem itself is rendered: letters split from digits ('france24' ->
    'France 24'); a short lower-case stem (<= 4 letters) is an acronym ('ft' -> 'FT'); a run-together
