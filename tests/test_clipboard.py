@@ -58,10 +58,26 @@ def test_screen_wraps_the_sequence_in_dcs():
 def test_without_system_clipboard_the_tui_osc52_writer_is_used(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("TMUX", raising=False)
     sent = []
     result = copy_text("hello", osc52=sent.append)
     assert (result.ok, result.route, sent) == (True, "osc52", ["hello"])
     assert "OSC 52" in result.message
+    # pyperclip's multi-line "could not find a copy/paste mechanism ... please visit <url>" is summarised
+    assert "http" not in result.message and "no clipboard tool" in result.message
+
+
+def test_tui_osc52_inside_tmux_that_ignores_it_is_not_claimed_as_copied(monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.setattr(clipboard, "_tmux_option", lambda name: {"set-clipboard": "external", "allow-passthrough": "off"}[name])
+    sent = []
+    result = copy_text("hello", osc52=sent.append)
+    assert (result.ok, result.route, sent) == (False, "none", [])
+    assert "tmux set -g set-clipboard on" in result.message
+    monkeypatch.setattr(clipboard, "_tmux_option", lambda name: {"set-clipboard": "on", "allow-passthrough": "off"}[name])
+    assert copy_text("hello", osc52=sent.append).route == "osc52" and sent == ["hello"]
 
 
 def test_system_route_counts_only_if_the_clipboard_kept_the_text(monkeypatch):

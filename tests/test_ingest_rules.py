@@ -20,7 +20,8 @@ from reader.ingest.publisher import outlet_name, strip_domain
     ("reuters.com", "", "Reuters"),
     ("middle-east-monitor", "", "Middle East Monitor"),
     ("https://www.theharbourtimes.com/news/1", "The Harbour Times said", "The Harbour Times"),
-    ("xqzt", "", "Xqzt"),
+    ("xqzt", "", "XQZT"),
+    ("xqzvbw", "", "Xqzvbw"),
     (None, "", None),
     ("  ", "", None),
 ])

@@ -79,6 +79,8 @@ def _system_copy(text: str) -> tuple[bool, str]:
         return False, f"{exc.cmd[0]} failed (exit status {exc.returncode})"
     except Exception as exc:  # pyperclip raises PyperclipException (and OSError) for "no clipboard"
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "copy/paste mechanism" in first:  # pyperclip's long "could not find ... please visit <url>"
+            first = "no clipboard tool (xclip, xsel, wl-copy) or no display"
         return False, first
     if back != text:
         return False, "the system clipboard did not keep the text"
@@ -118,23 +120,27 @@ def _open_terminal():
     return None
 
 
+def _tmux_osc52() -> tuple[str | None, bool]:
+    """Inside tmux: (why a plain OSC 52 would be ignored, or None; whether passthrough can carry it)."""
+    if not os.environ.get("TMUX"):
+        return None, False
+    clip = _tmux_option("set-clipboard")
+    if clip not in ("external", "off"):
+        return None, False
+    why = f"tmux ignores OSC 52 with set-clipboard {clip}; run `tmux set -g set-clipboard on` (or install xclip/wl-clipboard)"
+    return why, _tmux_option("allow-passthrough") in ("on", "all")
+
+
 def _terminal_copy(text: str) -> tuple[bool, str]:
     passthrough, note = False, ""
     in_screen = bool(os.environ.get("STY")) and not os.environ.get("TMUX")
     if in_screen:
         note = " through GNU screen"
     if os.environ.get("TMUX"):
-        clip = _tmux_option("set-clipboard")
-        if clip in ("external", "off"):
-            if _tmux_option("allow-passthrough") in ("on", "all"):
-                passthrough, note = True, " through tmux passthrough"
-            else:
-                return False, (
-                    f"tmux ignores OSC 52 with set-clipboard {clip}; run `tmux set -g set-clipboard on` "
-                    "(or install xclip/wl-clipboard)"
-                )
-        else:
-            note = " (tmux keeps it as a paste buffer)"
+        blocked, passthrough = _tmux_osc52()
+        if blocked and not passthrough:
+            return False, blocked
+        note = " through tmux passthrough" if passthrough else " (tmux keeps it as a paste buffer)"
     term = _open_terminal()
     if term is None:
         return False, "not a terminal, so OSC 52 cannot be sent"
@@ -157,6 +163,9 @@ def copy_text(text: str, osc52: Callable[[str], None] | None = None, *, system: 
             return CopyResult(True, "system", f"copied to the system clipboard ({detail})")
         reason = detail
     if osc52 is not None:
+        blocked, _ = _tmux_osc52()
+        if blocked:  # the app's plain OSC 52 would vanish inside tmux: say so rather than claim a copy
+            return CopyResult(False, "none", blocked)
         try:
             osc52(text)
         except Exception as exc:  # the TUI's writer failing must not lose the text: report it

@@ -1,36 +1,108 @@
-"""The App (placeholder until the TUI issue lands)."""
+"""The App: styles, theme, the command palette provider, store-error guard; screens do the rest."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ClassVar, TypeVar
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
+from reader.errors import ReaderError
 from reader.library import Library
+from reader.services.safe_text import clean
+from reader.tui.commands import ReaderCommands
+
+T = TypeVar("T")
 
 
 def styles_dir() -> Path:
     """styles/ beside the package in a checkout; reader/styles inside an installed wheel."""
     here = Path(__file__).resolve().parent.parent
     for candidate in (here / "styles", here.parent / "styles"):
-        if candidate.is_dir():
+        if candidate.is_dir() and any(candidate.glob("*.tcss")):
             return candidate
     raise FileNotFoundError("reader's styles folder is missing; reinstall reader.")
 
 
 class ReaderApp(App[None]):
     TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help", show=False),
+    ]
 
     def __init__(self, library: Library) -> None:
         self.CSS_PATH = [str(p) for p in sorted(styles_dir().glob("*.tcss"))]
         super().__init__()
         self.library = library
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"{len(self.library)} articles", id="placeholder")
-        yield Footer()
+    def on_mount(self) -> None:
+        from reader.tui.screens.main import MainScreen
+
+        theme = self.guard(self.library.state.get_setting, "theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(MainScreen(self.library))
+
+    def _remember_theme(self, theme: Any) -> None:
+        self.guard(self.library.state.set_setting, "theme", theme.name)
+
+    def guard(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call into the core; a ReaderError (store not writable, ...) becomes a notification."""
+        try:
+            return fn(*args, **kwargs)
+        except ReaderError as exc:
+            self.notify(str(exc), title="Not saved" if _is_write(fn) else "Problem", severity="error", timeout=8)
+        except OSError as exc:
+            self.notify(
+                f"The library could not be written ({exc.strerror or exc}); check the disk and permissions.",
+                title="Not saved",
+                severity="error",
+                timeout=8,
+            )
+        return None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry names, notes and paths: never markup, never control sequences."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
+
+    def save(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        """A store write through guard(): True when it was saved."""
+        return self.guard(_returning_true(fn), *args, **kwargs) is True
+
+    def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def _returning_true(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        fn(*args, **kwargs)
+        return True
+
+    call.__name__ = getattr(fn, "__name__", "call")
+    return call
+
+
+def _is_write(fn: Callable[..., Any]) -> bool:
+    name = getattr(fn, "__name__", "")
+    return name.startswith(("set_", "add_", "remove_", "import_"))
 
 
 def build_app(library: Library) -> ReaderApp:

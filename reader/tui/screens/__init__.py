@@ -1,0 +1,1 @@
+"""Screens of the reader: main, note editor, bookmarks, help and small dialogs."""

@@ -1,0 +1,441 @@
+"""The main screen: list, reading pane and entity panel; owns the bindings and message routing.
+
+State lives in this screen's reactives and is pushed down to the widgets with data_bind;
+widgets report back with messages. Store writes go through App.guard, so a store that
+cannot be written gives a notification, never a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from reader.errors import ReaderError
+from reader.library import Library, Summary
+from reader.models import Bookmark, Entity
+from reader.services.anchor import make_anchor
+from reader.tui.listing import Listing
+from reader.tui.screens.main_cite import CiteActions
+from reader.tui.textkit import one_line
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.entity_panel import EntityPanel
+from reader.tui.widgets.filter_input import FilterInput
+from reader.tui.widgets.reading_pane import Document, ReadingPane
+
+SORTS = ("added", "date", "title")
+POSITION_DELAY = 0.4
+
+
+@dataclass(frozen=True)
+class EntityFilter:
+    name: str
+    ids: frozenset[str]
+
+
+class MainScreen(CiteActions, Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort"),
+        Binding("u", "unread_only", "Unread only", show=False),
+        Binding("o", "bookmarked_only", "Bookmarked only", show=False),
+        Binding("m", "toggle_read", "Read/unread", show=False),
+        Binding("b", "bookmark", "Bookmark"),
+        Binding("a", "note", "Note"),
+        Binding("c", "copy_citation", "Cite"),
+        Binding("C", "copy_quotation", "Quote"),
+        Binding("y", "choose_style", "Citation style", show=False),
+        Binding("h", "toggle_mentions", "Highlight entities", show=False),
+        Binding("n", "mention(1)", "Next mention", show=False),
+        Binding("N", "mention(-1)", "Previous mention", show=False),
+        Binding("f", "filter_entity", "Articles with entity", show=False),
+        Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
+        Binding("B", "bookmarks", "Bookmarks"),
+        Binding("e", "edit_meta", "Correct metadata", show=False),
+        Binding("i", "import", "Import", show=False),
+        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
+        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False),
+    ]
+
+    rows: reactive[list[Summary]] = reactive(list, always_update=True)
+    read_ids: reactive[frozenset[str]] = reactive(frozenset, always_update=True)
+    bookmarked_ids: reactive[frozenset[str]] = reactive(frozenset, always_update=True)
+    document: reactive[Document | None] = reactive(None, always_update=True)
+    article_bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
+    entity: reactive[Entity | None] = reactive(None, always_update=True)
+    show_mentions: reactive[bool] = reactive(False)
+    # The list is computed once in on_mount; these watchers only react to changes.
+    filter_text: reactive[str] = reactive("", init=False)
+    sort_key: reactive[str] = reactive("added", init=False)
+    unread_only: reactive[bool] = reactive(False, init=False)
+    bookmarked_only: reactive[bool] = reactive(False, init=False)
+    entity_filter: reactive[EntityFilter | None] = reactive(None, init=False)
+
+    @dataclass
+    class Failed(Message):
+        message: str
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.listing = Listing()
+        self._mention_index = -1
+        self._pending_position: tuple[str, int] | None = None
+        self._position_timer: Timer | None = None
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield FilterInput(placeholder="Filter\u2026", id="filter")
+                self.article_list = ArticleList(id="articles").data_bind(
+                    MainScreen.rows, MainScreen.read_ids, MainScreen.bookmarked_ids
+                )
+                yield self.article_list
+            self.pane = ReadingPane(id="reading").data_bind(
+                MainScreen.document,
+                bookmarks=MainScreen.article_bookmarks,
+                entity=MainScreen.entity,
+                show_mentions=MainScreen.show_mentions,
+            )
+            yield self.pane
+            self.entity_panel = EntityPanel(id="entities").data_bind(MainScreen.document)
+            yield self.entity_panel
+        yield Footer()
+
+    def on_mount(self) -> None:
+        warning = getattr(self.library.state, "warning", None)
+        if warning:
+            self.notify(warning, title="Store", severity="warning", timeout=15)
+        self.entity_panel.border_title = "Entities"
+        self.pane.border_title = "Reading"
+        state = self.library.state
+        self.read_ids = frozenset(self.app.guard(state.read_ids) or ())
+        self.bookmarked_ids = frozenset(self.app.guard(state.bookmarked_ids) or ())
+        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self._refilter()
+        self.article_list.focus()
+
+    # -- the list ---------------------------------------------------------------------------
+    def _refilter(self) -> None:
+        ef = self.entity_filter
+        self.rows = self.listing.view(
+            self.sort_key,
+            self.filter_text,
+            unread_only=self.unread_only,
+            bookmarked_only=self.bookmarked_only,
+            read_ids=self.read_ids,
+            bookmarked_ids=self.bookmarked_ids,
+            ids=ef.ids if ef else None,
+        )
+        pane = self.query_one("#list-pane")
+        pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
+        flags = [f"by {self.sort_key}"]
+        if self.unread_only:
+            flags.append("unread")
+        if self.bookmarked_only:
+            flags.append("\u2605")
+        if ef:
+            flags.append(f"\u2316 {ef.name}")
+        pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
+
+    def watch_filter_text(self) -> None:
+        self._refilter()
+
+    def watch_sort_key(self) -> None:
+        self._refilter()
+
+    def watch_unread_only(self) -> None:
+        self._refilter()
+
+    def watch_bookmarked_only(self) -> None:
+        self._refilter()
+
+    def watch_entity_filter(self) -> None:
+        self._refilter()
+
+    @on(FilterInput.Changed)
+    def _filter_changed(self, event: FilterInput.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(FilterInput.Submitted)
+    def _filter_submitted(self) -> None:
+        self.article_list.focus()
+
+    @on(FilterInput.Cancelled)
+    def _filter_cancelled(self) -> None:
+        self.filter_text = ""
+        self.remove_class("-filtering")
+        self.article_list.focus()
+
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one(FilterInput).focus()
+
+    def action_sort(self) -> None:
+        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        self.notify(f"Sorted by {self.sort_key}.", timeout=2)
+
+    def action_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+
+    def action_bookmarked_only(self) -> None:
+        self.bookmarked_only = not self.bookmarked_only
+
+    # -- opening an article -------------------------------------------------------------------
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+        self.pane.focus()
+
+    def open_article(self, article_id: str, *, position: int | None = None) -> bool:
+        self._flush_position()
+        article = self.app.guard(self.library.get, article_id)
+        if article is None:
+            return False
+        state = self.library.state
+        if position is None:
+            position = self.app.guard(state.get_position, article_id) or 0
+        self.entity = None
+        self._mention_index = -1
+        self.set_reactive(MainScreen.article_bookmarks, self.app.guard(state.bookmarks, article_id) or [])
+        self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
+        self.document = Document(article, position)
+        self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
+        return True
+
+    @property
+    def article_id(self) -> str | None:
+        return self.document.article.id if self.document else None
+
+    def _reload_bookmarks(self) -> None:
+        state = self.library.state
+        if self.article_id:
+            self.article_bookmarks = self.app.guard(state.bookmarks, self.article_id) or []
+        self.bookmarked_ids = frozenset(self.app.guard(state.bookmarked_ids) or ())
+        if self.bookmarked_only:
+            self._refilter()
+
+    # -- reading position and read state --------------------------------------------------------
+    @on(ReadingPane.CursorMoved)
+    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
+        self._pending_position = (event.article_id, event.paragraph)
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
+
+    def _flush_position(self) -> None:
+        pending, self._pending_position = self._pending_position, None
+        if pending is not None:
+            self.app.guard(self.library.state.set_position, *pending)
+
+    def on_unmount(self) -> None:
+        self._flush_position()
+
+    @on(ReadingPane.EndReached)
+    def _end_reached(self, event: ReadingPane.EndReached) -> None:
+        if event.article_id not in self.read_ids:
+            self._set_read(event.article_id, True)
+
+    def _set_read(self, article_id: str, read: bool) -> None:
+        if not self.app.save(self.library.state.set_read, article_id, read):
+            return
+        ids = set(self.read_ids)
+        (ids.add if read else ids.discard)(article_id)
+        self.read_ids = frozenset(ids)
+        if self.unread_only:
+            self._refilter()
+
+    def action_toggle_read(self) -> None:
+        target = self.article_id
+        if self.article_list.has_focus or target is None:
+            current = self.article_list.current
+            target = current.id if current else None
+        if target is None:
+            return
+        read = target not in self.read_ids
+        self._set_read(target, read)
+        if (target in self.read_ids) == read:
+            self.notify("Marked as read." if read else "Marked as unread.", timeout=2)
+
+    # -- bookmarks and notes ---------------------------------------------------------------------
+    def action_bookmark(self) -> None:
+        passage = self.pane.passage()
+        if passage is None or self.document is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+            return
+        existing = self.pane.bookmark_at_cursor()
+        state = self.library.state
+        if existing is not None:
+            if not self.app.save(state.remove_bookmark, existing.id):
+                return
+            self.notify(f"Bookmark removed (paragraph {passage.paragraph + 1}).", timeout=3)
+        else:
+            if self._add_bookmark(passage) is None:
+                return
+            self.notify(f"Bookmarked paragraph {passage.paragraph + 1}.", timeout=3)
+        self._reload_bookmarks()
+
+    def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
+        article = self.document.article
+        quote, prefix, suffix, start, end = make_anchor(article.paragraphs, passage.paragraph, passage.start, passage.end)
+        return self.app.guard(
+            self.library.state.add_bookmark, article.id, passage.paragraph, quote, prefix, suffix, start, end, note
+        )
+
+    def action_note(self) -> None:
+        from reader.tui.screens.note_editor import NoteEditor
+
+        passage = self.pane.passage()
+        if passage is None or self.document is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+            return
+        existing = self.pane.bookmark_at_cursor()
+
+        def done(result: NoteEditor.Result | None) -> None:
+            if result is None:
+                return
+            state = self.library.state
+            if existing is None:
+                if result.delete or not result.text.strip():
+                    return
+                if self._add_bookmark(passage, result.text) is not None:
+                    self.notify("Bookmarked with a note.", timeout=3)
+            elif result.delete:
+                if self.app.guard(state.set_note, existing.id, "") is not None:
+                    self.notify("Note deleted.", timeout=3)
+            elif self.app.guard(state.set_note, existing.id, result.text) is not None:
+                self.notify("Note saved.", timeout=3)
+            self._reload_bookmarks()
+
+        quote = existing.quote if existing else passage.text
+        self.app.push_screen(NoteEditor(quote, existing.note if existing else ""), done)
+
+    def action_bookmarks(self) -> None:
+        from reader.tui.screens.bookmarks import BookmarksScreen
+
+        def done(result: Bookmark | None) -> None:
+            self._reload_bookmarks()
+            if result is not None and self.open_article(result.article_id, position=result.paragraph):
+                self.article_list.select_id(result.article_id)
+                self.pane.jump_to(result.paragraph, result.start, result.end)
+                self.pane.focus()
+
+        self.app.push_screen(BookmarksScreen(self.library, self.listing.titles()), done)
+
+    # -- entities ---------------------------------------------------------------------------------
+    @on(EntityPanel.Chosen)
+    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
+        self.entity = event.entity
+        self._mention_index = -1
+        if event.entity is not None:
+            n = len(event.entity.mentions)
+            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles.", timeout=3)
+
+    def action_toggle_mentions(self) -> None:
+        self.show_mentions = not self.show_mentions
+
+    def action_mention(self, step: int) -> None:
+        ent = self.entity
+        if ent is None or not ent.mentions:
+            self.notify("Choose an entity in the entity panel first (enter).", severity="warning")
+            return
+        mentions = sorted(ent.mentions)
+        if self._mention_index < 0:
+            here = self.pane.cursor
+            after = [i for i, m in enumerate(mentions) if m[0] >= here]
+            self._mention_index = (after[0] if after else 0) if step > 0 else (
+                [i for i, m in enumerate(mentions) if m[0] <= here] or [len(mentions) - 1])[-1]
+        else:
+            self._mention_index = (self._mention_index + step) % len(mentions)
+        p, s, e = mentions[self._mention_index]
+        if p < 0:
+            self.pane.jump_to(0)
+            self.pane.scroll_home(animate=False, immediate=True)
+        else:
+            self.pane.jump_to(p, s, e)
+        self.notify(f"Mention {self._mention_index + 1} of {len(mentions)}.", timeout=2)
+
+    def action_filter_entity(self) -> None:
+        ent = self.entity
+        if ent is None:
+            highlighted = self.entity_panel.highlighted
+            option = self.entity_panel.highlighted_option
+            if highlighted is not None and option is not None and option.id is not None:
+                ent = self.entity_panel.entities[int(option.id)]
+        if ent is None:
+            self.notify("Choose an entity in the entity panel first (enter).", severity="warning")
+            return
+        ids: set[str] = set()
+        for alias in {ent.name, *ent.aliases}:
+            ids.update(self.library.articles_mentioning(alias))
+        self.entity_filter = EntityFilter(one_line(ent.name), frozenset(ids))
+        self.notify(f"{len(ids)} article{'s' * (len(ids) != 1)} mention {one_line(ent.name)}; F clears.", timeout=3)
+
+    def action_clear_entity_filter(self) -> None:
+        self.entity_filter = None
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        self.notify(event.message, severity="error", timeout=8)
+
+    def action_edit_meta(self) -> None:
+        from reader.tui.screens.meta_editor import MetaEditor
+
+        if self.document is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+            return
+        article = self.document.article
+
+        def done(fields: dict | None) -> None:
+            if not fields or not self.app.save(self.library.state.set_meta, article.id, fields):
+                return
+            self.listing.load(self.app.guard(self.library.summaries) or [])
+            self.article_list.forget_labels()
+            self._refilter()
+            self.open_article(article.id, position=self.pane.cursor)
+            self.notify(f"Corrected {', '.join(fields)}; citations use the corrections.", timeout=4)
+
+        self.app.push_screen(MetaEditor(article), done)
+
+    # -- panels and import --------------------------------------------------------------------------
+    def action_toggle_list(self) -> None:
+        self.toggle_class("-hide-list")
+
+    def action_toggle_entities(self) -> None:
+        shown = self.entity_panel.display
+        self.set_class(shown, "-hide-entities")
+        self.set_class(not shown, "-show-entities")
+
+    def action_import(self) -> None:
+        from reader.tui.screens.dialogs import ImportDialog
+
+        self.app.push_screen(ImportDialog(), self._import)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: str | None) -> None:
+        if not path:
+            return
+        try:
+            report = self.library.import_paths([path])
+        except (ReaderError, OSError) as exc:
+            self.post_message(self.Failed(f"Import failed: {exc}"))
+            return
+        self.app.call_from_thread(self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"))
+
+    def _imported(self, imported: int, duplicates: int, refused: int) -> None:
+        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self._refilter()
+        severity = "warning" if refused else "information"
+        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.", severity=severity, timeout=5)

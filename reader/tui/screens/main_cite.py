@@ -1,0 +1,87 @@
+"""The main screen's citation actions: copy the article's citation (c) or the passage as a
+quotation (C) in the chosen style, formatted in a worker thread (pandoc), copied by the
+clipboard service, with a notification naming the route; and the style chooser (y)."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any
+
+from textual import work
+from textual.message import Message
+
+from reader.errors import ReaderError
+from reader.services import cite, clipboard
+from reader.services.safe_text import clean
+
+
+class CiteActions:
+    """Mixed into MainScreen (which supplies library, document, pane, app, notify, Failed)."""
+
+    library: Any
+    document: Any
+    pane: Any
+
+    @dataclass
+    class Copied(Message):
+        what: str
+        style: str
+        route: str
+        ok: bool
+        message: str
+
+    @property
+    def style(self) -> str:
+        style = self.app.guard(self.library.state.get_setting, "citation_style", cite.DEFAULT_STYLE)
+        return style if style in cite.STYLES else cite.DEFAULT_STYLE
+
+    # -- citations ------------------------------------------------------------------------------
+    def action_copy_citation(self) -> None:
+        if self.document is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+            return
+        self._copy(self.document.article, self.style, None)
+
+    def action_copy_quotation(self) -> None:
+        passage = self.pane.passage()
+        if passage is None or self.document is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+            return
+        self._copy(self.document.article, self.style, clean(passage.text), passage.paragraph + 1)
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy(self, article, style: str, passage: str | None, paragraph: int | None = None) -> None:
+        try:
+            if passage is None:
+                text = cite.format_reference(article, style)
+            elif "paragraph" in inspect.signature(cite.format_quotation).parameters:
+                text = cite.format_quotation(article, style, passage, paragraph=paragraph)  # cites "para. N"
+            else:
+                text = cite.format_quotation(article, style, passage)
+        except ReaderError as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        text = clean(text)
+        result = clipboard.copy_text(text, osc52=lambda t: self.app.call_from_thread(self.app.copy_to_clipboard, t))
+        what = "citation" if passage is None else "quotation"
+        self.post_message(self.Copied(what, style, result.route, result.ok, result.message))
+
+    def on_cite_actions_copied(self, event: CiteActions.Copied) -> None:
+        if event.ok:
+            self.notify(f"Copied the {event.style.upper()} {event.what}: {event.message} (route: {event.route}).", timeout=4)
+        else:
+            self.notify(f"Could not copy the {event.what}: {event.message}.", severity="error", timeout=8)
+
+    def action_choose_style(self) -> None:
+        from reader.tui.screens.dialogs import StyleChooser
+
+        self.app.push_screen(StyleChooser(self.style), self.set_style)
+
+    def set_style(self, style: str | None) -> None:
+        if style is None or style not in cite.STYLES:
+            return
+        if not self.app.save(self.library.state.set_setting, "citation_style", style):
+            return
+        self.notify(f"Citation style: {style}.", timeout=3)
+

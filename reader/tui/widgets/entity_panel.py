@@ -1,0 +1,84 @@
+"""The entity panel: an article's people, organisations, places and dates, most mentioned first.
+
+The screen pushes the open document down (data_bind); choosing an entity posts
+EntityPanel.Chosen, which the screen turns into highlighting and the n/N/f keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.models import ENTITY_TYPES, Entity
+from reader.tui.textkit import one_line
+from reader.tui.widgets.reading_pane import Document
+
+GROUP_NAMES = {"person": "People", "organization": "Organisations", "place": "Places", "date": "Dates"}
+
+
+def grouped(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
+    """Groups in a fixed type order, each sorted by mentions (most first), then name."""
+    order = list(ENTITY_TYPES) + sorted({e.type for e in entities} - set(ENTITY_TYPES))
+    out = []
+    for kind in order:
+        members = [e for e in entities if e.type == kind]
+        if members:
+            members.sort(key=lambda e: (-max(e.count, len(e.mentions)), e.name.casefold()))
+            out.append((kind, members))
+    return out
+
+
+class EntityPanel(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    document: reactive[Document | None] = reactive(None, always_update=True)
+
+    @dataclass
+    class Chosen(Message):
+        """The user chose an entity (None: cleared)."""
+
+        entity: Entity | None
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entities: list[Entity] = []
+
+    def watch_document(self, document: Document | None) -> None:
+        self.clear_options()
+        self._entities = []
+        if document is None:
+            return
+        options: list[Option] = []
+        groups = grouped(document.article.entities)
+        for kind, members in groups:
+            header = Text(f"{GROUP_NAMES.get(kind, kind.title())} ({len(members)})", style="bold")
+            options.append(Option(header, disabled=True))
+            for ent in members:
+                count = max(ent.count, len(ent.mentions))
+                prompt = Text(one_line(ent.name), end="")
+                prompt.append(f"  {count}", style="dim")
+                options.append(Option(prompt, id=str(len(self._entities))))
+                self._entities.append(ent)
+        if not groups:
+            options.append(Option(Text("No entities found.", style="dim"), disabled=True))
+        self.add_options(options)
+        self.border_subtitle = f"{len(self._entities)}"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self._entities[int(event.option.id)]))
+
+    @property
+    def entities(self) -> list[Entity]:
+        return list(self._entities)

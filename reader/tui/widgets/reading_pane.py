@@ -1,0 +1,408 @@
+"""The reading pane: an article laid out as lines and rendered only where visible (Line API).
+
+The layout is a flat list of line records (kind, ref, start, end) over the cleaned paragraph
+texts, built by a fast word wrap; render_line styles one line at a time (cursor, selection,
+bookmarks, entity mentions). Offsets from the store and entities are in original paragraph
+coordinates and mapped to the displayed (cleaned) text by CleanPara.pos.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
+from reader.services.anchor import locate
+from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences
+from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, PARA, TITLE, Layout, build_layout, meta_line
+
+GUTTER = 2
+
+
+@dataclass(eq=False)
+class Document:
+    """What the screen pushes down: the article and where to put the cursor."""
+
+    article: Article
+    position: int = 0
+
+
+@dataclass
+class Passage:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reading-pane--title",
+        "reading-pane--meta",
+        "reading-pane--heading",
+        "reading-pane--quote",
+        "reading-pane--caption",
+        "reading-pane--cursor",
+        "reading-pane--gutter",
+        "reading-pane--selection",
+        "reading-pane--bookmark",
+        "reading-pane--note",
+        "reading-pane--mention",
+        "reading-pane--entity",
+        "reading-pane--hint",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Next paragraph", show=False),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False),
+        Binding("J,shift+down", "extend(1)", "Extend selection", show=False),
+        Binding("K,shift+up", "extend(-1)", "Shrink selection", show=False),
+        Binding("v", "select_sentence", "Select sentence", show=False),
+        Binding("escape", "clear_selection", "Clear selection", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "End", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+    ]
+
+    document: reactive[Document | None] = reactive(None, always_update=True)
+    bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
+    entity: reactive[Entity | None] = reactive(None, always_update=True)
+    show_mentions: reactive[bool] = reactive(False)
+    cursor: reactive[int] = reactive(0)
+    #: Sentence range [first, last) inside the cursor paragraph, or None for the whole paragraph.
+    selection: reactive[tuple[int, int] | None] = reactive(None)
+
+    @dataclass
+    class CursorMoved(Message):
+        article_id: str
+        paragraph: int
+
+    @dataclass
+    class EndReached(Message):
+        article_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._layout = Layout()
+        self._clean: list[CleanPara] = []
+        self._title = CleanPara("")
+        self._meta = ""
+        self._rtl: dict[int, bool] = {}
+        self._marks: dict[int, list[tuple[int, int, Bookmark]]] = {}
+        self._notes: dict[int, list[str]] = {}
+        self._mentions: dict[int, list[tuple[int, int, bool]]] = {}
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._end_sent = False
+
+    # -- state from the screen ----------------------------------------------------------
+    @property
+    def article(self) -> Article | None:
+        return self.document.article if self.document else None
+
+    def watch_document(self, document: Document | None) -> None:
+        self._end_sent = False
+        self._sentences.clear()
+        self._rtl.clear()
+        if document is None:
+            self._clean, self._title = [], CleanPara("")
+        else:
+            a = document.article
+            self._clean = [CleanPara.of(p) for p in a.paragraphs]
+            self._title = CleanPara.of(one_line(a.title) or "(untitled)")
+            self._meta = meta_line(a)
+        self.selection = None
+        self._index_marks()
+        self._index_mentions()
+        self._relayout()
+        position = document.position if document else 0
+        self.set_reactive(ReadingPane.cursor, max(0, min(position, len(self._clean) - 1)))
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        if position:
+            self._scroll_cursor_visible(top=True)
+        self.refresh()
+
+    def watch_bookmarks(self) -> None:
+        self._index_marks()
+        self._relayout()
+        self.refresh()
+
+    def watch_entity(self) -> None:
+        self._index_mentions()
+        self.refresh()
+
+    def watch_show_mentions(self) -> None:
+        self._index_mentions()
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self._scroll_cursor_visible()
+        self.refresh()
+        if self.article is not None:
+            self.post_message(self.CursorMoved(self.article.id, self.cursor))
+            if self.cursor >= len(self._clean) - 1:
+                self._end_reached()
+
+    def watch_selection(self) -> None:
+        self.refresh()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self.article is not None and new > 0 and new >= self.max_scroll_y:
+            self._end_reached()
+
+    def _end_reached(self) -> None:
+        if not self._end_sent and self.article is not None:
+            self._end_sent = True
+            self.post_message(self.EndReached(self.article.id))
+
+    def _index_marks(self) -> None:
+        self._marks, self._notes = defaultdict(list), defaultdict(list)
+        article = self.article
+        if article is None:
+            return
+        for bm in self.bookmarks:
+            where = locate(bm, article.paragraphs)
+            if where is None:
+                continue
+            p, s, e = where
+            self._marks[p].append((s, e, bm))
+            if bm.note.strip():
+                self._notes[p].append(bm.note)
+
+    def _index_mentions(self) -> None:
+        self._mentions = defaultdict(list)
+        article = self.article
+        if article is None:
+            return
+        chosen = self.entity
+        for ent in article.entities:
+            is_chosen = chosen is not None and ent.name == chosen.name and ent.type == chosen.type
+            if not (is_chosen or self.show_mentions):
+                continue
+            for p, s, e in ent.mentions:
+                self._mentions[p].append((s, e, is_chosen))
+
+    # -- layout ---------------------------------------------------------------------------
+    def _relayout(self) -> None:
+        width = max(10, self.scrollable_content_region.width - GUTTER - 1)
+        article = self.article
+        if article is None:
+            self._layout = Layout(lines=[(HINT, 0, 0, 0)], width=width)
+            self.virtual_size = Size(width, 1)
+            return
+        texts = [cp.text for cp in self._clean]
+        self._layout = build_layout(self._title.text, self._meta, texts, article.kinds, self._notes, width)
+        self.virtual_size = Size(width + GUTTER, len(self._layout.lines))
+
+    def on_resize(self) -> None:
+        self._relayout()
+        self._scroll_cursor_visible()
+
+    # -- rendering --------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if getattr(self, "_base", None) is None:
+            self._base = self.rich_style  # walks every ancestor: computed once until styles change
+        return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
+
+    def _is_rtl(self, p: int) -> bool:
+        if p not in self._rtl:
+            self._rtl[p] = is_rtl(self._clean[p].text)
+        return self._rtl[p]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = getattr(self, "_base", None) or self.rich_style
+        index = int(self.scroll_y) + y
+        lines = self._layout.lines
+        if index >= len(lines):
+            return Strip.blank(width, base)
+        kind, ref, s, e = lines[index]
+        comp = self.get_component_rich_style
+        line_style = base
+        gutter = "  "
+        if kind == HINT:
+            text = Text("Open an article from the list (enter), or press ? for help.", style=comp("reading-pane--hint"))
+        elif kind == TITLE:
+            text = Text(self._title.text[s:e].rstrip(), style=comp("reading-pane--title"))
+            self._stylize(text, -1, s, e, self._title)
+        elif kind == META:
+            text = Text(self._meta[s:e].rstrip(), style=comp("reading-pane--meta"))
+        elif kind == BLANK:
+            text = Text("")
+        elif kind == NOTE:
+            text = Text("  " + self._layout.note_texts[ref][s:e].rstrip(), style=comp("reading-pane--note"))
+            ref = self._layout.note_para[ref]
+        else:
+            text = self._para_line(ref, s, e)
+        if kind in (PARA, NOTE) and ref == self.cursor:
+            line_style = base + comp("reading-pane--cursor")
+            gutter = "\u258c "
+        out = Text(gutter, style=comp("reading-pane--gutter"), end="")
+        if kind == PARA and self._is_rtl(ref):
+            # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
+            out.append(" " * max(0, width - GUTTER - 1 - text.cell_len))
+        out.append_text(text)
+        segments = [
+            Segment(seg.text, line_style + seg.style if seg.style else line_style)
+            for seg in out.render(self.app.console)
+        ]
+        return Strip(segments).extend_cell_length(width, line_style).crop(0, width)
+
+    def _para_line(self, p: int, s: int, e: int) -> Text:
+        comp = self.get_component_rich_style
+        kind = self.article.kinds[p] if p < len(self.article.kinds) else ""
+        cp = self._clean[p]
+        style = {QUOTE: "reading-pane--quote", CAPTION: "reading-pane--caption", HEADING: "reading-pane--heading"}.get(kind)
+        text = Text(cp.text[s:e].rstrip(), style=comp(style) if style else "")
+        self._stylize(text, p, s, e, cp)
+        prefix = INDENT.get(kind)
+        if prefix:
+            text = Text.assemble((prefix, comp("reading-pane--quote") if kind == QUOTE else ""), text)
+        return text
+
+    def _stylize(self, text: Text, p: int, s: int, e: int, cp: CleanPara) -> None:
+        comp = self.get_component_rich_style
+        spans: list[tuple[int, int, Style]] = []
+        for a, b, _bm in self._marks.get(p, ()):
+            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--bookmark")))
+        for a, b, chosen in self._mentions.get(p, ()):
+            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--entity" if chosen else "reading-pane--mention")))
+        if p == self.cursor and self.selection is not None:
+            first, last = self._selection_bounds()
+            spans.append((cp.pos(first), cp.pos(last), comp("reading-pane--selection")))
+        n = len(text)
+        for a, b, style in spans:
+            a, b = max(a, s) - s, min(b, e) - s
+            if a < b and a < n:
+                text.stylize(style, a, min(b, n))
+
+    # -- passages ---------------------------------------------------------------------------
+    def sentences_of(self, p: int) -> list[tuple[int, int]]:
+        if p not in self._sentences:
+            self._sentences[p] = sentences(self.article.paragraphs[p])
+        return self._sentences[p]
+
+    def _selection_bounds(self) -> tuple[int, int]:
+        sents = self.sentences_of(self.cursor)
+        first, last = self.selection or (0, len(sents))
+        return sents[first][0], sents[last - 1][1]
+
+    def passage(self) -> Passage | None:
+        """The passage under the cursor (original offsets), or None without an article."""
+        article = self.article
+        if article is None or not article.paragraphs:
+            return None
+        p = self.cursor
+        text = article.paragraphs[p]
+        if self.selection is None:
+            return Passage(p, 0, len(text), text)
+        s, e = self._selection_bounds()
+        return Passage(p, s, e, text[s:e])
+
+    def bookmark_at_cursor(self) -> Bookmark | None:
+        """The bookmark covering the current passage (overlapping it), if any."""
+        passage = self.passage()
+        if passage is None:
+            return None
+        for s, e, bm in self._marks.get(passage.paragraph, ()):
+            if s < passage.end and passage.start < e or s == e == passage.start:
+                return bm
+        return None
+
+    def jump_to(self, paragraph: int, start: int | None = None, end: int | None = None) -> None:
+        """Put the cursor on a paragraph (and on the sentences covering start..end)."""
+        if not self._clean:
+            return
+        self.cursor = max(0, min(paragraph, len(self._clean) - 1))
+        self.selection = None
+        if start is not None and end is not None and self.article is not None:
+            sents = self.sentences_of(self.cursor)
+            idx = [i for i, (a, b) in enumerate(sents) if a < end and start < b]
+            if idx and (idx[0] > 0 or idx[-1] < len(sents) - 1):
+                self.selection = (idx[0], idx[-1] + 1)
+        self._scroll_cursor_visible(top=True)
+
+    def _scroll_cursor_visible(self, top: bool = False) -> None:
+        lay = self._layout
+        if not lay.para_top or self.cursor >= len(lay.para_top):
+            return
+        y0, y1 = lay.para_top[self.cursor], lay.para_bottom[self.cursor]
+        height = max(1, self.scrollable_content_region.height)
+        if self.cursor == 0:
+            y0 = 0
+        region = Region(0, y0, 1, min(y1 - y0, height))
+        self.scroll_to_region(region, animate=False, force=True, immediate=True, top=top)
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_move(self, delta: int) -> None:
+        if not self._clean:
+            return
+        if self.selection is not None:
+            sents = self.sentences_of(self.cursor)
+            first, last = self.selection
+            size = last - first
+            first = max(0, min(len(sents) - size, first + delta))
+            self.selection = (first, first + size)
+            return
+        self.cursor = max(0, min(len(self._clean) - 1, self.cursor + delta))
+
+    def action_extend(self, delta: int) -> None:
+        if not self._clean:
+            return
+        sents = self.sentences_of(self.cursor)
+        first, last = self.selection or (0, 0)
+        last = max(first + 1, min(len(sents), last + delta))
+        self.selection = (first, last)
+
+    def action_select_sentence(self) -> None:
+        if self._clean:
+            self.selection = None if self.selection is not None else (0, 1)
+
+    def action_clear_selection(self) -> None:
+        self.selection = None
+
+    def action_first(self) -> None:
+        if self._clean:
+            self.cursor = 0
+            self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        if self._clean:
+            self.cursor = len(self._clean) - 1
+
+    def action_page(self, direction: int) -> None:
+        if not self._clean:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        target = int(self.scroll_y) + direction * height
+        self.scroll_to(y=target, animate=False, immediate=True)
+        top = int(self.scroll_y)
+        tops = self._layout.para_top
+        paragraph = next((i for i, t in enumerate(tops) if t >= top), len(tops) - 1)
+        self.cursor = paragraph
+
+    def on_click(self, event: events.Click) -> None:
+        line = int(self.scroll_y) + event.y
+        if line < len(self._layout.lines):
+            kind, ref, _s, _e = self._layout.lines[line]
+            if kind == NOTE:
+                kind, ref = PARA, self._layout.note_para[ref]
+            if kind in (PARA, BLANK) and self._clean:
+                self.selection = None
+                self.cursor = ref
