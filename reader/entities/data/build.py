@@ -77,7 +77,12 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
         if len(surface) < 2 or not surface[0].isupper():
             return
         old = rows.get(surface)
-        if old is None or rank[kind] < rank[old[1]]:
+        # A country first; then a place whose own name this is ("Tehran" the city) over one it only
+        # spells without diacritics or as an alternate name ("Tehrān" the province); then by kind.
+        def priority(canon: str, k: str) -> tuple[int, int, int]:
+            return (k != "country", surface != canon, rank[k])
+
+        if old is None or priority(canonical, kind) < priority(*old):
             rows[surface] = (canonical, kind)
 
     countries = gc.get_countries()
