@@ -26,6 +26,7 @@ from textual.strip import Strip
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
 from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences
+from reader.tui.widgets.base_style import CachedBaseStyle
 from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, PARA, TITLE, Layout, build_layout, meta_line
 
 GUTTER = 2
@@ -47,7 +48,7 @@ class Passage:
     text: str
 
 
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reading-pane--title",
         "reading-pane--meta",
@@ -211,15 +212,6 @@ class ReadingPane(ScrollView, can_focus=True):
         self._scroll_cursor_visible()
 
     # -- rendering --------------------------------------------------------------------------
-    def render_lines(self, crop: Region) -> list[Strip]:
-        if getattr(self, "_base", None) is None:
-            self._base = self.rich_style  # walks every ancestor: computed once until styles change
-        return super().render_lines(crop)
-
-    def notify_style_update(self) -> None:
-        self._base = None
-        super().notify_style_update()
-
     def _is_rtl(self, p: int) -> bool:
         if p not in self._rtl:
             self._rtl[p] = is_rtl(self._clean[p].text)
@@ -227,7 +219,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = getattr(self, "_base", None) or self.rich_style
+        base = self.base_style
         index = int(self.scroll_y) + y
         lines = self._layout.lines
         if index >= len(lines):

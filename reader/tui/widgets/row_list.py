@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.tui.widgets.base_style import CachedBaseStyle
+
 
 def fit(text: str, width: int) -> str:
     """Cut text to `width` cells, with an ellipsis when it was longer."""
@@ -45,7 +47,7 @@ def row_bindings(*, next_row: str, previous_row: str, first_row: str, last_row: 
     ]
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(CachedBaseStyle, ScrollView, can_focus=True):
     ROW_HEIGHT: ClassVar[int] = 1
     CURSOR_COMPONENT: ClassVar[str] = ""
     """The component class added to every line of the cursor's row."""
@@ -93,19 +95,10 @@ class RowList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, self.row_count * self.ROW_HEIGHT)
 
     # -- rendering -------------------------------------------------------------------------
-    def render_lines(self, crop: Region) -> list[Strip]:
-        if getattr(self, "_base", None) is None:
-            self._base = self.rich_style  # walks every ancestor: computed once until styles change
-        return super().render_lines(crop)
-
-    def notify_style_update(self) -> None:
-        self._base = None
-        super().notify_style_update()
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index, part = divmod(int(self.scroll_y) + y, self.ROW_HEIGHT)
-        base = getattr(self, "_base", None) or self.rich_style
+        base = self.base_style
         if index >= self.row_count:
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style(self.CURSOR_COMPONENT) if index == self.cursor else base
