@@ -271,9 +271,8 @@ class MainScreen(CiteActions, Screen[None]):
 
     # -- bookmarks and notes ---------------------------------------------------------------------
     def action_bookmark(self) -> None:
-        passage = self.pane.passage()
-        if passage is None or self.document is None:
-            self.notify("Open an article first (enter on the list).", severity="warning")
+        passage = self._passage_or_hint()
+        if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
         state = self.library.state
@@ -297,9 +296,8 @@ class MainScreen(CiteActions, Screen[None]):
     def action_note(self) -> None:
         from reader.tui.screens.note_editor import NoteEditor
 
-        passage = self.pane.passage()
-        if passage is None or self.document is None:
-            self.notify("Open an article first (enter on the list).", severity="warning")
+        passage = self._passage_or_hint()
+        if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
 
@@ -393,8 +391,7 @@ class MainScreen(CiteActions, Screen[None]):
     def action_edit_meta(self) -> None:
         from reader.tui.screens.meta_editor import MetaEditor
 
-        if self.document is None:
-            self.notify("Open an article first (enter on the list).", severity="warning")
+        if self._document_or_hint() is None:
             return
         article = self.document.article
 

@@ -36,17 +36,29 @@ class CiteActions:
         style = self.app.guard(self.library.state.get_setting, "citation_style", cite.DEFAULT_STYLE)
         return style if style in cite.STYLES else cite.DEFAULT_STYLE
 
-    # -- citations ------------------------------------------------------------------------------
-    def action_copy_citation(self) -> None:
+    # -- the open article and passage, or a hint when there is none ---------------------------------
+    def _document_or_hint(self):
+        """The open article's document, else None after telling the user to open one."""
         if self.document is None:
             self.notify("Open an article first (enter on the list).", severity="warning")
+        return self.document
+
+    def _passage_or_hint(self):
+        """The passage under the cursor of the open article, else None after the same hint."""
+        passage = self.pane.passage() if self.document is not None else None
+        if passage is None:
+            self.notify("Open an article first (enter on the list).", severity="warning")
+        return passage
+
+    # -- citations ------------------------------------------------------------------------------
+    def action_copy_citation(self) -> None:
+        if self._document_or_hint() is None:
             return
         self._copy(self.document.article, self.style, None)
 
     def action_copy_quotation(self) -> None:
-        passage = self.pane.passage()
-        if passage is None or self.document is None:
-            self.notify("Open an article first (enter on the list).", severity="warning")
+        passage = self._passage_or_hint()
+        if passage is None:
             return
         self._copy(self.document.article, self.style, clean(passage.text), passage.paragraph + 1)
 
