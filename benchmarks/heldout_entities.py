@@ -98,11 +98,14 @@ def main() -> int:
     ap.add_argument("--subprocess", action="store_true", help="run `python -m reader inspect --json` per file")
     ap.add_argument("--backend", default="rules")
     ap.add_argument("--quiet", action="store_true", help="only the summary lines")
+    ap.add_argument("--set", default="heldout", choices=("heldout", "heldout2"),
+                    help="tests/fixtures/heldout (default) or the second blind set, tests/fixtures/heldout2")
     args = ap.parse_args()
     scorer, scorer_path = load_scorer()
-    golds = sorted((FIXTURES / "gold").glob("*.json"))
+    fixtures = FIXTURES.parent / args.set
+    golds = sorted((fixtures / "gold").glob("*.json"))
     if not golds:
-        raise SystemExit(f"no gold files in {FIXTURES / 'gold'}")
+        raise SystemExit(f"no gold files in {fixtures / 'gold'}")
     print(f"scorer: {scorer_path}; {len(golds)} held-out documents; backend {args.backend}; "
           f"{'subprocess' if args.subprocess else 'in-process'}")
     total = [0, 0, 0]
@@ -115,7 +118,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as lib:
         for gpath in golds:
             gold = json.loads(gpath.read_text(encoding="utf-8"))
-            fpath = FIXTURES / gold["doc"]
+            fpath = fixtures / gold["doc"]
             pred = (inspect_subprocess(fpath, args.backend, lib) if args.subprocess
                     else inspect_in_process(fpath, args.backend))
             tp, fp, fn, split, typeerr, ign, misses, wrong = scorer.score(gold, pred)
