@@ -4,7 +4,6 @@ clipboard service, with a notification naming the route; and the style chooser (
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,10 +66,8 @@ class CiteActions:
         try:
             if passage is None:
                 text = cite.format_reference(article, style)
-            elif "paragraph" in inspect.signature(cite.format_quotation).parameters:
-                text = cite.format_quotation(article, style, passage, paragraph=paragraph)  # cites "para. N"
             else:
-                text = cite.format_quotation(article, style, passage)
+                text = cite.format_quotation(article, style, passage, paragraph=paragraph)  # cites "para. N"
         except ReaderError as exc:
             self.post_message(self.Failed(str(exc)))
             return
