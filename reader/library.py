@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -32,6 +32,11 @@ from reader.store.atomic import atomic_write_text
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
 CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language")
+
+
+def corrections(meta: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a stored correction that reader applies (Summary and Article both have them all)."""
+    return {k: v for k, v in meta.items() if k in CORRECTABLE}
 
 
 @dataclass
@@ -164,12 +169,10 @@ class Library:
     def summaries(self) -> list[Summary]:
         """All articles, with user metadata corrections applied, in import order."""
         out = []
-        corrections = self.state.all_meta()  # one store read, not one per article
+        stored = self.state.all_meta()  # one store read, not one per article
         for s in self._load_index().values():
-            meta = corrections.get(s.id)
-            if meta:
-                s = Summary(**{**asdict(s), **{k: v for k, v in meta.items() if k in CORRECTABLE and k in asdict(s)}})
-            out.append(s)
+            meta = stored.get(s.id)
+            out.append(replace(s, **corrections(meta)) if meta else s)
         return out
 
     def __len__(self) -> int:
@@ -204,9 +207,7 @@ class Library:
         except (OSError, ValueError) as exc:
             raise ReaderError(f"The article file {path} is unreadable; re-import it with `reader add`.") from exc
         if corrected:
-            for k, v in self.state.get_meta(aid).items():
-                if k in CORRECTABLE:
-                    setattr(article, k, v)
+            article = replace(article, **corrections(self.state.get_meta(aid)))
         return article
 
     def reindex(self, reextract: bool = False, progress: Callable[[str], Any] | None = None) -> int:
