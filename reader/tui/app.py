@@ -44,6 +44,10 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         from reader.tui.screens.main import MainScreen
 
+        # Where colours cannot tell the cursor or a highlight from the text around it (16 colours, NO_COLOR),
+        # styles/*.tcss switches to attributes under this class: reverse video, underline, bold.
+        self.set_class(self.no_color or self.console.color_system in (None, "standard", "windows"), "-few-colors")
+
         theme = self.guard(self.library.state.get_setting, "theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme

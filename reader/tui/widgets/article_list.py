@@ -26,8 +26,10 @@ class ArticleList(RowList):
 
     ROW_HEIGHT = 2
     CURSOR_COMPONENT = "article-list--cursor"
+    MARKER_COMPONENT = "article-list--marker"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
+        "article-list--marker",
         "article-list--unread",
         "article-list--meta",
         "article-list--mark",
@@ -95,7 +97,7 @@ class ArticleList(RowList):
     def render_row_part(self, index: int, part: int, width: int, style: Style) -> Iterable[Segment]:
         summary = self.rows[index]
         title, meta = self._label(summary)
-        comp = self.get_component_rich_style
+        comp = self.component_layer
         if part == 0:
             mark = "\u2605 " if summary.id in self.bookmarked_ids else "  "
             unread = summary.id not in self.read_ids

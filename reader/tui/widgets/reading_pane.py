@@ -12,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -27,9 +27,11 @@ from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
 from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences
 from reader.tui.widgets.base_style import CachedBaseStyle
+from reader.tui.widgets.styled import styled_segments
 from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, PARA, TITLE, Layout, build_layout, meta_line
 
 GUTTER = 2
+HINT_TEXT = "Open an article from the list (enter), or press ? for help."
 
 
 @dataclass(eq=False)
@@ -225,64 +227,53 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         if index >= len(lines):
             return Strip.blank(width, base)
         kind, ref, s, e = lines[index]
-        comp = self.get_component_rich_style
-        line_style = base
-        gutter = "  "
+        layer = self.component_layer
+        para = self._layout.note_para[ref] if kind == NOTE else ref
+        on_cursor = kind in (PARA, NOTE) and para == self.cursor
+        line_style = base + layer("reading-pane--cursor") if on_cursor else base
+        segments = [Segment("\u258c " if on_cursor else "  ", line_style + layer("reading-pane--gutter"))]
         if kind == HINT:
-            text = Text("Open an article from the list (enter), or press ? for help.", style=comp("reading-pane--hint"))
+            segments += styled_segments(HINT_TEXT, line_style + layer("reading-pane--hint"), [])
         elif kind == TITLE:
-            text = Text(self._title.text[s:e].rstrip(), style=comp("reading-pane--title"))
-            self._stylize(text, -1, s, e, self._title)
+            text = self._title.text[s:e].rstrip()
+            segments += styled_segments(text, line_style + layer("reading-pane--title"), self._spans(-1, s, e, self._title))
         elif kind == META:
-            text = Text(self._meta[s:e].rstrip(), style=comp("reading-pane--meta"))
-        elif kind == BLANK:
-            text = Text("")
+            segments += styled_segments(self._meta[s:e].rstrip(), line_style + layer("reading-pane--meta"), [])
         elif kind == NOTE:
-            text = Text("  " + self._layout.note_texts[ref][s:e].rstrip(), style=comp("reading-pane--note"))
-            ref = self._layout.note_para[ref]
-        else:
-            text = self._para_line(ref, s, e)
-        if kind in (PARA, NOTE) and ref == self.cursor:
-            line_style = base + comp("reading-pane--cursor")
-            gutter = "\u258c "
-        out = Text(gutter, style=comp("reading-pane--gutter"), end="")
-        if kind == PARA and self._is_rtl(ref):
-            # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
-            out.append(" " * max(0, width - GUTTER - 1 - text.cell_len))
-        out.append_text(text)
-        segments = [
-            Segment(seg.text, line_style + seg.style if seg.style else line_style)
-            for seg in out.render(self.app.console)
-        ]
+            note = "  " + self._layout.note_texts[ref][s:e].rstrip()
+            segments += styled_segments(note, line_style + layer("reading-pane--note"), [])
+        elif kind == PARA:
+            segments += self._para_line(ref, s, e, line_style, width)
         return Strip(segments).extend_cell_length(width, line_style).crop(0, width)
 
-    def _para_line(self, p: int, s: int, e: int) -> Text:
-        comp = self.get_component_rich_style
+    def _para_line(self, p: int, s: int, e: int, line_style: Style, width: int) -> list[Segment]:
         kind = self.article.kinds[p] if p < len(self.article.kinds) else ""
         cp = self._clean[p]
-        style = {QUOTE: "reading-pane--quote", CAPTION: "reading-pane--caption", HEADING: "reading-pane--heading"}.get(kind)
-        text = Text(cp.text[s:e].rstrip(), style=comp(style) if style else "")
-        self._stylize(text, p, s, e, cp)
-        prefix = INDENT.get(kind)
+        name = {QUOTE: "reading-pane--quote", CAPTION: "reading-pane--caption", HEADING: "reading-pane--heading"}.get(kind)
+        text_style = line_style + self.component_layer(name) if name else line_style
+        text = cp.text[s:e].rstrip()
+        out: list[Segment] = []
+        prefix = INDENT.get(kind, "")
+        if self._is_rtl(p):
+            # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
+            pad = width - GUTTER - 1 - cell_len(prefix) - cell_len(text)
+            out.append(Segment(" " * max(0, pad), line_style))
         if prefix:
-            text = Text.assemble((prefix, comp("reading-pane--quote") if kind == QUOTE else ""), text)
-        return text
+            out.append(Segment(prefix, text_style if kind == QUOTE else line_style))
+        return out + styled_segments(text, text_style, self._spans(p, s, e, cp))
 
-    def _stylize(self, text: Text, p: int, s: int, e: int, cp: CleanPara) -> None:
-        comp = self.get_component_rich_style
+    def _spans(self, p: int, s: int, e: int, cp: CleanPara) -> list[tuple[int, int, Style]]:
+        """The highlights on the line [s, e) of paragraph p (-1: the title), in line offsets, lowest first."""
+        layer = self.component_layer
         spans: list[tuple[int, int, Style]] = []
         for a, b, _bm in self._marks.get(p, ()):
-            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--bookmark")))
+            spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--bookmark")))
         for a, b, chosen in self._mentions.get(p, ()):
-            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--entity" if chosen else "reading-pane--mention")))
+            spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--entity" if chosen else "reading-pane--mention")))
         if p == self.cursor and self.selection is not None:
             first, last = self._selection_bounds()
-            spans.append((cp.pos(first), cp.pos(last), comp("reading-pane--selection")))
-        n = len(text)
-        for a, b, style in spans:
-            a, b = max(a, s) - s, min(b, e) - s
-            if a < b and a < n:
-                text.stylize(style, a, min(b, n))
+            spans.append((cp.pos(first), cp.pos(last), layer("reading-pane--selection")))
+        return [(max(a, s) - s, min(b, e) - s, style) for a, b, style in spans if max(a, s) < min(b, e)]
 
     # -- passages ---------------------------------------------------------------------------
     def sentences_of(self, p: int) -> list[tuple[int, int]]:
