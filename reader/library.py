@@ -24,7 +24,7 @@ from filelock import FileLock
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
-from reader.models import Article
+from reader.models import Article, Bookmark
 from reader.paths import resolve_library_dir
 from reader.store import StateStore
 from reader.store.atomic import atomic_write_text
@@ -309,3 +309,8 @@ class Library:
         if pending:
             flush()
         return report
+
+    # -- undo (the TUI puts back what the user removed while it runs) -------------------------
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back as it was: same id, passage, note and dates."""
+        return self.state.restore_bookmark(bookmark)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label
 from reader.library import Library
 from reader.models import Bookmark
 from reader.tui.textkit import one_line
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.bookmark_list import BookmarkList, BookmarkRow
 
 
@@ -29,13 +30,15 @@ class BookmarksScreen(Screen[Bookmark | None]):
         Binding("enter", "open", "Go to passage"),
         Binding("a,e", "edit_note", "Edit note"),
         Binding("d,delete", "delete", "Delete bookmark"),
+        Binding("U,ctrl+z", "undo", "Undo", show=False),
         Binding("escape,B", "close", "Back"),
     ]
 
-    def __init__(self, library: Library, titles: dict[str, str | None]) -> None:
+    def __init__(self, library: Library, titles: dict[str, str | None], undo_stack: UndoStack | None = None) -> None:
         super().__init__()
         self.library = library
         self.titles = titles
+        self.undo_stack = undo_stack if undo_stack is not None else UndoStack()
         self._bookmarks: list[Bookmark] = []
 
     def compose(self) -> ComposeResult:
@@ -83,19 +86,43 @@ class BookmarksScreen(Screen[Bookmark | None]):
                 return
             note = "" if result.delete else result.text
             if self.app.save(self.library.state.set_note, bm.id, note):
-                self.notify("Note deleted." if result.delete else "Note saved.", timeout=3)
+                if bm.note.strip() and not note.strip():
+                    self.undo_stack.push("the note", lambda: self.library.state.set_note(bm.id, bm.note))
+                    self.notify("Note deleted \u2014 press U to undo.", timeout=6)
+                else:
+                    self.notify("Note saved.", timeout=3)
             self._load(index)
 
         self.app.push_screen(NoteEditor(bm.quote, bm.note), done)
 
     def action_delete(self) -> None:
+        from reader.tui.screens.confirm import ConfirmDialog
+
         bm = self.current
         if bm is None:
             return
         index = self.bookmark_list.cursor
-        if self.app.save(self.library.state.remove_bookmark, bm.id):
-            self.notify("Bookmark deleted.", timeout=3)
-        self._load(index)
+
+        def delete() -> None:
+            if self.app.save(self.library.state.remove_bookmark, bm.id):
+                self.undo_stack.push(f"the bookmark on paragraph {bm.paragraph + 1}", lambda: self.library.restore_bookmark(bm))
+                self.notify("Bookmark deleted \u2014 press U to undo.", timeout=6)
+            self._load(index)
+
+        if bm.note.strip():
+            question = "Delete this bookmark and its note?"
+            self.app.push_screen(ConfirmDialog(question, "\u270e " + one_line(bm.note)[:300], yes="Delete"), lambda yes: yes and delete())
+        else:
+            delete()
+
+    def action_undo(self) -> None:
+        item = self.undo_stack.pop()
+        if item is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        if self.app.save(item.restore):
+            self.notify(f"Restored {item.label}.", timeout=3)
+        self._load(self.bookmark_list.cursor)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -28,6 +28,7 @@ from reader.services.anchor import make_anchor
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.textkit import one_line
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
@@ -62,6 +63,7 @@ class MainScreen(CiteActions, Screen[None]):
         Binding("f", "filter_entity", "Articles with entity", show=False),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
         Binding("B", "bookmarks", "Bookmarks"),
+        Binding("U,ctrl+z", "undo", "Undo", show=False),
         Binding("e", "edit_meta", "Correct metadata", show=False),
         Binding("i", "import", "Import", show=False),
         Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
@@ -93,6 +95,8 @@ class MainScreen(CiteActions, Screen[None]):
         self._mention_index = -1
         self._pending_position: tuple[str, int] | None = None
         self._position_timer: Timer | None = None
+        #: The user's deletions (bookmarks, notes, articles) that `U` puts back while the app runs.
+        self.undo_stack = UndoStack()
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -271,19 +275,42 @@ class MainScreen(CiteActions, Screen[None]):
 
     # -- bookmarks and notes ---------------------------------------------------------------------
     def action_bookmark(self) -> None:
+        from reader.tui.screens.confirm import ConfirmDialog
+
         passage = self._passage_or_hint()
         if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
-        state = self.library.state
-        if existing is not None:
-            if not self.app.save(state.remove_bookmark, existing.id):
-                return
-            self.notify(f"Bookmark removed (paragraph {passage.paragraph + 1}).", timeout=3)
+        if existing is None:
+            if self._add_bookmark(passage) is not None:
+                self.notify(f"Bookmarked paragraph {passage.paragraph + 1}.", timeout=3)
+            self._reload_bookmarks()
+        elif existing.note.strip():
+            question = f"Remove the bookmark on paragraph {passage.paragraph + 1} and its note?"
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.remove_bookmark(existing, passage.paragraph)
+
+            self.app.push_screen(ConfirmDialog(question, "\u270e " + one_line(existing.note)[:300]), answered)
         else:
-            if self._add_bookmark(passage) is None:
-                return
-            self.notify(f"Bookmarked paragraph {passage.paragraph + 1}.", timeout=3)
+            self.remove_bookmark(existing, passage.paragraph)
+
+    def remove_bookmark(self, bookmark: Bookmark, paragraph: int) -> None:
+        """Remove a bookmark (and its note); U puts it back."""
+        if not self.app.save(self.library.state.remove_bookmark, bookmark.id):
+            return
+        self.undo_stack.push(f"the bookmark on paragraph {paragraph + 1}", lambda: self.library.restore_bookmark(bookmark))
+        self.notify(f"Bookmark removed (paragraph {paragraph + 1}) \u2014 press U to undo.", timeout=6)
+        self._reload_bookmarks()
+
+    def action_undo(self) -> None:
+        item = self.undo_stack.pop()
+        if item is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        if self.app.save(item.restore):
+            self.notify(f"Restored {item.label}.", timeout=3)
         self._reload_bookmarks()
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
@@ -310,9 +337,10 @@ class MainScreen(CiteActions, Screen[None]):
                     return
                 if self._add_bookmark(passage, result.text) is not None:
                     self.notify("Bookmarked with a note.", timeout=3)
-            elif result.delete:
+            elif result.delete or (existing.note.strip() and not result.text.strip()):
                 if self.app.guard(state.set_note, existing.id, "") is not None:
-                    self.notify("Note deleted.", timeout=3)
+                    self.undo_stack.push("the note", lambda: state.set_note(existing.id, existing.note))
+                    self.notify("Note deleted \u2014 press U to undo.", timeout=6)
             elif self.app.guard(state.set_note, existing.id, result.text) is not None:
                 self.notify("Note saved.", timeout=3)
             self._reload_bookmarks()
@@ -330,7 +358,7 @@ class MainScreen(CiteActions, Screen[None]):
                 self.pane.jump_to(result.paragraph, result.start, result.end)
                 self.pane.focus()
 
-        self.app.push_screen(BookmarksScreen(self.library, self.listing.titles()), done)
+        self.app.push_screen(BookmarksScreen(self.library, self.listing.titles(), self.undo_stack), done)
 
     # -- entities ---------------------------------------------------------------------------------
     @on(EntityPanel.Chosen)
