@@ -116,7 +116,7 @@ class MainScreen(CiteActions, Screen[None]):
             yield self.pane
             self.entity_panel = EntityPanel(id="entities").data_bind(MainScreen.document)
             yield self.entity_panel
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         warning = getattr(self.library.state, "warning", None)
@@ -436,6 +436,11 @@ class MainScreen(CiteActions, Screen[None]):
 
     # -- panels and import --------------------------------------------------------------------------
     def action_toggle_list(self) -> None:
+        if self.has_class("-narrow") and self.entity_panel.display:
+            # one side panel at a time on a narrow screen: the list comes back in place of the entities
+            self.set_class(True, "-hide-entities")
+            self.set_class(False, "-show-entities", "-hide-list")
+            return
         self.toggle_class("-hide-list")
 
     def action_toggle_entities(self) -> None:

@@ -38,7 +38,7 @@ class ArticleList(RowList):
         *row_bindings(
             next_row="Next article", previous_row="Previous article", first_row="First article", last_row="Last article"
         ),
-        Binding("enter,l", "open", "Open"),
+        Binding("enter,l", "open", "Open", show=False),  # the empty pane says so; the footer keeps 80 columns
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True, layout=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -33,6 +34,15 @@ def grouped(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
             members.sort(key=lambda e: (-max(e.count, len(e.mentions)), e.name.casefold()))
             out.append((kind, members))
     return out
+
+
+def _entity_row(name: str, count: int) -> Table:
+    """The name (cut with an ellipsis when long) and its count on the same line, the count right-aligned."""
+    row = Table.grid(expand=True, padding=(0, 0, 0, 2))
+    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    row.add_column(justify="right", no_wrap=True, style="dim")
+    row.add_row(Text(name, end=""), Text(str(count), end=""))
+    return row
 
 
 class EntityPanel(OptionList):
@@ -65,9 +75,7 @@ class EntityPanel(OptionList):
             options.append(Option(header, disabled=True))
             for ent in members:
                 count = max(ent.count, len(ent.mentions))
-                prompt = Text(one_line(ent.name), end="")
-                prompt.append(f"  {count}", style="dim")
-                options.append(Option(prompt, id=str(len(self._entities))))
+                options.append(Option(_entity_row(one_line(ent.name), count), id=str(len(self._entities))))
                 self._entities.append(ent)
         if not groups:
             options.append(Option(Text("No entities found.", style="dim"), disabled=True))

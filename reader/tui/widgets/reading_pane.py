@@ -25,12 +25,14 @@ from textual.strip import Strip
 
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
-from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences
+from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences, wrap_offsets
 from reader.tui.widgets.base_style import CachedBaseStyle
 from reader.tui.widgets.styled import styled_segments
 from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, PARA, TITLE, Layout, build_layout, meta_line
 
 GUTTER = 2
+#: The longest text line, in cells: a readable measure however wide the pane is.
+MEASURE = 80
 HINT_TEXT = "Open an article from the list (enter), or press ? for help."
 
 
@@ -199,11 +201,12 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
 
     # -- layout ---------------------------------------------------------------------------
     def _relayout(self) -> None:
-        width = max(10, self.scrollable_content_region.width - GUTTER - 1)
+        width = max(10, min(MEASURE, self.scrollable_content_region.width - GUTTER - 1))
         article = self.article
         if article is None:
-            self._layout = Layout(lines=[(HINT, 0, 0, 0)], width=width)
-            self.virtual_size = Size(width, 1)
+            hint = [(HINT, 0, s, e) for s, e in wrap_offsets(HINT_TEXT, width)]
+            self._layout = Layout(lines=hint, width=width)
+            self.virtual_size = Size(width, len(hint))
             return
         texts = [cp.text for cp in self._clean]
         self._layout = build_layout(self._title.text, self._meta, texts, article.kinds, self._notes, width)
@@ -233,7 +236,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         line_style = base + layer("reading-pane--cursor") if on_cursor else base
         segments = [Segment("\u258c " if on_cursor else "  ", line_style + layer("reading-pane--gutter"))]
         if kind == HINT:
-            segments += styled_segments(HINT_TEXT, line_style + layer("reading-pane--hint"), [])
+            segments += styled_segments(HINT_TEXT[s:e].rstrip(), line_style + layer("reading-pane--hint"), [])
         elif kind == TITLE:
             text = self._title.text[s:e].rstrip()
             segments += styled_segments(text, line_style + layer("reading-pane--title"), self._spans(-1, s, e, self._title))
@@ -243,10 +246,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
             note = "  " + self._layout.note_texts[ref][s:e].rstrip()
             segments += styled_segments(note, line_style + layer("reading-pane--note"), [])
         elif kind == PARA:
-            segments += self._para_line(ref, s, e, line_style, width)
+            segments += self._para_line(ref, s, e, line_style)
         return Strip(segments).extend_cell_length(width, line_style).crop(0, width)
 
-    def _para_line(self, p: int, s: int, e: int, line_style: Style, width: int) -> list[Segment]:
+    def _para_line(self, p: int, s: int, e: int, line_style: Style) -> list[Segment]:
         kind = self.article.kinds[p] if p < len(self.article.kinds) else ""
         cp = self._clean[p]
         name = {QUOTE: "reading-pane--quote", CAPTION: "reading-pane--caption", HEADING: "reading-pane--heading"}.get(kind)
@@ -256,7 +259,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         prefix = INDENT.get(kind, "")
         if self._is_rtl(p):
             # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
-            pad = width - GUTTER - 1 - cell_len(prefix) - cell_len(text)
+            pad = self._layout.width - cell_len(prefix) - cell_len(text)
             out.append(Segment(" " * max(0, pad), line_style))
         if prefix:
             out.append(Segment(prefix, text_style if kind == QUOTE else line_style))
