@@ -16,7 +16,8 @@ from tests.tui.test_reading import open_article
 async def choose_entity(pilot, name: str) -> None:
     panel = pilot.app.screen.entity_panel
     panel.focus()
-    index = next(i for i in range(panel.option_count) if panel.get_option_at_index(i).prompt.plain.startswith(name))
+    options = [panel.get_option_at_index(i) for i in range(panel.option_count)]
+    index = next(i for i, o in enumerate(options) if o.id is not None and panel.entities[int(o.id)].name.startswith(name))
     panel.highlighted = index
     await pilot.press("enter")
     await pilot.pause()

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 
 from reader.errors import ReaderError
-from reader.library import Library, Summary
+from reader.library import ImportReport, Library, Summary
 from reader.models import Bookmark, Entity
 from reader.services.anchor import make_anchor
 from reader.tui.listing import Listing
@@ -462,10 +462,12 @@ class MainScreen(CiteActions, Screen[None]):
         except (ReaderError, OSError) as exc:
             self.post_message(self.Failed(f"Import failed: {exc}"))
             return
-        self.app.call_from_thread(self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"))
+        self.app.call_from_thread(self._imported, path, report)
 
-    def _imported(self, imported: int, duplicates: int, refused: int) -> None:
+    def _imported(self, path: str, report: ImportReport) -> None:
+        from reader.tui.import_summary import import_summary
+
         self.listing.load(self.app.guard(self.library.summaries) or [])
         self._refilter()
-        severity = "warning" if refused else "information"
-        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.", severity=severity, timeout=5)
+        message, severity = import_summary(path, report)
+        self.notify(message, severity=severity, timeout=10 if severity != "information" else 5)
