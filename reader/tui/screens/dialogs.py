@@ -72,11 +72,14 @@ class ImportDialog(ModalScreen[str | None]):
             yield Label("tab completes \u00b7 enter imports \u00b7 esc cancels", id="import-keys")
 
     def on_mount(self) -> None:
+        self._say()
         self.query_one(Input).focus()
 
     def _say(self, choices: str = "", error: str = "") -> None:
-        self.query_one("#import-choices", Static).update(safe(choices))
-        self.query_one("#import-error", Static).update(safe(error))
+        for name, text in (("#import-choices", choices), ("#import-error", error)):
+            line = self.query_one(name, Static)
+            line.update(safe(text))
+            line.display = bool(text)
 
     def action_complete(self) -> None:
         field = self.query_one(Input)
