@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
@@ -33,6 +34,8 @@ from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, P
 GUTTER = 2
 #: The longest text line, in cells: a readable measure however wide the pane is.
 MEASURE = 80
+#: Seconds the end of an article stays on screen before it counts as read.
+END_SEEN = 1.5
 HINT_TEXT = "Open an article from the list (enter), or press ? for help."
 
 
@@ -110,6 +113,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self._mentions: dict[int, list[tuple[int, int, bool]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._end_sent = False
+        self._end_timer: Timer | None = None
 
     # -- state from the screen ----------------------------------------------------------
     @property
@@ -137,6 +141,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         if position:
             self._scroll_cursor_visible(top=True)
         self.refresh()
+        if self._end_timer is not None:  # the end of the article before this one was on screen
+            self._end_timer.stop()
+            self._end_timer = None
+        self._watch_end()
 
     def watch_bookmarks(self) -> None:
         self._index_marks()
@@ -166,11 +174,33 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         super().watch_scroll_y(old, new)
         if self.article is not None and new > 0 and new >= self.max_scroll_y:
             self._end_reached()
+        self._watch_end()
 
     def _end_reached(self) -> None:
         if not self._end_sent and self.article is not None:
             self._end_sent = True
             self.post_message(self.EndReached(self.article.id))
+
+    def _end_in_view(self) -> bool:
+        bottoms = self._layout.para_bottom
+        return bool(bottoms) and bottoms[-1] <= int(self.scroll_y) + self.scrollable_content_region.height
+
+    def _watch_end(self) -> None:
+        """An article whose end is on screen (one that fits, or scrolled to) is read once it stayed there END_SEEN s."""
+        if self._end_sent or self.article is None or not self._end_in_view():
+            if self._end_timer is not None:
+                self._end_timer.stop()
+                self._end_timer = None
+            return
+        if self._end_timer is None:
+            article_id = self.article.id
+
+            def seen() -> None:
+                self._end_timer = None
+                if self.article is not None and self.article.id == article_id and self._end_in_view():
+                    self._end_reached()
+
+            self._end_timer = self.set_timer(END_SEEN, seen)
 
     def _index_marks(self) -> None:
         self._marks, self._notes = defaultdict(list), defaultdict(list)
@@ -215,6 +245,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._relayout()
         self._scroll_cursor_visible()
+        self._watch_end()
 
     # -- rendering --------------------------------------------------------------------------
     def _is_rtl(self, p: int) -> bool:
