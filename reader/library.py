@@ -314,3 +314,12 @@ class Library:
     def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
         """Put a removed bookmark back as it was: same id, passage, note and dates."""
         return self.state.restore_bookmark(bookmark)
+
+    # -- where the TUI was (last article, list sort and filters), kept between runs ---------------------
+    def reading_session(self) -> dict[str, Any]:
+        """What the TUI stored with set_reading_session (an empty dict when nothing or something unreadable)."""
+        value = self.state.get_setting("reading_session")
+        return dict(value) if isinstance(value, dict) else {}
+
+    def set_reading_session(self, session: dict[str, Any]) -> None:
+        self.state.set_setting("reading_session", session)

@@ -13,6 +13,13 @@ def truecolor_terminal(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def slow_read_mark(monkeypatch):
+    """An article whose end is in view is marked read after END_SEEN seconds: long here, so no test (nor snapshot)
+    depends on how fast the machine is; the tests of that rule set their own."""
+    monkeypatch.setattr("reader.tui.widgets.reading_pane.END_SEEN", 600.0)
+
+
 @pytest.fixture
 def lib(tmp_path, monkeypatch):
     """The fixture library in tmp_path; no system clipboard and no tmux, so copies go by the app's OSC 52

@@ -42,6 +42,8 @@ POSITION_DELAY = 0.4
 class EntityFilter:
     name: str
     ids: frozenset[str]
+    #: The entity's names whose articles are kept (how the filter is restored on the next run).
+    aliases: tuple[str, ...] = ()
 
 
 class MainScreen(CiteActions, Screen[None]):
@@ -128,8 +130,43 @@ class MainScreen(CiteActions, Screen[None]):
         self.read_ids = frozenset(self.app.guard(state.read_ids) or ())
         self.bookmarked_ids = frozenset(self.app.guard(state.bookmarked_ids) or ())
         self.listing.load(self.app.guard(self.library.summaries) or [])
+        last = self._restore_session()
         self._refilter()
         self.article_list.focus()
+        if last and self.open_article(last):
+            self.article_list.select_id(last)
+            self.pane.focus()
+
+    # -- where the reader was, between runs (reader/tui/session.py) -------------------------------
+    def _restore_session(self) -> str | None:
+        """The list's sort and filters as the last run left them; returns the article that was open."""
+        from reader.tui.session import load_session
+
+        session = self.app.guard(load_session, self.library)
+        if session is None:
+            return None
+        self.set_reactive(MainScreen.sort_key, session.sort)
+        self.set_reactive(MainScreen.unread_only, session.unread_only)
+        self.set_reactive(MainScreen.bookmarked_only, session.bookmarked_only)
+        if session.filter_text:
+            self.set_reactive(MainScreen.filter_text, session.filter_text)
+            self.query_one(FilterInput).value = session.filter_text
+            self.add_class("-filtering")
+        if session.entity_name and session.entity_aliases:
+            ids = {i for alias in session.entity_aliases for i in self.app.guard(self.library.articles_mentioning, alias) or ()}
+            self.set_reactive(MainScreen.entity_filter, EntityFilter(session.entity_name, frozenset(ids), session.entity_aliases))
+        return session.article_id
+
+    def _save_session(self) -> None:
+        from reader.tui.session import Session, save_session
+
+        ef = self.entity_filter
+        session = Session(self.article_id, self.sort_key, self.filter_text, self.unread_only, self.bookmarked_only,
+                          ef.name if ef else None, ef.aliases if ef else ())
+        try:
+            save_session(self.library, session)
+        except (ReaderError, OSError):
+            pass  # a store that cannot be written says so on the writes that matter, not on every article opened
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
@@ -190,12 +227,15 @@ class MainScreen(CiteActions, Screen[None]):
     def action_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
         self.notify(f"Sorted by {self.sort_key}.", timeout=2)
+        self._save_session()
 
     def action_unread_only(self) -> None:
         self.unread_only = not self.unread_only
+        self._save_session()
 
     def action_bookmarked_only(self) -> None:
         self.bookmarked_only = not self.bookmarked_only
+        self._save_session()
 
     # -- opening an article -------------------------------------------------------------------
     @on(ArticleList.Opened)
@@ -217,6 +257,7 @@ class MainScreen(CiteActions, Screen[None]):
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
+        self._save_session()
         return True
 
     @property
@@ -246,6 +287,7 @@ class MainScreen(CiteActions, Screen[None]):
 
     def on_unmount(self) -> None:
         self._flush_position()
+        self._save_session()
 
     @on(ReadingPane.EndReached)
     def _end_reached(self, event: ReadingPane.EndReached) -> None:
@@ -406,7 +448,7 @@ class MainScreen(CiteActions, Screen[None]):
         ids: set[str] = set()
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
-        self.entity_filter = EntityFilter(one_line(ent.name), frozenset(ids))
+        self.entity_filter = EntityFilter(one_line(ent.name), frozenset(ids), tuple(sorted({ent.name, *ent.aliases})))
         self.notify(f"{len(ids)} article{'s' * (len(ids) != 1)} mention {one_line(ent.name)}; F clears.", timeout=3)
 
     def action_clear_entity_filter(self) -> None:
