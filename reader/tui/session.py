@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from reader.library import Library
+from reader.services.safe_text import clean
 from reader.services.search import SORT_KEYS
 
 SORTS = tuple(SORT_KEYS)
@@ -30,7 +31,7 @@ def load_session(library: Library) -> Session:
 
     def text(key: str) -> str | None:
         value = raw.get(key)
-        return value if isinstance(value, str) and value else None
+        return clean(value) if isinstance(value, str) and value else None  # shown again: no control sequences
 
     aliases = raw.get("entity_aliases")
     return Session(

@@ -63,3 +63,15 @@ async def test_entity_filter_comes_back_and_damaged_session_is_ignored(lib):
         await wait_until(pilot, lambda: len(app.screen.rows) == 4)
         assert app.screen.article_id is None
         assert app.screen.article_list.has_focus
+
+
+async def test_hostile_text_in_a_stored_session_shows_literally(lib):
+    lib.set_reading_session({"filter_text": "[bold]x\x1b]52;c;aGk=\x07\x1b[2J", "entity_name": "[link=file:///etc/passwd]e",
+                             "entity_aliases": ["Maria Lopez"]})
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[bold]x" in text and "\u2316 [link=file:/" in text
+        assert "\x1b" not in text and "\x07" not in text and "]52;" not in text
+        assert "\x1b" not in app.screen.filter_text
