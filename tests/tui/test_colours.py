@@ -117,3 +117,23 @@ async def test_highlight_ending_mid_line_leaves_the_rest_of_the_line_alone(lib):
         assert {(x.fg, x.bg) for x in after} == {(x.fg, x.bg) for x in plain} and len({(x.fg, x.bg) for x in plain}) == 1
         selected = cells_of(rows, "said on Tuesday")
         assert {x.bg for x in selected}.isdisjoint({x.bg for x in plain})
+
+
+async def test_bookmarks_screen_cursor_visible(lib, mode):
+    from reader.tui.screens.bookmarks import BookmarksScreen
+    from tests.tui.helpers import wait_until
+
+    for p in (0, 3, 5):
+        lib.state.add_bookmark(GENEVA, p, lib.get(GENEVA).paragraphs[p], note="n" if p == 3 else "")
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen))
+        await pilot.press("j")
+        await pilot.pause()
+        lst = app.screen.bookmark_list
+        rows = region_cells(app, lst, mode)
+        per = lst.ROW_HEIGHT
+        cursor = [look.shown_bg for r in rows[per : 2 * per] for _ch, look in r]
+        others = [look.shown_bg for r in rows[: per] + rows[2 * per : 3 * per] for _ch, look in r]
+        assert set(cursor).isdisjoint(others)
