@@ -17,6 +17,7 @@ from reader.errors import ReaderError
 from reader.models import Article, Entity
 
 TYPE_NAMES = {"P": "person", "O": "organization", "L": "place"}
+_ROLES = {"P": "author", "O": "publisher"}
 _DOMAIN = re.compile(r"\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)$", re.I)
 
 __all__ = ["entity_key", "extract_entities"]
@@ -218,10 +219,11 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
             if (m.para, m.start) not in seen:
                 seen.add((m.para, m.start))
                 mentions.append([m.para, m.start, m.end])
+        role = _ROLES[meta[root][0][1]] if root in meta else None
         out.append(Entity(name=name, type=TYPE_NAMES[t], aliases=aliases, count=len(mentions),
-                          mentions=mentions))
-    for name, t in extra:
-        out.append(Entity(name=name, type=TYPE_NAMES[t], aliases=[name], count=0, mentions=[]))
+                          mentions=mentions, role=role))
+    for name, t in extra:  # named by the byline only: listed apart, without a count
+        out.append(Entity(name=name, type=TYPE_NAMES[t], aliases=[name], count=0, mentions=[], role=_ROLES[t]))
     return out
 
 
