@@ -121,7 +121,8 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         looked += 1
         crumbs = header.numbered_crumbs(units, i)
         if crumbs:  # '1. Home' / '2. Asia' / '3. Pakistan': the last crumb is the section
-            drop.update(range(i, i + len(crumbs)))
+            drop.add(i)  # 'Home'; the others stay as captions: they name places and topics
+            kinds.update({k: CAPTION for k in range(i + 1, i + len(crumbs))})
             p.section = crumbs[-1]
             i += len(crumbs)
             continue
@@ -174,8 +175,14 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         break
     title_at = _title_over_byline(units, p, drop, title_at)
     if p.title:
-        p.title, section = header.clean_title(p.title, units)
+        title, section = header.clean_title(p.title, units)
         p.section = p.section or section
+        alt = p.title[: len(p.title) - len(title)].rstrip(" -–—") if p.title.endswith(" " + title) else ""
+        if alt and title_at is not None and p.title == units[title_at] and section is None:
+            units[title_at] = alt  # an image's alt text before the title: kept as a caption
+            kinds[title_at] = CAPTION
+            drop.discard(title_at)
+        p.title = title
     return (title_at + 1) if title_at is not None else 0
 
 
