@@ -136,6 +136,18 @@ def is_demonym(word: str, g: Gazetteer) -> bool:
     return w in g.common and w.endswith(("an", "ish", "ese", "i", "ic"))
 
 
+def _owner_split(toks: list[Token], i: int, head: str, g: Gazetteer) -> bool:
+    """'Nigel Farage’s Reform UK', 'Ivic’s Watford', 'Labour’s Julia Gillard', 'Pfizer Inc's COVID-19': an
+    owner and what it owns are two names. Not 'People’s Mujahedin', 'Women’s Institute' (an everyday word
+    owning the rest is one name), 'Lloyd’s of London', 'McDonald’s Corp' (the rest is no name of its own)."""
+    rest = toks[i + 1:]
+    if is_conn(rest[0].text) or all(t.text in ORG_HEADS or t.text in LEGAL_SUFFIXES for t in rest):
+        return False
+    if rest[0].text in g.first_names and len(rest) >= 2:
+        return True  # a person's name follows
+    return i >= 1 or (head.lower() not in g.common and head[:1].isupper())
+
+
 def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     """Hyphen compounds, inner possessives, person titles and place+person runs."""
     out: list[Span] = []
@@ -198,7 +210,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     for i, tok in enumerate(toks[:-1]):
         if tok.text.endswith(_POSS[:2]):
             head = strip_possessive(tok.text)
-            if g.place(head) or (head.isupper() and len(head) > 1):
+            if g.place(head) or (head.isupper() and len(head) > 1) or _owner_split(toks, i, head, g):
                 left = toks[: i + 1]
                 left[-1] = _strip_poss(left[-1])
                 first = Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase)
