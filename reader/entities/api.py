@@ -13,6 +13,7 @@ from reader.entities.linking import (
     Clusters, best_type, evidence_of, link_adjacent, link_nicknames, link_place_prefixes, link_rules,
 )
 from reader.entities.normalize import entity_key, fold
+from reader.entities.sports import mark_clubs
 from reader.errors import ReaderError
 from reader.models import Article, Entity
 
@@ -85,6 +86,7 @@ def _extract(article: Article, find) -> list[Entity]:
     mentions, titled = find(texts, g)
     mentions = [m for m in mentions if not _overlaps(masked.get(m.para, ()), m.start, m.end)]
     mentions = join_to(mentions, texts, g)
+    mark_clubs(mentions, texts, g)
     cl = Clusters(mentions)
     by_key: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -198,6 +200,8 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
         for name, t in meta.get(root, ()):
             ev[t] = ev.get(t, 0) + 10
         t = best_type(ev)
+        if t == "L" and any(ms[i].club for i in members):
+            t = "O"  # a sports club named after its town: one clear mention decides
         if t is None or ev[t] <= 0:
             continue
         mm = [ms[i] for i in members]

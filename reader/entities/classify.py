@@ -30,7 +30,7 @@ _CONNS = frozenset({"of", "for", "on", "the", "ten", "ter", "de", "del", "der", 
 _APPOS_PLACE = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
                           r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
 _APPOS_PERSON = LazyRe(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
-    sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
+    sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b", re.I)
 _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|start-?up|charity|"
               r"organi[sz]ation|NGO|bank|insurer|carrier|airline|club|party|network|outlet|website|platform|"
               r"giant|maker|manufacturer|producer|lender|retailer|fund|union|association|conglomerate|"
@@ -77,6 +77,8 @@ class Mention:
     acronym: bool = False
     title_cue: bool = False
     place: tuple[str, str] | None = None
+    #: Names a sports club (reader.entities.sports): the entity is an organisation even if a town's name.
+    club: bool = False
 
     @property
     def single(self) -> bool:
@@ -145,7 +147,10 @@ def _owner_split(toks: list[Token], i: int, head: str, g: Gazetteer) -> bool:
         return False
     if rest[0].text in g.first_names and len(rest) >= 2:
         return True  # a person's name follows
-    return i >= 1 or (head.lower() not in g.common and head[:1].isupper())
+    last = head.split()[-1]
+    if head in LEGAL_SUFFIXES or last.rstrip(".") in LEGAL_SUFFIXES:
+        return True  # "Pfizer Inc's COVID-19"
+    return last.lower() not in g.common and last[:1].isupper() or i >= 1 and toks[0].text in g.first_names
 
 
 def split_span(sp: Span, g: Gazetteer) -> list[Span]:
@@ -253,6 +258,18 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             if k > j and toks[k].text in g.first_names:
                 j = k
             rest = toks[j:]
+            left = Span(sp.para, toks[:i], sp.text, sp.sent_initial, sp.titlecase) if i else None
+            keep_left = left is not None and any(_rare(t.text, g) or g.place(t.text) or t.is_acronym
+                                                 for t in toks[:i] if not is_demonym(t.text, g))
+            if not rest and (is_conn(toks[i - 1].text) if i else False):
+                break  # "Department of Justice": the title word is the end of a name
+            if not rest or (j > i and is_conn(toks[j - 1].text) and rest[0].text not in g.first_names):
+                # "Pfizer CEO", "Interior Minister": a title with no name after it; "CEO of NVIDIA",
+                # "Minister of Agriculture": the office's organisation, place or portfolio, not a person
+                out += split_span(left, g) if keep_left else []
+                if rest and not all(t.text.lower() in g.common and not g.place(t.text) for t in rest):
+                    out += split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+                return out
             weak = all(t.text.rstrip(".") in WEAK_TITLES for t in toks[i:j] if _is_title(t))
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
                     len(rest) == 1 and rest[0].text.lower() in g.common and not g.place(rest[0].text)
@@ -349,8 +366,9 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         return
     before, after = sp.word_before(), sp.word_after()
     after_low = after.lower() if after[:1].islower() else ""
-    if multi and w0 in g.first_names and wl not in ORG_HEADS and wl not in PLACE_TAILS:
-        m.add("P", 2)
+    if multi and w0 in g.first_names and wl not in ORG_HEADS and wl not in PLACE_TAILS \
+            and not (wl.isdigit() or wl in ("II", "III", "IV") and len(m.words) == 2):
+        m.add("P", 2)  # not "Ashraf 3": a numbered name is a place or a thing
     if len(m.words) == 3 and len(m.words[1].rstrip(".")) == 1:
         m.add("P", 2)
     if before in PERSON_BEFORE or _YEAR_OLD.search(sp.before(16)) or after_low in PERSON_AFTER:
@@ -389,7 +407,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 1)
     if multi and w0 not in g.first_names and m.ev.get("P", 0) < 2:
         rare = [w for w in m.words if w.lower() not in g.common and not g.place(w)]
-        places = [w for w in m.words[1:] if g.place(w)]
+        places = [w for w in m.words[1:] if (g.place(w) or ("", ""))[1] in ("country", "continent", "region")]
         if places and rare:
             m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
         elif not m.ev and (len(rare) == len(m.words) or m.words[0] in rare) and len(m.words) <= 4 \

@@ -28,6 +28,7 @@ from reader.entities.classify import Mention
 from reader.entities.cues import COMPASS, NON_ENTITY_ACRONYMS, ORG_HEADS, PLACE_HEADS
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
+from reader.entities.sports import CLUB_SUFFIXES
 
 _PAREN_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?$")
 _SLASH_GAP = re.compile(r"^\s*/\s*$")
@@ -231,7 +232,8 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
             full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
             if full:
                 orgs_any.append((root, full))
-            full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS for x in f[1:])]
+            club = any(ms[i].club for i in members)  # "Norwich" / "Norwich City" in a sports report
+            full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS or club and x in CLUB_SUFFIXES for x in f[1:])]
             if full:
                 orgs.append((root, full))
     for root, members in groups.items():

@@ -27,6 +27,15 @@ HERE = Path(__file__).resolve().parent
 NAME_RE = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[a-z.]$")
 
 
+#: ISO 3166-2 subdivision types of a country's first level, kept even when their name is an everyday word.
+TOP_LEVEL_TYPES = frozenset({"Country", "Nation", "Province", "State", "Land", "Territory", "Regional state",
+                             "Union territory", "Prefecture"})
+#: Subdivision names that are generic words or better known as something else.
+GENERIC_UNITS = frozenset("""Central Northern Southern Eastern Western North South East West Centre Center Coast
+Lakes Unity Delta Plateau Rivers Gulf Antique Aurora Batman Mascara Mila Tata Chin Shan Acre Lara Miranda Niger
+Santiago Isabel Herrera Laguna Latina Midlands Constantine Cebu Como""".split())
+
+
 def _ascii(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
@@ -127,6 +136,13 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
             for alt in city["alternatenames"]:
                 if NAME_RE.match(alt) and alt.isascii() and alt.casefold() not in common and len(alt) > 3:
                     add(alt, name, "city")
+    # First-level units whose names are everyday words to wordfreq ("England", "Scotland", "Queensland",
+    # "Ontario"), unless generic ("Central", "Western") or better known as something else ("Batman").
+    for sub in pycountry.subdivisions:
+        name = sub.name
+        if sub.type in TOP_LEVEL_TYPES and len(name) >= 4 and name.isalpha() and name not in GENERIC_UNITS \
+                and name not in rows:
+            rows[name] = (name, "state")
     return sorted((s, c, k) for s, (c, k) in rows.items())
 
 
