@@ -111,6 +111,8 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
         if len(words) >= 2 and (len(initials) >= 3 or words[0] == "United"):
             add(initials, name, "country")
     add("USA", "United States", "country")
+    add("Britain", "United Kingdom", "country")  # the usual short name in news, in no country list
+    add("Great Britain", "United Kingdom", "country")
     for s in gc.get_us_states().values():
         add(s["name"], s["name"], "state")
     for sub in pycountry.subdivisions:
