@@ -38,6 +38,9 @@ _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|s
 _APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
 _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+#: Titles of offices in companies and bodies (the name they are "of" is an organisation, not a place).
+ORG_ROLE_TITLES = frozenset("CEO Chairman Chairwoman Chairperson Chair Director Spokesman Spokeswoman Spokesperson "
+                            "Commissioner Secretary-General Director-General".split())
 _AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
@@ -266,9 +269,13 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             if not rest or (j > i and is_conn(toks[j - 1].text) and rest[0].text not in g.first_names):
                 # "Pfizer CEO", "Interior Minister": a title with no name after it; "CEO of NVIDIA",
                 # "Minister of Agriculture": the office's organisation, place or portfolio, not a person
-                out += split_span(left, g) if keep_left else []
+                if keep_left:
+                    left.extra["org_cue"] = not rest and toks[i].text in ORG_ROLE_TITLES  # "Pfizer CEO"
+                    out += split_span(left, g)
                 if rest and not all(t.text.lower() in g.common and not g.place(t.text) for t in rest):
-                    out += split_span(Span(sp.para, rest, sp.text, False, sp.titlecase), g)
+                    office = Span(sp.para, rest, sp.text, False, sp.titlecase)
+                    office.extra["org_cue"] = toks[i].text in ORG_ROLE_TITLES  # "CEO of Zentrova"
+                    out += split_span(office, g)
                 return out
             weak = all(t.text.rstrip(".") in WEAK_TITLES for t in toks[i:j] if _is_title(t))
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
@@ -330,6 +337,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 3)
     if m.title_cue:
         m.add("P", 3)
+    if sp.extra.get("org_cue") and not m.place and not m.title_cue:
+        m.add("O", 2)  # "Zentrova CEO", "the chairman of Zentrova": a company's office
     if m.acronym:
         if not m.place:
             m.add("O", 1)

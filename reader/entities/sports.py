@@ -59,9 +59,10 @@ def is_sports(texts: dict[int, str]) -> bool:
 
 
 def _townlike(m: Mention, g: Gazetteer) -> bool:
-    """A town's name, or a name nothing else is known about (never a country or a region)."""
+    """A town's or a state's name, or a name nothing else is known about (never a country's)."""
     if m.place:
-        return m.place[1] == "city"
+        # a town, or a one-word region a club plays for ("Bayern"); never a country (national teams are places)
+        return m.place[1] == "city" or m.place[1] == "state" and len(m.words) == 1
     if len(m.words) == 1 and is_demonym(m.words[0], g):
         return False  # "English fans"
     return not m.acronym and not m.ev.get("P") and all(w[:1].isupper() for w in m.words)

@@ -141,8 +141,10 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
     # First-level units whose names are everyday words to wordfreq ("England", "Scotland", "Queensland",
     # "Ontario"), unless generic ("Central", "Western") or better known as something else ("Batman").
     for sub in pycountry.subdivisions:
-        name = sub.name
-        if sub.type in TOP_LEVEL_TYPES and len(name) >= 4 and name.isalpha() and name not in GENERIC_UNITS \
+        name = sub.name.split(" [")[0]  # "Wales [Cymru GB-CYM]"
+        if sub.type == "Country" and rows.get(name, ("", ""))[1] != "country":  # England, Scotland, Wales:
+            rows[name] = (name, "country")  # they field national teams, as countries do
+        elif sub.type in TOP_LEVEL_TYPES and len(name) >= 4 and name.isalpha() and name not in GENERIC_UNITS \
                 and name not in rows:
             rows[name] = (name, "state")
     return sorted((s, c, k) for s, (c, k) in rows.items())
