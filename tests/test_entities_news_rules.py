@@ -110,3 +110,17 @@ def test_institutions_named_by_a_head_word():
                "The party will have a majority in the Commons.")
     assert t["House of Representatives"] == "organization" and t["White House"] == "organization"
     assert t["Commons"] == "organization"
+
+
+# --- organisations without a suffix or a cue -----------------------------------------------------------------
+
+def test_listed_companies_are_organisations_without_a_suffix():
+    t = _types("Sales at Nvidia beat forecasts, and the chipmaker's lead over Microsoft grew, while Apple lagged.",
+               "HSBC and Pfizer were also higher.")
+    for name in ("Nvidia", "Microsoft", "Apple", "HSBC", "Pfizer"):
+        assert t.get(name) == "organization", name
+
+
+def test_an_everyday_word_company_needs_a_mid_sentence_capital():
+    t = _types("Apple prices rose at the market.", "The shell of the building was all that was left.")
+    assert "Apple" not in t and "Shell" not in t

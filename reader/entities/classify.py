@@ -339,6 +339,11 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("P", 3)
     if sp.extra.get("org_cue") and not m.place and not m.title_cue:
         m.add("O", 2)  # "Zentrova CEO", "the chairman of Zentrova": a company's office
+    if not m.place and not m.title_cue and m.surface in g.companies:
+        if multi or w0.lower() not in g.common and w0 not in g.first_names:
+            m.add("O", 3 if multi else 2.5)  # a listed company: "Pfizer", "HSBC Holdings"
+        elif not sp.sent_initial and not m.titlecase and sp.word_before() not in ("the", "a", "an"):
+            m.add("O", 1.5)  # an everyday word as a company's name, mid-sentence: "Apple", "Shell"
     if m.acronym:
         if not m.place:
             m.add("O", 1)

@@ -9,7 +9,8 @@ Rules, in order (all general; none names any particular entity):
   5. names whose words are transliteration variants of each other (normalize.same_spelling_variant),
      or whose words are all contained in a longer name: "Mojaheddeen-e Khalk" / "Mojahedin-e Khalq",
      "Interior Ministry" / "Albanian Interior Ministry", "MEK Khalq" / "MEK" + "Mojahedin-e Khalq";
-  6. a single word that is the family name (or, if unique, the given name) of one person: "Pompeo" (also of
+  6. a single word that is the family name (or, if unique, the given name) of one person, or of the first
+     named of several ("Murdaugh" after "Alex Murdaugh ... his son Paul Murdaugh"): "Pompeo" (also of
      an untyped two- or three-word name when the single word is said of a person, which makes it a person);
      a company name without its legal form ("Foo" / "Foo Corp."); an organisation's head word alone
      ("the Greens" / "Queensland Greens") when one organisation of the article has that head;
@@ -254,6 +255,9 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
                 ms[members[0]].add("P", 2)  # the surname alone, said of a person, types the full name
         if len(last) == 1:
             cl.union(root, last.pop())
+            continue
+        if len(last) > 1:  # "Murdaugh" of Alex, Maggie and Paul Murdaugh: news means the one named first
+            cl.union(root, min(last, key=lambda r: min((ms[i].para, ms[i].start) for i in groups[r])))
             continue
         first = {p[0] for p in people if p[0] != root and len(p) == 2 and any(f[0] == w for f in p[1])}
         if len(first) == 1 and not last:

@@ -12,6 +12,9 @@ Sources (none of them hand-written for any corpus):
   first_names.txt   gender-guesser's nam_dict.txt (Jörg Michael's ~48,000 given names, many countries).
   common_words.txt  wordfreq: the 30,000 most frequent English words (lower case).
   languages.txt     Babel/CLDR English language names ("Greek", "Dutch"): nationality adjectives.
+  companies.txt     pytickersymbols (MIT; the ~1,800 companies of 20 stock indices: S&P 500, FTSE 100, DAX,
+                    Nikkei 225, CAC 40...): each name as listed ("Apple Inc.") and without its legal form
+                    ("Apple"); names of one letter or two, places and short everyday words are left out.
 
 Runtime reads these files lazily (reader.entities.gazetteer), so none of the packages above except
 the files here is needed to extract entities.
@@ -159,6 +162,29 @@ def language_names(place_names: set[str]) -> list[str]:
     return sorted(out - place_names)
 
 
+#: Legal forms and listing words dropped from a company's name to get the name news uses ("Shell plc" -> "Shell").
+_COMPANY_TAIL = re.compile(r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Company|Co\.?|plc|PLC|Plc|N\.V\.|NV|SE|AG|S\.A\.|SA|"
+                           r"S\.p\.A\.|SpA|Ltd\.?|Limited|Group|Holdings?|Holding AG|REIT|Incorporated|& Co\.?|KGaA|"
+                           r"ASA|AB|Oyj|GmbH|LLC|L\.P\.|LP|Trust|Class [A-C]))+$")
+
+
+def companies(place_names: set[str], common) -> list[str]:
+    """Company names from pytickersymbols' stock-index lists, as listed and without their legal form; a
+    short everyday word ("Ball", "Box", "City") is left out."""
+    from pytickersymbols.indices_data import INDICES
+
+    out: set[str] = set()
+    for index in INDICES.values():
+        for company in index["companies"]:
+            name = re.sub(r"\s+", " ", company["name"]).strip()
+            short = _COMPANY_TAIL.sub("", name).strip(" ,")
+            for n in (name, short):
+                if len(n) >= 3 and n[0].isupper() and n not in place_names and not n.isdigit() and not (
+                        " " not in n and len(n) <= 4 and n.lower() in common):
+                    out.add(n)
+    return sorted(out)
+
+
 def main() -> None:
     words = common_words()
     common = set(words)
@@ -171,7 +197,10 @@ def main() -> None:
     rows = [r for r in rows if not (r[2] == "city" and r[0] in set(langs))]
     (HERE / "places.tsv").write_text("".join(f"{s}\t{c}\t{k}\n" for s, c, k in rows), encoding="utf-8")
     (HERE / "languages.txt").write_text("\n".join(langs) + "\n", encoding="utf-8")
-    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names, {len(langs)} languages")
+    firms = companies({s for s, _c, _k in rows}, common)
+    (HERE / "companies.txt").write_text("\n".join(firms) + "\n", encoding="utf-8")
+    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names, {len(langs)} languages, "
+          f"{len(firms)} company names")
 
 
 if __name__ == "__main__":
