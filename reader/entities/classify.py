@@ -38,6 +38,9 @@ _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|s
 _APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
 _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+#: Lower-case words after a name that say it is a party's or a body's ("Labour leader", "BJP candidate").
+ORG_MEMBERS = frozenset("leader leaders leadership MPs MP lawmakers legislators manifesto candidate candidates "
+                        "councillors senators".split())
 #: Titles of offices in companies and bodies (the name they are "of" is an organisation, not a place).
 ORG_ROLE_TITLES = frozenset("CEO Chairman Chairwoman Chairperson Chair Director Spokesman Spokeswoman Spokesperson "
                             "Commissioner Secretary-General Director-General".split())
@@ -390,10 +393,25 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     rest = sp.after(80)
     if _APPOS_PERSON.match(rest) or _AGE.match(rest):
         m.add("P", 2)
-    if after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
+    owner = sp.text[m.end:m.end + 2] in ("’s", "'s")
+    if after_low in ORG_AFTER and owner:
+        if not m.place:
+            m.add("P", 1)  # "Farage’s party": the party's leader
+    elif after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
         m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
+    elif after_low in ORG_MEMBERS and not m.place and w0 not in g.first_names and not owner:
+        m.add("O", 2)  # "Labour leader", "BJP candidate", "Tory MPs"
     elif not multi and w0 in INSTITUTIONS:
         m.add("O", 2)  # "in Congress", "the Senate"
+    if not multi and before == "the" and w0.endswith("s") and w0.lower() in g.common and not m.place \
+            and not is_demonym(w0, g) and not sp.sent_initial:
+        m.add("O", 2)  # "the Conservatives", "the Greens": a party or a team named by its members
+    elif multi and before == "the" and wl.endswith("s") and all(w.lower() in g.common for w in m.words) \
+            and not any(is_demonym(w, g) for w in m.words[:1]) and m.ev.get("P", 0) < 2:
+        m.add("O", 2)  # "the Liberal Democrats", "the Young Republicans"
+    if len(m.words) == 2 and w0 not in g.first_names and not is_demonym(w0, g) and not m.ev and \
+            (g.place(wl) or ("", ""))[1] == "country" and not g.place(w0) and not after[:1].isupper():
+        m.add("O", 2)  # "Reform UK", "Oxfam India": a body named with its country
     if _APPOS_ORG.match(rest) or _POSS_ORG.match(sp.text[m.end:m.end + 40]):
         m.add("O", 2)  # "Datafolha, a polling firm", "Shell's chief executive"
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
