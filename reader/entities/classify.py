@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.entities.candidates import Span, Token
+from reader.entities.cues import STOPWORDS
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
     PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
@@ -38,6 +39,9 @@ _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|s
 _APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
 _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+#: Capitalised page furniture glued to a name ("PTI/FILE Congress leader", "READ Rescuers search ...").
+FURNITURE_CAPS = frozenset("FILE PHOTO PHOTOS IMAGE VIDEO WATCH READ LIVE UPDATE UPDATED EXCLUSIVE BREAKING "
+                           "LISTEN SEE ALSO".split())
 #: Lower-case words after a name that say it is a party's or a body's ("Labour leader", "BJP candidate").
 ORG_MEMBERS = frozenset("leader leaders leadership MPs MP lawmakers legislators manifesto candidate candidates "
                         "councillors senators".split())
@@ -163,6 +167,8 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     """Hyphen compounds, inner possessives, person titles and place+person runs."""
     out: list[Span] = []
     toks: list[Token] = []
+    if sp.tokens[0].text in FURNITURE_CAPS and len(sp.tokens) > 1:  # "PTI/FILE Congress", "READ Rescuers..."
+        return split_span(Span(sp.para, sp.tokens[1:], sp.text, True, sp.titlecase), g)
     if sp.sent_initial and len(sp.tokens) > 2 and is_conn(sp.tokens[1].text):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w):
@@ -204,7 +210,8 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 toks.append(Token(kept, tok.start, tok.start + len(kept)))
                 break
             kinds = [_known_part(p, g) for p in parts]
-            if len(parts) > 1 and all(kinds) and any(k in ("place", "acronym") for k in kinds):
+            if len(parts) > 1 and all(kinds) and any(k in ("place", "acronym") for k in kinds) \
+                    and not all(k == "acronym" for k in kinds):  # "EPA-EFE" is one agency; "US-EU" two
                 if toks:
                     out.append(Span(sp.para, toks, sp.text, sp.sent_initial, sp.titlecase))
                     toks = []
@@ -295,6 +302,16 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                         return out + parts
                 out.append(person)
                 return out
+            break
+    # "London Stock Exchange Share Price": everyday words run on after an organisation's head word
+    for h in range(len(toks) - 3, 0, -1):
+        if toks[h].text in ORG_HEADS and toks[h].text not in LEGAL_SUFFIXES \
+                and toks[h + 1].text.lower() not in STOPWORDS and all(
+                t.text.lower() in g.common and t.text not in g.first_names and not g.place(t.text)
+                and t.text not in ORG_HEADS and t.text not in PLACE_TAILS and not is_conn(t.text)
+                for t in toks[h + 1:]):
+            return out + split_span(Span(sp.para, toks[:h + 1], sp.text, sp.sent_initial, sp.titlecase), g)
+        if not (toks[h + 1].text.lower() in g.common):
             break
     # "United States Mike Pence": a place name run straight into a person's name
     if len(toks) >= 3 and not any(is_conn(t.text) for t in toks) and toks[0].text not in FOREIGN_ARTICLES:

@@ -275,7 +275,9 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
         # "the Greens" / "Queensland Greens", "the Ministry" / "Interior Ministry": an organisation named by
         # its head word alone, when the article names one organisation with that head
         if best_type(evidence_of(cl, members)) == "O" and w in ORG_HEADS:
-            heads = {r for r, full in orgs_any if r != root and any(f[-1] == w for f in full)}
+            heads = {r for r, full in orgs_any if r != root and any(
+                f[-1] == w and all(x.lower() in g.common or g.place(x) for x in f[:-1]) for f in full)}
+            # not "Congress" / "Trinamool Congress": a name of its own before the head is another body
             if len(heads) == 1:
                 cl.union(root, heads.pop())
     # Rule 7: "Islamic Republic" -> the country of that official name mentioned in the article
