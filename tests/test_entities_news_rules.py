@@ -124,3 +124,56 @@ def test_listed_companies_are_organisations_without_a_suffix():
 def test_an_everyday_word_company_needs_a_mid_sentence_capital():
     t = _types("Apple prices rose at the market.", "The shell of the building was all that was left.")
     assert "Apple" not in t and "Shell" not in t
+
+
+# --- agencies and outlets in bylines and credits ----------------------------------------------------------------
+
+def test_agencies_and_photographers_in_credits():
+    ents = _ents("The champion lifts the trophy Credit: AFP via Getty Images/MARTA KOVAC",
+                 "The crowd cheered at the final. Copyright AP Photos",
+                 "Rescuers dig through the rubble of the school [Getty]",
+                 "The players celebrate EPA-EFE/Shutterstock/LENA BROOK")
+    t = {e.name: e.type for e in ents if e.type != "date"}
+    assert t["MARTA KOVAC"] == "person" and t["LENA BROOK"] == "person"
+    assert t["AFP"] == "organization" and t["Getty Images"] == "organization"
+    assert t["AP"] == "organization" and t["Getty"] == "organization" if "Getty" in t else True
+    assert t["EPA-EFE"] == "organization" and "EPA" not in t and "EFE" not in t
+    assert "Copyright AP" not in t and "AP Photos" not in t
+
+
+def test_a_paper_named_by_its_head_word():
+    assert _types("Rovers will sack their manager, reports The Telegraph.")["Telegraph"] == "organization"
+
+
+def test_page_furniture_in_capitals_is_not_part_of_a_name():
+    t = _types("Image Source : PTI/FILE Congress leader Rahul Gandhi spoke.", "READ Rescuers search for survivors")
+    assert "FILE Congress" not in t and t["Congress"] == "organization"
+    assert not any(n.startswith("READ") for n in t)
+
+
+# --- organisations without a suffix: lists and party cues ---------------------------------------------------------
+
+def test_companies_in_a_list_of_makers():
+    t = _types("Sales fell at Kestrava, Lumino , and other phone makers last year.")
+    assert t["Kestrava"] == "organization" and t["Lumino"] == "organization"
+
+
+def test_party_cues():
+    t = _types("Voters turned to the Dalgren leader, and the Conservatives and the Liberal Democrats lost seats.",
+               "Polls put Harrow Reform UK ahead, said Farage’s party.")
+    assert t["Dalgren"] == "organization"
+    assert t["Conservatives"] == "organization" and t["Liberal Democrats"] == "organization"
+    assert t.get("Farage") == "person"
+
+
+# --- names cut at 'and' -------------------------------------------------------------------------------------------
+
+def test_a_place_whose_name_has_and_in_it():
+    ents = _ents("Security was tightened in Jammu and Kashmir on Monday.")
+    assert _row(ents, "Jammu and Kashmir").type == "place"
+    assert not [e for e in ents if e.aliases == ["Jammu"]]
+
+
+def test_everyday_words_run_on_after_an_organisations_head_are_cut():
+    t = _types("Trading on the London Stock Exchange Share Price is delayed by 15 minutes.")
+    assert "London Stock Exchange Share Price" not in t

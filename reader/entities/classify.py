@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.entities.candidates import Span, Token
+from reader.entities.candidates import Span, Token, is_sentence_start
 from reader.entities.cues import STOPWORDS
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
@@ -42,12 +42,19 @@ _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headqua
 #: Capitalised page furniture glued to a name ("PTI/FILE Congress leader", "READ Rescuers search ...").
 FURNITURE_CAPS = frozenset("FILE PHOTO PHOTOS IMAGE VIDEO WATCH READ LIVE UPDATE UPDATED EXCLUSIVE BREAKING "
                            "LISTEN SEE ALSO".split())
+#: Words of a credit line before the agency's name.
+CREDIT_WORDS = frozenset("Copyright Courtesy Credit Credits Photograph Picture Pictures Source Sources".split())
 #: Lower-case words after a name that say it is a party's or a body's ("Labour leader", "BJP candidate").
 ORG_MEMBERS = frozenset("leader leaders leadership MPs MP lawmakers legislators manifesto candidate candidates "
                         "councillors senators".split())
 #: Titles of offices in companies and bodies (the name they are "of" is an organisation, not a place).
 ORG_ROLE_TITLES = frozenset("CEO Chairman Chairwoman Chairperson Chair Director Spokesman Spokeswoman Spokesperson "
                             "Commissioner Secretary-General Director-General".split())
+_LIST_AFTER = LazyRe(r"\s*,?\s*(?:and|or) other (?:[a-z-]+ ){0,2}(?:makers|manufacturers|companies|firms|brands|"
+                     r"rivals|banks|lenders|carriers|airlines|groups|outlets|platforms|retailers|clubs|teams|parties)\b")
+_LIST_AFTER2 = LazyRe(r"\s*,\s*[A-Z][\w-]+\s*,?\s*(?:and|or) other (?:[a-z-]+ ){0,2}(?:makers|manufacturers|companies|"
+                      r"firms|brands|rivals|banks|lenders|carriers|airlines|groups|outlets|platforms|retailers|clubs|"
+                      r"teams|parties)\b")
 _AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
@@ -168,7 +175,16 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     out: list[Span] = []
     toks: list[Token] = []
     if sp.tokens[0].text in FURNITURE_CAPS and len(sp.tokens) > 1:  # "PTI/FILE Congress", "READ Rescuers..."
-        return split_span(Span(sp.para, sp.tokens[1:], sp.text, True, sp.titlecase), g)
+        return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
+    if len(sp.tokens) > 1 and sp.tokens[-1].text in ("Photo", "Photos", "Pictures", "Video") \
+            and sp.tokens[-2].is_acronym:  # "AP Photos", "EPA Photo": the agency
+        agency = Span(sp.para, sp.tokens[:-1], sp.text, sp.sent_initial, sp.titlecase)
+        agency.extra["org_cue"] = True
+        return split_span(agency, g)
+    if sp.tokens[0].text in CREDIT_WORDS and len(sp.tokens) > 1:  # "Copyright AP", "Courtesy Reuters"
+        rest = Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase)
+        rest.extra["org_cue"] = True
+        return split_span(rest, g)
     if sp.sent_initial and len(sp.tokens) > 2 and is_conn(sp.tokens[1].text):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w):
@@ -307,8 +323,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     for h in range(len(toks) - 3, 0, -1):
         if toks[h].text in ORG_HEADS and toks[h].text not in LEGAL_SUFFIXES \
                 and toks[h + 1].text.lower() not in STOPWORDS and all(
-                t.text.lower() in g.common and t.text not in g.first_names and not g.place(t.text)
-                and t.text not in ORG_HEADS and t.text not in PLACE_TAILS and not is_conn(t.text)
+                t.text.lower() in g.common and not g.place(t.text) and t.text not in ORG_HEADS and t.text not in PLACE_TAILS and not is_conn(t.text)
                 for t in toks[h + 1:]):
             return out + split_span(Span(sp.para, toks[:h + 1], sp.text, sp.sent_initial, sp.titlecase), g)
         if not (toks[h + 1].text.lower() in g.common):
@@ -368,6 +383,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         if not m.place:
             m.add("O", 1)
         return
+    if not multi and "-" in w0 and all(len(p) >= 2 and p.isupper() and p.isalpha() for p in w0.split("-")):
+        m.add("O", 2)  # "EPA-EFE": agencies joined by a hyphen
     if multi and wl in LEGAL_SUFFIXES or len(m.words) == 2 and wl.isdigit() and (
             (g.place(w0) or ("", ""))[1] == "country"):
         m.add("O", 5)  # "Halvora Therapeutics AG", "Pemberly Corp."; a country and a number: "France 24"
@@ -383,8 +400,18 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 2)
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
+    if multi and len(m.words) <= 3 and all(w.isupper() and len(w) > 1 and w.isalpha() for w in m.words) \
+            and m.words[0].title() in g.first_names and not sp.text.isupper():
+        m.add("P", 4)  # "Getty Images/ADRIAN DENNIS": a photographer's name in capitals
     before40 = sp.before(40)
     closing = sp.text[m.end:m.end + 1]
+    if sp.text[m.start - 1:m.start] == "[" and closing == "]" and not sp.text[m.end + 1:].strip():
+        m.add("O", 3)  # "... rubble [Getty]": a picture agency's credit
+    if not multi and w0 in ORG_HEADS and sp.text[max(0, m.start - 4):m.start] == "The " \
+            and m.start >= 4 and not is_sentence_start(sp.text, m.start - 4):
+        m.add("O", 3)  # "reports The Telegraph": a paper named by its head word
+    if _LIST_AFTER.match(sp.text, m.end) or _LIST_AFTER2.match(sp.text, m.end):
+        m.add("O", 2.5)  # "Samsung, Oppo, and other phone makers"
     if (closing in ")]" and _CREDIT_BEFORE.search(before40)) or (
             not sp.text[m.end:].strip() and _CAPTION_CREDIT.search(before40)):
         m.add("O", 3)  # "[Jane Roe/Agency]": a photo credit's agency
@@ -473,6 +500,11 @@ def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> lis
     for m in sorted(mentions, key=lambda m: (m.para, m.start)):
         prev = out[-1] if out else None
         gap = texts[m.para][prev.end:m.start] if prev is not None and prev.para == m.para else ""
+        whole = texts[m.para][prev.start:m.end] if gap == " and " else ""
+        if whole and g.place(whole):  # "Jammu and Kashmir", "Trinidad and Tobago": one place's name
+            prev.surface, prev.end, prev.key = whole, m.end, entity_key(whole)
+            prev.words, prev.place, prev.ev = prev.words + m.words, g.place(whole), {"L": 3}
+            continue
         if gap == " and " and not prev.ev and m.ev.get("O", 0) >= 3 and not m.acronym \
                 and not prev.acronym and prev.words[0] not in g.first_names:
             prev.surface = texts[m.para][prev.start:m.end]
