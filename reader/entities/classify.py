@@ -401,7 +401,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
     if multi and len(m.words) <= 3 and all(w.isupper() and len(w) > 1 and w.isalpha() for w in m.words) \
-            and m.words[0].title() in g.first_names and not sp.text.isupper():
+            and m.words[0].title() in g.first_names and not sp.text.isupper() and not m.place:
         m.add("P", 4)  # "Getty Images/ADRIAN DENNIS": a photographer's name in capitals
     before40 = sp.before(40)
     closing = sp.text[m.end:m.end + 1]
