@@ -177,3 +177,27 @@ def test_a_place_whose_name_has_and_in_it():
 def test_everyday_words_run_on_after_an_organisations_head_are_cut():
     t = _types("Trading on the London Stock Exchange Share Price is delayed by 15 minutes.")
     assert "London Stock Exchange Share Price" not in t
+
+
+# --- splits, headlines, palaces and agencies ------------------------------------------------------------------------
+
+def test_a_full_name_and_its_acronym_in_different_paragraphs_are_one_entity():
+    ents = _ents("The People’s Mujahedin Organisation of Iran held a rally in Paris on Saturday.",
+                 "Police said the PMOI had not asked for a permit.",
+                 "Members of Mujahedeen-e-Khalq marched too; the MEK said thousands came.")
+    assert _row(ents, "PMOI") is _row(ents, "People’s Mujahedin Organisation of Iran")
+    assert _row(ents, "MEK") is _row(ents, "Mujahedeen-e-Khalq")
+
+
+def test_a_headline_verb_does_not_glue_words_into_a_name():
+    ents = _ents("Rovers were beaten at home on Saturday by a late goal from Tom Baird.",
+                 title="Title Race Ends in Defeat for Rovers as Baird Scores Late")
+    names = {e.name for e in ents}
+    assert not any("Ends" in n or "Defeat" in n for n in names)
+
+
+def test_a_palace_is_not_a_person_and_a_news_agency_is_not_a_place():
+    t = _types("Kensington Palace said the visit would go ahead, the state news agency Tasnim reported.",
+               "Anadolu news agency said Tasnim had the figures.")
+    assert t["Kensington Palace"] != "person"
+    assert t["Tasnim"] == "organization" and t["Anadolu"] == "organization"

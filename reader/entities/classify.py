@@ -55,6 +55,7 @@ _LIST_AFTER = LazyRe(r"\s*,?\s*(?:and|or) other (?:[a-z-]+ ){0,2}(?:makers|manuf
 _LIST_AFTER2 = LazyRe(r"\s*,\s*[A-Z][\w-]+\s*,?\s*(?:and|or) other (?:[a-z-]+ ){0,2}(?:makers|manufacturers|companies|"
                       r"firms|brands|rivals|banks|lenders|carriers|airlines|groups|outlets|platforms|retailers|clubs|"
                       r"teams|parties)\b")
+_ORG_NOUN_AFTER = LazyRe(r"\s+(?:news|press|state|wire|photo)\s+(?:agency|service|network)\b")
 _AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
@@ -417,6 +418,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("O", 3)  # "[Jane Roe/Agency]": a photo credit's agency
     elif closing == ")" and m.start < 60 and _DATELINE_CREDIT.match(sp.text[:m.start]):
         m.add("O", 3)  # "ZURICH, July 22 (Agency) -": a wire credit
+    if not m.place and _ORG_NOUN_AFTER.match(sp.text, m.end):
+        m.add("O", 3)  # "Anadolu news agency", "the Morena party": the noun after says what it is
     if sp.sent_initial and not multi:
         if w0.lower() not in g.common and w0 not in g.first_names and _ORG_AFTER.match(sp.text[m.end:m.end + 40]):
             m.add("O", 2)  # "Xyzco said in a statement"

@@ -152,7 +152,7 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
     info = {}
     for root, members in groups.items():
         ev = evidence_of(cl, members)
-        multi = [ms[i] for i in members if not ms[i].single]
+        multi = [ms[i] for i in members if not ms[i].single or "-" in ms[i].surface.strip("-")]  # "Mujahedeen-e-Khalq"
         info[root] = (ev, multi, members)
     roots = list(groups)
     # Rule 3: acronyms as initials of a name
