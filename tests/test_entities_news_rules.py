@@ -201,3 +201,13 @@ def test_a_palace_is_not_a_person_and_a_news_agency_is_not_a_place():
                "Anadolu news agency said Tasnim had the figures.")
     assert t["Kensington Palace"] != "person"
     assert t["Tasnim"] == "organization" and t["Anadolu"] == "organization"
+
+
+def test_owners_titles_and_abstract_nouns():
+    t = _types("Allies such as Dinesh Varma's JD(U) and the Sudan People's Liberation Movement backed PM Modi.",
+               "Narendra Modi thanked them. Share Price Information was not shown.")
+    assert t["Dinesh Varma"] == "person" and t["Sudan People's Liberation Movement"] == "organization"
+    assert "Dinesh Varma's JD" not in t
+    ents = _ents("Allies backed PM Modi.", "Narendra Modi thanked them.")
+    assert _row(ents, "Modi") is _row(ents, "Narendra Modi")
+    assert _types("Share Price Information for Zentrova was delayed.").get("Price Information") != "person"

@@ -39,6 +39,12 @@ _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|s
 _APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
 _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+#: Everyday owners inside one name ("People’s", "Women’s", "King’s"): a possessive after them does not split.
+COLLECTIVE_OWNERS = frozenset("""people women men children workers farmers students veterans citizens king queen
+prince princess st saint lord lady nation nations nurses teachers soldiers writers artists journalists traders
+youth mothers fathers seamen miners officers martyrs pilgrims bishop doctors lawyers employers""".split())
+#: Endings of abstract nouns, never the family name of a person ("Price Information").
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")
 #: Capitalised page furniture glued to a name ("PTI/FILE Congress leader", "READ Rescuers search ...").
 FURNITURE_CAPS = frozenset("FILE PHOTO PHOTOS IMAGE VIDEO WATCH READ LIVE UPDATE UPDATED EXCLUSIVE BREAKING "
                            "LISTEN SEE ALSO".split())
@@ -168,7 +174,9 @@ def _owner_split(toks: list[Token], i: int, head: str, g: Gazetteer) -> bool:
     last = head.split()[-1]
     if head in LEGAL_SUFFIXES or last.rstrip(".") in LEGAL_SUFFIXES:
         return True  # "Pfizer Inc's COVID-19"
-    return last.lower() not in g.common and last[:1].isupper() or i >= 1 and toks[0].text in g.first_names
+    if last.lower() in COLLECTIVE_OWNERS:
+        return False  # "Sudan People’s Liberation Movement", "Queen’s University"
+    return last.lower() not in g.common and last[:1].isupper() or i >= 1  # "Nitish Kumar's JD(U)"
 
 
 def split_span(sp: Span, g: Gazetteer) -> list[Span]:
@@ -431,6 +439,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     before, after = sp.word_before(), sp.word_after()
     after_low = after.lower() if after[:1].islower() else ""
     if multi and w0 in g.first_names and wl not in ORG_HEADS and wl not in PLACE_TAILS \
+            and not (wl.lower() in g.common and wl.lower().endswith(_ABSTRACT)) \
             and not (wl.isdigit() or wl in ("II", "III", "IV") and len(m.words) == 2):
         m.add("P", 2)  # not "Ashraf 3": a numbered name is a place or a thing
     if len(m.words) == 3 and len(m.words[1].rstrip(".")) == 1:
@@ -454,6 +463,7 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
             and not is_demonym(w0, g) and not sp.sent_initial:
         m.add("O", 2)  # "the Conservatives", "the Greens": a party or a team named by its members
     elif multi and before == "the" and wl.endswith("s") and all(w.lower() in g.common for w in m.words) \
+            and not m.place \
             and not any(is_demonym(w, g) for w in m.words[:1]) and m.ev.get("P", 0) < 2:
         m.add("O", 2)  # "the Liberal Democrats", "the Young Republicans"
     if len(m.words) == 2 and w0 not in g.first_names and not is_demonym(w0, g) and not m.ev and \

@@ -29,7 +29,7 @@ Sergeant Maj Major Judge Justice Mayor Ambassador Commissioner Director Chairman
 Spokesman Spokeswoman Spokesperson Leader Supreme Emir Emira Sultan Hojatoleslam Mullah Rabbi Bishop
 Archbishop Cardinal Premier Deputy Former Senior Commander Detective Inspector Superintendent Constable
 Dean Coach Speaker Attorney Marshal Admiral Brig Brigadier Field Sen. Gen. Col. Capt. Lt. Sgt. Maj. Rev.
-Dr. Mr. Mrs. Ms. Prof. Gov. Rep. Chairperson Treasurer Adviser Advisor Councillor Councilor Councilman Councilwoman
+Dr. Mr. Mrs. Ms. Prof. Gov. Rep. Chairperson Treasurer Adviser Advisor PM Councillor Councilor Councilman Councilwoman
 Congressman Congresswoman Assemblyman Assemblywoman Magistrate Prosecutor Sheriff
 """.split())
 
