@@ -54,11 +54,21 @@ def test_an_agency_on_a_source_line():
 
 
 def test_a_name_alone_under_the_title_is_the_byline():
-    text = "Harbour town votes to build a new sea wall\n\nJoana Ferreira\n\n" + BODY
+    text = "Harbour town votes to build a new sea wall\n\nJoana Ferreira\n  • English\n  • Arabic\n\n" + BODY
     assert meta(text)[2] == ["Joana Ferreira"]
-    # a caption naming someone, when the page has a real byline further down, is not the byline
+    # a caption naming someone: followed by the text, or the page has a real byline further down
+    assert meta("Harbour town votes to build a new sea wall\n\nJoana Ferreira\n\n" + BODY)[2] == []
     text = "Harbour town votes to build a new sea wall\n\nJoana Ferreira\n\n" + BODY + "\nBy Rui Costa\n"
     assert meta(text)[2] == ["Rui Costa"]
+
+
+def test_guards_against_a_headline_taken_for_a_label_or_a_prefix():
+    assert meta("Brexit Deal Agreed\n\nMinisters meet the press outside the building on Tuesday\n\n" + BODY)[:2] == (
+        "Brexit Deal Agreed", None)
+    assert meta("Labour Wins Big | BBC News\n\n" + BODY)[:2] == ("Labour Wins Big | BBC News", None)
+    # an agency in parentheses needs a date or a capitalised place before it
+    assert meta("Harbour town votes on a sea wall\n\nKeir Starmer (Labour) - 412 seats, the count showed on Friday.\n\n"
+                + BODY)[3] is None
 
 
 def test_a_credit_line_without_by_gives_author_and_outlet():

@@ -33,9 +33,9 @@ _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?\s*[—–]\s*(?=\S)"
 )
-_DATED_AGENCY = re.compile(
-    r"^(?:[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3},?\s+)?"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})?"
+_DATED_AGENCY = re.compile(  # a date before the agency: 'Nov 18 (Reuters) -', 'LONDON, Nov 18 (Reuters) -'
+    r"^(?:[A-Z][A-Z.&'’-]*(?:[\s,]+[A-Z][A-Z.&'’-]*){0,3},?\s+)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*[—–-]\s*(?=\S)"
 )
 #: Job titles in a byline after the name ('Simon Briggs, Tennis Correspondent'); the words before one may

@@ -88,9 +88,11 @@ def is_section_label(line: str, title: str | None) -> bool:
     if title is None:
         return False
     words = line.split()
-    names = [w for w in words if w not in ("-", "–", "—", "|", "/", "&")]
+    names = [w for w in words if w not in ("-", "–", "—", "|", "/", "&", "and", "of")]
     if not 1 <= len(names) <= 3 or not all(_LABEL_WORD.match(w) for w in words):
         return False
+    if len(names) == 3 and len(words) == 3:
+        return False  # three capitalised words and no separator may be a short headline ('Brexit Deal Agreed')
     return len(title.split()) >= 5 and len(title.split()) >= 2 * len(words)
 
 
@@ -100,7 +102,8 @@ def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
     title = _WIRE_PREFIX.sub("", title).strip()
     section = None
     m = _SECTION_PREFIX.match(title)
-    if m:
+    if m and len(m.group("title").split()) > 2 * len(m.group("section").split()) \
+            and masthead(m.group("title").strip()) is None:  # not 'Labour Wins Big | BBC News'
         section, title = m.group("section"), m.group("title").strip()
     for dash in (" - ", " – ", " — "):
         if dash in title:

@@ -262,7 +262,10 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
             p.authors, p.outlet, p.date = by.authors, p.outlet or by.outlet, p.date or by.date
     for i in range(start, min(start + 2, end)) if start and not p.authors else ():
         names = header.name_line(units[i]) if i not in drop else None
-        if names:  # 'Neil Murphy' alone under the title, and no other byline on the page
+        nxt = next((units[k] for k in range(i + 1, end) if k not in drop), "")
+        if names and (blocks.words(nxt) <= 4 or parse_date_line(nxt)):
+            # 'Neil Murphy' alone under the title, over page furniture or a date (a photo caption naming
+            # someone is followed by the text), and no other byline on the page
             p.authors = names
             drop.add(i)
             break
