@@ -211,3 +211,11 @@ def test_owners_titles_and_abstract_nouns():
     ents = _ents("Allies backed PM Modi.", "Narendra Modi thanked them.")
     assert _row(ents, "Modi") is _row(ents, "Narendra Modi")
     assert _types("Share Price Information for Zentrova was delayed.").get("Price Information") != "person"
+
+
+def test_an_initial_before_a_name_and_an_honorific_before_a_place_like_surname():
+    t = _types("Key allies N Chandrababu Naidu's party backed the plan.")
+    assert t["N Chandrababu Naidu"] == "person"
+    ents = _ents("Labor’s Ali France won the seat of Dickson.", "Ms France said she was humbled.")
+    row = _row(ents, "Ali France")
+    assert row.type == "person" and _row(ents, "Ms France".split()[1]) is row

@@ -380,7 +380,8 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if m.place:
         m.add("L", 3)
     if m.title_cue:
-        m.add("P", 3)
+        m.add("P", 3.5 if m.place and len(m.words) == 1 and sp.extra.get("titled") is not None else 3)
+        # "Ms France": an honorific before a surname that is also a place
     if sp.extra.get("org_cue") and not m.place and not m.title_cue:
         m.add("O", 2)  # "Zentrova CEO", "the chairman of Zentrova": a company's office
     if not m.place and not m.title_cue and m.surface in g.companies:
@@ -444,6 +445,9 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("P", 2)  # not "Ashraf 3": a numbered name is a place or a thing
     if len(m.words) == 3 and len(m.words[1].rstrip(".")) == 1:
         m.add("P", 2)
+    elif len(m.words) >= 3 and len(w0.rstrip(".")) == 1 and w0[0].isupper() and all(
+            _rare(w, g) or w in g.first_names for w in m.words[1:]):
+        m.add("P", 2)  # "N Chandrababu Naidu", "J. Robert Oppenheimer": an initial, then a name
     if before in PERSON_BEFORE or _YEAR_OLD.search(sp.before(16)) or after_low in PERSON_AFTER:
         m.add("P", 2)
     rest = sp.after(80)

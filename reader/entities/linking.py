@@ -243,8 +243,9 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
         w = name_words(ms[members[0]].words)
         pl = ms[members[0]].place
         if len(w) != 1 or (pl and pl[1] != "city" and not (
-                pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)):
-            continue  # a state's name is a surname only when said of a person ("Tabora said")
+                pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)
+                and best_type(evidence_of(cl, members)) != "P"):
+            continue  # a state's name is a surname only when said of a person ("Tabora said", "Ms France")
         w = w[0]
         said_of_person = evidence_of(cl, members).get("P", 0) > 0
         last = {p[0] for p in people if p[0] != root and len(p) == 2
