@@ -219,3 +219,8 @@ def test_an_initial_before_a_name_and_an_honorific_before_a_place_like_surname()
     ents = _ents("Labor’s Ali France won the seat of Dickson.", "Ms France said she was humbled.")
     row = _row(ents, "Ali France")
     assert row.type == "person" and _row(ents, "Ms France".split()[1]) is row
+
+
+def test_an_office_of_several_words_is_not_split_into_a_body():
+    t = _types("Chief Cabinet Secretary Akiro Tanabe said the government would examine the ruling.")
+    assert t["Akiro Tanabe"] == "person" and "Cabinet" not in t

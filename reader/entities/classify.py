@@ -316,7 +316,10 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
                     len(rest) == 1 and rest[0].text.lower() in g.common and not g.place(rest[0].text)
                     and rest[0].text not in g.first_names and (weak or len(rest[0].text) < 4)):
-                if i:
+                prev = re.search(r"([A-Z][\w.-]*)\s+$", sp.text[max(0, toks[0].start - 20):toks[0].start])
+                inside_title = prev is not None and prev.group(1) in PERSON_TITLES and all(
+                    t.text.lower() in g.common for t in toks[:i])  # "Chief Cabinet Secretary X": one office
+                if i and not inside_title:
                     out.append(Span(sp.para, toks[:i], sp.text, sp.sent_initial, sp.titlecase))
                 person = Span(sp.para, rest, sp.text, False, sp.titlecase)
                 person.title_cue = True
