@@ -224,3 +224,25 @@ def test_an_initial_before_a_name_and_an_honorific_before_a_place_like_surname()
 def test_an_office_of_several_words_is_not_split_into_a_body():
     t = _types("Chief Cabinet Secretary Akiro Tanabe said the government would examine the ruling.")
     assert t["Akiro Tanabe"] == "person" and "Cabinet" not in t
+
+
+def test_a_legal_form_with_a_full_stop_ends_a_company_name():
+    t = _types("Demand fell at Borvik Corp. Tandem Oil said on Monday it would cut output.",
+               "Hanwei Co., Ltd. reported a profit.")
+    assert t["Borvik Corp."] == "organization" and t["Tandem Oil"] == "organization"
+    assert "Ltd." not in t and "Borvik Corp. Tandem Oil" not in t
+
+
+def test_a_name_and_a_place_after_to_are_two_names_after_a_verb():
+    t = _types("Land councils took their fight with Red Ochre Minerals to Canberra on Monday.")
+    assert t["Red Ochre Minerals"] == "organization" and t["Canberra"] == "place"
+
+
+def test_a_club_named_in_full_and_by_its_town():
+    ents = _ents(SPORT, "Borussia Dortmund have signed the winger, beating Bayern Munich to him.",
+                 "Dortmund finished fourth; Bayern are still looking for a winger. He scored against Legia Warsaw.",
+                 "He was part of Piotr Kowalczyk’s squad at the World Cup.")
+    assert _row(ents, "Dortmund") is _row(ents, "Borussia Dortmund")
+    assert _row(ents, "Bayern") is _row(ents, "Bayern Munich")
+    assert _row(ents, "Legia Warsaw").type == "organization"
+    assert _row(ents, "Piotr Kowalczyk").type == "person"

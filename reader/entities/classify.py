@@ -48,6 +48,9 @@ _ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")
 #: Capitalised page furniture glued to a name ("PTI/FILE Congress leader", "READ Rescuers search ...").
 FURNITURE_CAPS = frozenset("FILE PHOTO PHOTOS IMAGE VIDEO WATCH READ LIVE UPDATE UPDATED EXCLUSIVE BREAKING "
                            "LISTEN SEE ALSO".split())
+#: Heads of names that go on with "to" and a place ("National Council of Resistance to Iran", "Mission to Mars").
+_TO_HEADS = frozenset("Council Committee Commission Mission Embassy Delegation Resistance Alliance Campaign "
+                      "Movement Coalition Envoy Ambassador Office".split())
 #: Words of a credit line before the agency's name.
 CREDIT_WORDS = frozenset("Copyright Courtesy Credit Credits Photograph Picture Pictures Source Sources".split())
 #: Lower-case words after a name that say it is a party's or a body's ("Labour leader", "BJP candidate").
@@ -183,6 +186,11 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     """Hyphen compounds, inner possessives, person titles and place+person runs."""
     out: list[Span] = []
     toks: list[Token] = []
+    for k, tok in enumerate(sp.tokens[:-1]):
+        if tok.text.endswith(".") and tok.text in LEGAL_SUFFIXES and sp.tokens[k + 1].text not in LEGAL_SUFFIXES \
+                and k > 0:  # "Mobil Corp. Chevron said": a company's legal form ends its name and the sentence
+            return split_span(Span(sp.para, sp.tokens[:k + 1], sp.text, sp.sent_initial, sp.titlecase), g) + \
+                split_span(Span(sp.para, sp.tokens[k + 1:], sp.text, True, sp.titlecase), g)
     if sp.tokens[0].text in FURNITURE_CAPS and len(sp.tokens) > 1:  # "PTI/FILE Congress", "READ Rescuers..."
         return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
     if len(sp.tokens) > 1 and sp.tokens[-1].text in ("Photo", "Photos", "Pictures", "Video") \
@@ -365,6 +373,8 @@ def to_mention(sp: Span, g: Gazetteer) -> Mention | None:
     if len(surface) < 2 or surface.isdigit():
         return None
     words = [t.text for t in toks if not is_conn(t.text)]
+    if len(words) == 1 and (words[0] in LEGAL_SUFFIXES or words[0].rstrip(".") in LEGAL_SUFFIXES):
+        return None  # "Co., Ltd.": the legal form alone
     if len(words) == 2 and (words[1].isdigit() or words[1] in ("II", "III", "IV")) and words[0].lower() in g.common \
             and not g.place(words[0]) and words[0] not in ORG_FIRST and words[0] not in g.first_names \
             and not sp.title_cue:
@@ -532,7 +542,7 @@ def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> lis
             prev.words, prev.ev = prev.words + m.words, dict(m.ev)
             continue
         if (prev is not None and prev.para == m.para and m.place and prev.ev.get("O", 0) >= 3
-                and gap == " to "):
+                and gap == " to " and prev.words[-1] in _TO_HEADS):  # not "take ... Minerals to Canberra"
             prev.surface = texts[m.para][prev.start:m.end]
             prev.end = m.end
             prev.key = entity_key(prev.surface)

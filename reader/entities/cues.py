@@ -69,7 +69,7 @@ Incorporated Securities Therapeutics Pharmaceuticals Pharma Biotech Biosciences 
 Capital Investments Bancorp Financial Insurance Assurance Airline Petroleum Oil Gas Steel Chemicals Foods
 Brewery Breweries Logistics Shipping Telecom Telecoms Communications Semiconductor Semiconductors
 Electronics Ventures Advisors Advisers Associates Consulting Cartel Gang Militia Mafia Syndicate Greens
-Society Cross Crescent Wildfire Rescue Commissioner’s Ombudsman Prosecutor’s House
+Society Cross Crescent Wildfire Rescue Commissioner’s Ombudsman Prosecutor’s House Societies
 """.split())
 
 #: Company legal forms: a name ending in one of these is an organisation whatever its first word says

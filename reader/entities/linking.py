@@ -237,11 +237,19 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
             full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS or club and x in CLUB_SUFFIXES for x in f[1:])]
             if full:
                 orgs.append((root, full))
+    clubs = {r: [name_words(ms[i].words) for i in mem if len(ms[i].words) > 1]
+             for r, mem in groups.items() if any(ms[i].club for i in mem)}
+    clubs = {r: full for r, full in clubs.items() if full}
     for root, members in groups.items():
         if any(len(name_words(ms[i].words)) != 1 or ms[i].acronym for i in members):
             continue
         w = name_words(ms[members[0]].words)
         pl = ms[members[0]].place
+        if len(w) == 1 and clubs and (not pl or pl[1] in ("city", "state")):
+            named = {r for r in clubs if r != root and any(w[0] in (f[0], f[-1]) for f in clubs[r])}
+            if len(named) == 1:  # "Dortmund" / "Borussia Dortmund", "Bayern" / "Bayern Munich" in a sports report
+                cl.union(root, named.pop())
+                continue
         if len(w) != 1 or (pl and pl[1] != "city" and not (
                 pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)
                 and best_type(evidence_of(cl, members)) != "P"):

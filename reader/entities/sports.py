@@ -65,7 +65,7 @@ def _townlike(m: Mention, g: Gazetteer) -> bool:
         return m.place[1] == "city" or m.place[1] == "state" and len(m.words) == 1
     if len(m.words) == 1 and is_demonym(m.words[0], g):
         return False  # "English fans"
-    return not m.acronym and not m.ev.get("P") and all(w[:1].isupper() for w in m.words)
+    return not m.acronym and m.ev.get("P", 0) < 2 and all(w[:1].isupper() for w in m.words)
 
 
 def mark_clubs(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> None:
@@ -85,7 +85,9 @@ def mark_clubs(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> 
             role = re.match(r"^(?:['’]s)?\s+([a-z][\w'’-]*)", after)
             before = text[max(0, m.start - 100):m.start]
             owns = re.match(r"^['’]s\s+([A-Z][\w-]+)\s+[A-Z]", after)
-            club = bool(role and role.group(1) in CLUB_AFTER) or bool(_PLURAL_VERB.match(after)) \
+            role_ok = bool(role and role.group(1) in CLUB_AFTER) and (m.place is not None or after[:1] not in "'’")
+            # "Watford’s manager" is a club's; "Michał Probierz’s squad" a coach's
+            club = role_ok or bool(_PLURAL_VERB.match(after)) \
                 or bool(_BEFORE.search(before[-40:])) or bool(_FROM_SIGNING.search(before)) \
                 or bool(owns and owns.group(1) in g.first_names)
         else:
