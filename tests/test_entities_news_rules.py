@@ -246,3 +246,15 @@ def test_a_club_named_in_full_and_by_its_town():
     assert _row(ents, "Bayern") is _row(ents, "Bayern Munich")
     assert _row(ents, "Legia Warsaw").type == "organization"
     assert _row(ents, "Piotr Kowalczyk").type == "person"
+
+
+def test_a_body_named_with_and_after_of_or_against():
+    t = _types("Officers acted on orders of the Special Court Against Fraud and Corruption on Tuesday.",
+               "The Department of Health and Human Services said it would review the rule.")
+    assert t["Special Court Against Fraud and Corruption"] == "organization"
+    assert t["Department of Health and Human Services"] == "organization"
+
+
+def test_dotted_acronyms_without_a_last_full_stop():
+    ents = _ents("Delegates from the U.S.A and Canada met in Geneva.")
+    assert _row(ents, "U.S.A").type == "place"

@@ -68,7 +68,7 @@ _ORG_NOUN_AFTER = LazyRe(r"\s+(?:news|press|state|wire|photo)\s+(?:agency|servic
 _AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
-_ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
+_ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on|Against|against)\b")
 _ORG_BEFORE = LazyRe(ORG_BEFORE_RE, re.I)
 _ORG_AFTER = LazyRe(ORG_AFTER_RE)
 _ORG_NOUN_BEFORE = LazyRe(ORG_NOUN_BEFORE_RE)
@@ -517,6 +517,9 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         if places and rare:
             m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
         elif not m.ev and (len(rare) == len(m.words) or m.words[0] in rare) and len(m.words) <= 4 \
+                and " of " not in m.surface and before == "the" and not sp.sent_initial:
+            m.add("O", 1)  # "the Lok Sabha", "the Rajya Sabha": people's names take no article
+        elif not m.ev and (len(rare) == len(m.words) or m.words[0] in rare) and len(m.words) <= 4 \
                 and " of " not in m.surface:
             m.add("P", 1)  # two or three rare words and nothing else: most often a person's name
         elif not m.ev and rare:
@@ -534,6 +537,14 @@ def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> lis
         if whole and g.place(whole):  # "Jammu and Kashmir", "Trinidad and Tobago": one place's name
             prev.surface, prev.end, prev.key = whole, m.end, entity_key(whole)
             prev.words, prev.place, prev.ev = prev.words + m.words, g.place(whole), {"L": 3}
+            continue
+        if gap == " and " and prev.ev.get("O", 0) >= 3 and not m.place and not m.acronym and not m.ev.get("P") \
+                and len(prev.words) >= 2 and re.search(r" (?:of|for|Against|against|on) ", prev.surface) \
+                and all(w.lower() in g.common for w in m.words) and len(m.words) <= 3:
+            # "Department of Health and Human Services", "Special Court Against Crime and Corruption"
+            prev.surface = texts[m.para][prev.start:m.end]
+            prev.end, prev.key = m.end, entity_key(prev.surface)
+            prev.words = prev.words + m.words
             continue
         if gap == " and " and not prev.ev and m.ev.get("O", 0) >= 3 and not m.acronym \
                 and not prev.acronym and prev.words[0] not in g.first_names:
