@@ -10,7 +10,7 @@ import pytest
 from reader.models import Article, Entity
 from reader.tui.app import build_app
 from reader.tui.widgets.reading_pane import MEASURE
-from tests.tui.helpers import region_text, screen_text
+from tests.tui.helpers import region_text, screen_text, wait_until
 from tests.tui.test_list import GENEVA
 from tests.tui.test_reading import open_article
 
@@ -82,12 +82,13 @@ async def test_entity_counts_stay_on_the_name_line(lib):
 async def test_nothing_cut_at_80_columns(lib):
     app = build_app(lib)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await wait_until(pilot, lambda: "B Bookmarks" in screen_text(app).splitlines()[-1])  # whole, not cut
         footer = screen_text(app).splitlines()[-1]
         assert "B Bookmarks" in footer and "^p palette" in footer, footer
         hint = " ".join(line.strip("│ ") for line in region_text(app, app.screen.pane).splitlines())
         assert "Open an article from the list (enter), or press ? for help." in re.sub(r"\s+", " ", hint)
         await open_article(pilot, GENEVA)
+        await wait_until(pilot, lambda: "B Bookmarks" in screen_text(app).splitlines()[-1])  # whole, not cut
         footer = screen_text(app).splitlines()[-1]
         assert "B Bookmarks" in footer and "^p palette" in footer, footer
 

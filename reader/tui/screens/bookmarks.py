@@ -52,7 +52,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self.bookmark_list.focus()
 
     def _load(self, keep: int = 0) -> None:
-        found = self.app.guard(self.library.state.bookmarks) or []
+        found = self.app.guard(self.library.bookmarks) or []
         key = {aid: one_line(t).casefold() for aid, t in self.titles.items()}
         found.sort(key=lambda b: (key.get(b.article_id, "\uffff"), b.paragraph, b.start))
         self._bookmarks = found
@@ -85,9 +85,9 @@ class BookmarksScreen(Screen[Bookmark | None]):
             if result is None:
                 return
             note = "" if result.delete else result.text
-            if self.app.save(self.library.state.set_note, bm.id, note):
+            if self.app.save(self.library.set_note, bm.id, note):
                 if bm.note.strip() and not note.strip():
-                    self.undo_stack.push("the note", lambda: self.library.state.set_note(bm.id, bm.note))
+                    self.undo_stack.push("the note", lambda: self.library.set_note(bm.id, bm.note))
                     self.notify("Note deleted \u2014 press U to undo.", timeout=6)
                 else:
                     self.notify("Note saved.", timeout=3)
@@ -104,7 +104,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         index = self.bookmark_list.cursor
 
         def delete() -> None:
-            if self.app.save(self.library.state.remove_bookmark, bm.id):
+            if self.app.save(self.library.remove_bookmark, bm.id):
                 self.undo_stack.push(f"the bookmark on paragraph {bm.paragraph + 1}", lambda: self.library.restore_bookmark(bm))
                 self.notify("Bookmark deleted \u2014 press U to undo.", timeout=6)
             self._load(index)
