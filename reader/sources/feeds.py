@@ -157,7 +157,7 @@ def _item(guid: str, link: str | None, title: str | None, content: str | None, s
         summary_only = bool(paras)
     return FeedItem(
         guid=guid, link=link, title=_c(title) or None, paragraphs=paras, kinds=kinds, date=date,
-        authors=[a for a in (_c(x) for x in authors) if a], tags=sorted({t for t in (_c(x) for x in tags) if t}),
+        authors=[a for a in (_c(x) for x in authors) if a], tags=sorted({t.casefold() for t in (_c(x) for x in tags) if t}),
         summary_only=summary_only,
     )
 
@@ -185,6 +185,16 @@ def _parse_json(body: bytes, url: str) -> FeedData:
     return FeedData(_c(data.get("title")) or None, _web_link(data.get("home_page_url"), url), items, "json")
 
 
+def _title(entry: dict) -> str | None:
+    """The entry's title as text: an HTML title (Atom type="html") loses its tags, a text one is kept as is."""
+    title = entry.get("title")
+    kind = (entry.get("title_detail") or {}).get("type", "")
+    if title and "html" in kind and "<" in title:
+        paras, _ = html_paragraphs(title)
+        return " ".join(paras)
+    return title
+
+
 def parse_feed(body: bytes, url: str, content_type: str = "") -> FeedData:
     head = body[:512].lstrip()
     if head.startswith(b"{") or "json" in content_type.lower():
@@ -206,7 +216,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> FeedData:
             [e["author"]] if e.get("author") else [])
         tags = [t.get("label") or t.get("term") or "" for t in e.get("tags") or []]
         date = _date(e.get("published_parsed") or e.get("updated_parsed"))
-        items.append(_item(guid, link, e.get("title"), content or None, e.get("summary"), date, authors, tags))
+        items.append(_item(guid, link, _title(e), content or None, e.get("summary"), date, authors, tags))
     feed = d.feed
     return FeedData(_c(feed.get("title")) or None, _web_link(feed.get("link"), url), items, d.get("version") or "unknown")
 
