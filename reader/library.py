@@ -274,6 +274,7 @@ class Library(ManageMixin):
                 old = next((by_origin[k] for k in self._origin_keys(article) if k in by_origin), None)
                 if old is not None and old in index:
                     if self._same_text(old, article):
+                        article.id = old  # the caller sees the id it is stored under
                         statuses.append("duplicate")
                         continue
                     article = self._as_update(old, article)
@@ -337,9 +338,12 @@ class Library(ManageMixin):
         return article_id(old.paragraphs, old.title) == article_id(article.paragraphs, article.title)
 
     def _as_update(self, aid: str, article: Article) -> Article:
-        """The new text under the old id, keeping when it was first added."""
+        """The new text under the old id, keeping when it was first added (the caller's object is
+        changed, so it sees the id the article is stored under)."""
         old = self._load_index().get(aid)
-        return replace(article, id=aid, added=old.added if old else article.added)
+        article.id = aid
+        article.added = old.added if old else article.added
+        return article
 
     def import_paths(
         self,
@@ -354,7 +358,7 @@ class Library(ManageMixin):
         def flush() -> None:
             statuses = self.add_articles([a for _, a in pending])
             for (path, article), status in zip(pending, statuses):
-                result = ImportResult(path, "imported" if status == "imported" else "duplicate", article.id, article.title)
+                result = ImportResult(path, status, article.id, article.title)
                 report.results.append(result)
                 if progress:
                     progress(result)

@@ -53,8 +53,7 @@ def add_urls(lib: Library, urls: Iterable[str], progress: Callable[[ImportResult
             result = ImportResult(url, "refused", reason=error)
         else:
             status = lib.add_articles([article], originals=[text])[0]
-            aid = lib.find_by_url(article.url or "") or article.id
-            result = ImportResult(url, status, aid, article.title)
+            result = ImportResult(url, status, article.id, article.title)
         report.results.append(result)
         if progress:
             progress(result)
