@@ -28,7 +28,7 @@ from reader.library_manage import ManageMixin
 from reader.models import Article
 from reader.paths import ENV_LIBRARY, resolve_library_dir
 from reader.store import StateStore
-from reader.store.atomic import atomic_write_text
+from reader.store.atomic import atomic_write_many, atomic_write_text
 
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
@@ -265,6 +265,7 @@ class Library(ManageMixin):
         with self._lock:
             index = dict(self._load_index())
             by_origin = self._origins(index)
+            writes: list[tuple[Path, bytes]] = []
             added = False
             for n, article in enumerate(articles):
                 status = "imported"
@@ -280,15 +281,16 @@ class Library(ManageMixin):
                     article = self._as_update(old, article)
                     status = "updated"
                 article.added = article.added or _now()
-                data = json.dumps(article.to_dict(), ensure_ascii=False)
-                atomic_write_text(self.articles_dir / f"{article.id}.json", data)
+                data = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+                writes.append((self.articles_dir / f"{article.id}.json", data))
                 if originals and n < len(originals) and originals[n]:
-                    self.save_original(article.id, originals[n] or "")
+                    writes.append(self.original_file(article.id, originals[n] or ""))
                 index[article.id] = Summary.of(article)
                 for k in self._origin_keys(article):
                     by_origin[k] = article.id
                 statuses.append(status)
                 added = True
+            atomic_write_many(writes)  # every article file before the index row that names it
             if added:
                 self._write_index(index)
         return statuses

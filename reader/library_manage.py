@@ -75,10 +75,14 @@ class ManageMixin:
     def _originals_dir(self: Library) -> Path:
         return self.root / "originals"
 
-    def save_original(self: Library, aid: str, text: str) -> None:
+    def original_file(self: Library, aid: str, text: str) -> tuple[Path, bytes]:
+        """(path, gzip bytes) of an article's fetched original, ready to write."""
         folder = self._originals_dir()
         folder.mkdir(exist_ok=True)
-        atomic_write_bytes(folder / f"{aid}.html.gz", gzip.compress(text.encode("utf-8"), 6, mtime=0))
+        return folder / f"{aid}.html.gz", gzip.compress(text.encode("utf-8"), 6, mtime=0)
+
+    def save_original(self: Library, aid: str, text: str) -> None:
+        atomic_write_bytes(*self.original_file(aid, text))
 
     def original(self: Library, aid: str) -> str | None:
         """The fetched page an article came from, or None (files imported from disk have none)."""

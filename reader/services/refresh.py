@@ -217,7 +217,7 @@ def refresh(
 
     async def main() -> None:
         run = _Run(lib, Limiter(total, per_host), pool, None, _iso(_now()))
-        async with new_client() as client:
+        async with new_client(max_connections=total) as client:
             run.client = client
             tasks = [asyncio.ensure_future(run.feed(f, forced)) for f in feeds]
             for n, fut in enumerate(asyncio.as_completed(tasks), start=1):

@@ -77,8 +77,10 @@ def check_url(url: str) -> str:
     return url
 
 
-def new_client(**kw: object) -> httpx.AsyncClient:
-    limits = httpx.Limits(max_connections=32, max_keepalive_connections=16)
+def new_client(max_connections: int = 8, **kw: object) -> httpx.AsyncClient:
+    # A small pool: httpcore scans every pooled connection on each request, so more costs CPU, not speed
+    # (reader's own Limiter already keeps requests to `total` at once).
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
