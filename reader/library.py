@@ -233,6 +233,7 @@ class Library(ManageMixin):
                         progress(f"skipped {path.name}: unreadable")
                     continue
                 if reextract:
+                    article = self.reextracted(article)  # from the kept original of a fetched page, offline
                     article.entities = extract_entities(article, backend=self.backend)
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 index[article.id] = Summary.of(article)
@@ -327,6 +328,10 @@ class Library(ManageMixin):
             for k in self._origin_keys(s):
                 found.setdefault(k, s.id)
         return found
+
+    def urls(self) -> dict[str, str]:
+        """Canonical URL -> article id, for every article that has one."""
+        return {k[4:]: v for k, v in self._origins(self._load_index()).items() if k.startswith("url:")}
 
     def find_by_url(self, url: str) -> str | None:
         """The id of the article with this canonical URL, if any."""

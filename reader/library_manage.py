@@ -93,6 +93,29 @@ class ManageMixin:
         except (OSError, EOFError, UnicodeDecodeError) as exc:
             raise ReaderError(f"The saved original of {aid} is damaged ({exc}); fetch the page again with `reader add URL`.") from exc
 
+    def reextracted(self: Library, article: Article) -> Article:
+        """The article extracted again from its kept original (same id, URL, tags, dates), or as it was."""
+        from reader.errors import IngestError
+        from reader.sources.web import article_from_html
+
+        try:
+            text = self.original(article.id)
+        except ReaderError:
+            return article
+        if not text:
+            return article
+        try:
+            fresh = article_from_html(text, article.source or article.url or "", article.accessed)
+        except IngestError:
+            return article
+        for name in ("id", "url", "source", "accessed", "added", "feed", "tags"):
+            setattr(fresh, name, getattr(article, name))
+        fresh.title = fresh.title or article.title
+        fresh.date = fresh.date or article.date
+        fresh.authors = fresh.authors or article.authors
+        fresh.publisher = fresh.publisher or article.publisher
+        return fresh
+
     # -- trash ---------------------------------------------------------------------------------
     def _trash_dir(self: Library) -> Path:
         return self.root / "trash"

@@ -211,3 +211,24 @@ def test_gzip_page_through_add(run, site):
     r = run("add", site.url("/z.html"))
     assert r.exit_code == 0 and "Zipped page" in r.stdout
     assert gzip  # the module is used by LocalSite for the body
+
+
+def test_reindex_reextracts_a_fetched_page_offline_and_citations_use_the_access_date(run, site):
+    site.route("/r.html", article_page("Offline re-extraction"))
+    run("add", site.url("/r.html"))
+    lib = Library.open(run.lib)
+    (s,) = lib.summaries()
+    path = run.lib / "articles" / f"{s.id}.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["paragraphs"], data["kinds"], data["accessed"] = ["damaged"], ["text"], "2024-02-03T10:00:00+00:00"
+    path.write_text(json.dumps(data), "utf-8")
+    site.routes.clear()  # the site is gone: only the kept original can help
+    r = run("reindex", "--entities")
+    assert r.exit_code == 0
+    a = Library.open(run.lib).get(s.id)
+    assert len(a.paragraphs) == 10 and a.url == site.url("/r.html")
+    r = run("cite", s.id[:8], "--style", "csl-json")
+    item = json.loads(r.stdout)
+    item = item[0] if isinstance(item, list) else item
+    assert item["accessed"]["date-parts"][0][:3] == [2024, 2, 3]
+    assert item["URL"] == site.url("/r.html")

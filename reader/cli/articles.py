@@ -103,12 +103,15 @@ def register(app: typer.Typer) -> None:
             read = lib.state.is_read(a.id)
         if as_json:
             d = a.inspect_dict()
-            d.update(added=a.added, source=a.source, read=read)
+            d.update(added=a.added, source=a.source, read=read, accessed=a.accessed, tags=a.tags, feed=a.feed)
             out_json(d)
             return
         out(a.title or "(untitled)")
         meta = [", ".join(a.authors), a.publisher, a.date, a.section, a.url]
         out(" · ".join(m for m in meta if m))
+        if a.accessed or a.tags:
+            out(" · ".join(filter(None, [f"accessed {a.accessed[:10]}" if a.accessed else "",
+                                         ("tags: " + ", ".join(a.tags)) if a.tags else ""])))
         out(f"id {a.id}")
         out()
         for text, kind in zip(a.paragraphs, a.kinds):

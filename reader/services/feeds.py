@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.library_manage import FULL_TEXT, Feed, feed_id, normalise_tag
@@ -27,10 +25,10 @@ def _check_mode(full_text: str) -> str:
     return full_text
 
 
-async def _probe(url: str) -> tuple[str, FeedData]:
+def _probe(url: str) -> tuple[str, FeedData]:
     """(feed URL, parsed feed) for a feed URL or a page that names a feed."""
-    async with new_client() as client:
-        got = await fetch(client, url, "feed")
+    with new_client() as client:
+        got = fetch(client, url, "feed")
         try:
             return got.url, parse_feed(got.body, got.url, got.content_type)
         except FeedError:
@@ -42,7 +40,7 @@ async def _probe(url: str) -> tuple[str, FeedData]:
                             "(or `reader add URL` to save this page).")
         for cand in candidates:
             try:
-                feed_resp = await fetch(client, cand, "feed")
+                feed_resp = fetch(client, cand, "feed")
                 return feed_resp.url, parse_feed(feed_resp.body, feed_resp.url, feed_resp.content_type)
             except (FeedError, ReaderError):
                 continue
@@ -56,7 +54,7 @@ def add_feed(lib: Library, url: str, title: str | None = None, tags: list[str] |
     for f in lib.feeds():
         if f.url == url:
             raise ReaderError(f"already subscribed to {url} (feed {f.id}).")
-    final, data = asyncio.run(_probe(url))
+    final, data = _probe(url)
     for f in lib.feeds():
         if f.url == final:
             raise ReaderError(f"already subscribed to {final} (feed {f.id}).")

@@ -2,8 +2,8 @@
 
     refresh(lib, refs=None, progress=None, *, total=8, per_host=2, processes=0) -> RefreshReport
 
-* At most `total` requests at once and `per_host` to one host; a feed's item pages are fetched in
-  the same pool. Conditional GET (ETag / Last-Modified): a 304 costs one small request.
+* At most `total` requests at once and `per_host` to one host (threads and one httpx client; a
+  feed's item pages go through the same limits). Conditional GET (ETag / Last-Modified): a 304 costs one small request.
 * A permanent redirect (301/308 all the way) updates the stored feed URL.
 * A failing feed gets one line (FeedResult.error) and the others go on. After repeated failures a
   feed backs off (BACKOFF_BASE doubling, at most BACKOFF_MAX) unless named on the command line.
@@ -16,10 +16,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
+import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -98,53 +98,74 @@ def _merge(page: Article, item: FeedItem, feed: Feed, feed_title: str | None) ->
 
 
 class _Run:
-    def __init__(self, lib: Library, limiter: Limiter, pool: Executor, client: Any, accessed: str) -> None:
-        self.lib, self.limiter, self.pool, self.client, self.accessed = lib, limiter, pool, client, accessed
-        self.fetched: dict[str, str] = {}  # canonical link -> content id of the article made from it (this run)
+    """One refresh. Feed threads (`total` of them) fetch and read feeds; page threads fetch pages; the
+    CPU pool (processes or threads) parses feeds and extracts pages. Only the calling thread writes
+    to the library."""
+
+    def __init__(self, lib: Library, limiter: Limiter, cpu: Executor, pages: ThreadPoolExecutor, client: Any,
+                 accessed: str) -> None:
+        self.lib, self.limiter, self.cpu, self.pages, self.client = lib, limiter, cpu, pages, client
+        self.accessed = accessed
+        self.known = lib.urls()  # canonical URL -> article id, at the start (no O(n) lookup per item)
+        self.lock = threading.Lock()
+        self.fetched: dict[str, str] = {}  # canonical link -> id of the article made from it in this run
+        self.inflight: dict[str, Future[tuple[Article, str]]] = {}
         self.pending: list[tuple[Article, str | None]] = []
         self.updates: list[tuple[str, Article]] = []
-        self.write_lock = asyncio.Lock()
-        self.inflight: dict[str, asyncio.Future[Any]] = {}
 
-    async def flush(self, force: bool = False) -> None:
-        if not self.pending or (not force and len(self.pending) < FLUSH_EVERY):
-            return
-        async with self.write_lock:
+    def flush(self, force: bool = False) -> None:
+        """Store the new articles (calling thread only): one index write per FLUSH_EVERY articles."""
+        with self.lock:
+            if not self.pending or (not force and len(self.pending) < FLUSH_EVERY):
+                return
             batch, self.pending = self.pending, []
-            if batch:
-                await asyncio.to_thread(self.lib.add_articles, [a for a, _ in batch], [t for _, t in batch])
+        self.lib.add_articles([a for a, _ in batch], [t for _, t in batch])
 
-    async def page(self, link: str, backend: str) -> tuple[Article, str]:
-        got = await self.limiter.fetch(self.client, link, "page")
-        loop = asyncio.get_running_loop()
-        data, text = await loop.run_in_executor(
-            self.pool, extract_page, got.body, got.charset, got.content_type, got.url, self.accessed, backend)
+    def _page(self, link: str) -> tuple[Article, str]:
+        got = self.limiter.fetch(self.client, link, "page")
+        data, text = self.cpu.submit(extract_page, got.body, got.charset, got.content_type, got.url,
+                                     self.accessed, self.lib.backend).result()
         return Article.from_dict(data), text
 
-    async def item(self, feed: Feed, data: FeedData, it: FeedItem, result: FeedResult) -> None:
+    def page(self, link: str, canon: str) -> Future[tuple[Article, str]]:
+        """The page of a link, fetched once per run however many items (or feeds) carry it."""
+        with self.lock:
+            fut = self.inflight.get(canon)
+            if fut is None:
+                fut = self.inflight[canon] = self.pages.submit(self._page, link)
+            return fut
+
+    def item_plan(self, feed: Feed, it: FeedItem) -> tuple[str, Future[tuple[Article, str]] | None]:
+        """'skip', 'feed' (use the feed's text) or 'page' (with the future of its page)."""
         known = feed.items.get(it.guid)
         digest = it.digest()
         if known and len(known) > 1 and known[1] == digest:
-            return
-        link = canonical(it.link) if it.link else None
+            return "skip", None
         full = needs_full_text(it, feed.full_text)
         if known and (len(known) < 3 or known[2] == "page") and full:
             feed.items[it.guid] = [known[0], digest, "page"]  # the page was fetched once already
-            return
-        loop = asyncio.get_running_loop()
-        if full and link:
-            existing = self.lib.find_by_url(link) or self.fetched.get(link)
+            return "skip", None
+        if full and it.link:
+            canon = canonical(it.link)
+            with self.lock:
+                existing = self.known.get(canon) or self.fetched.get(canon)
             if existing and not known:
                 feed.items[it.guid] = [existing, digest, "page"]
-                return
+                return "skip", None
+            return "page", self.page(it.link, canon)
+        return "feed", None
+
+    def item_done(self, feed: Feed, data: FeedData, it: FeedItem, plan: str, fut: Future | None,
+                  result: FeedResult) -> None:
+        known = feed.items.get(it.guid)
+        digest = it.digest()
+        if plan == "page" and fut is not None:
             try:
-                fut = self.inflight.get(link)
-                if fut is None:
-                    fut = self.inflight[link] = asyncio.ensure_future(self.page(it.link or link, self.lib.backend))
-                page, original = await fut
+                page, original = fut.result()
                 article = _merge(page, it, feed, data.title or feed.title)
                 result.full_text += 1
-                self.fetched[link] = article.id
+                with self.lock:
+                    self.fetched[canonical(it.link or "")] = article.id
                 self._store(feed, it, article, original, known, digest, "page", result)
                 return
             except (FetchError, IngestError) as exc:
@@ -154,27 +175,28 @@ class _Run:
         if article is None:
             return
         article.tags = list(dict.fromkeys([*article.tags, *feed.tags]))
-        article = Article.from_dict(await loop.run_in_executor(self.pool, with_entities, article.to_dict(), self.lib.backend))
+        article = Article.from_dict(self.cpu.submit(with_entities, article.to_dict(), self.lib.backend).result())
         self._store(feed, it, article, None, known, digest, "feed", result)
 
     def _store(self, feed: Feed, it: FeedItem, article: Article, original: str | None,
                known: list[str] | None, digest: str, how: str, result: FeedResult) -> None:
-        if known:
-            self.updates.append((known[0], article))
-            feed.items[it.guid] = [known[0], digest, how]
-            result.updated += 1
-        else:
-            self.pending.append((article, original))
-            feed.items[it.guid] = [article.id, digest, how]
-            result.new += 1
+        with self.lock:
+            if known:
+                self.updates.append((known[0], article))
+                feed.items[it.guid] = [known[0], digest, how]
+                result.updated += 1
+            else:
+                self.pending.append((article, original))
+                feed.items[it.guid] = [article.id, digest, how]
+                result.new += 1
 
-    async def feed(self, feed: Feed, forced: bool) -> FeedResult:
+    def feed(self, feed: Feed, forced: bool) -> FeedResult:
         now = _now()
         if not forced and feed.retry_after and feed.retry_after > _iso(now):
             return FeedResult(feed, "backing-off")
         result = FeedResult(feed, "ok")
         try:
-            got = await self.limiter.fetch(self.client, feed.url, "feed", etag=feed.etag, modified=feed.modified)
+            got = self.limiter.fetch(self.client, feed.url, "feed", etag=feed.etag, modified=feed.modified)
             if got.moved_to:
                 feed.url = got.moved_to
                 result.notes.append(f"moved permanently to {got.moved_to}")
@@ -182,11 +204,13 @@ class _Run:
             if got.not_modified:
                 result.status = "not-modified"
             else:
-                data = await asyncio.to_thread(parse_feed, got.body, got.url, got.content_type)
+                data = self.cpu.submit(parse_feed, got.body, got.url, got.content_type).result()
                 feed.title = feed.title or data.title
                 feed.site = feed.site or data.link
-                await asyncio.gather(*(self.item(feed, data, it, result) for it in data.items))
-                await self.flush()
+                plans = [(it, *self.item_plan(feed, it)) for it in data.items]
+                for it, plan, fut in plans:
+                    if plan != "skip":
+                        self.item_done(feed, data, it, plan, fut, result)
             feed.failures, feed.retry_after, feed.last_error = 0, None, None
         except (FetchError, FeedError, ReaderError) as exc:
             result.status, result.error = "failed", str(exc)
@@ -213,32 +237,34 @@ def refresh(
     report = RefreshReport()
     if not feeds:
         return report
-    pool: Executor = ProcessPoolExecutor(processes) if processes > 0 else ThreadPoolExecutor(2)
-
-    async def main() -> None:
-        run = _Run(lib, Limiter(total, per_host), pool, None, _iso(_now()))
-        async with new_client(max_connections=total) as client:
-            run.client = client
-            tasks = [asyncio.ensure_future(run.feed(f, forced)) for f in feeds]
-            for n, fut in enumerate(asyncio.as_completed(tasks), start=1):
-                r = await fut
+    cpu: Executor = ProcessPoolExecutor(processes) if processes > 0 else ThreadPoolExecutor(2)
+    if processes > 0:
+        cpu.submit(int).result()  # start (fork) the workers now, before this process has other threads
+    feed_threads = ThreadPoolExecutor(total, thread_name_prefix="reader-feed")
+    page_threads = ThreadPoolExecutor(total, thread_name_prefix="reader-page")
+    try:
+        with new_client(max_connections=2 * total) as client:
+            run = _Run(lib, Limiter(total, per_host), cpu, page_threads, client, _iso(_now()))
+            futures = [feed_threads.submit(run.feed, f, forced) for f in feeds]
+            for n, fut in enumerate(as_completed(futures), start=1):
+                r = fut.result()
                 report.results.append(r)
                 if progress:
                     progress(n, len(feeds), r)
-        await run.flush(force=True)
+                run.flush()
+        run.flush(force=True)
         for aid, article in run.updates:
             try:
-                await asyncio.to_thread(lib.update_article, aid, article)
+                lib.update_article(aid, article)
             except ReaderError:
                 pass
         with lib.state.batch():
             for f in feeds:
                 lib.save_feed(f)
-
-    try:
-        asyncio.run(main())
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        feed_threads.shutdown(wait=True, cancel_futures=True)
+        page_threads.shutdown(wait=True, cancel_futures=True)
+        cpu.shutdown(wait=True, cancel_futures=True)
     return report
 
 

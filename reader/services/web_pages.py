@@ -9,8 +9,8 @@ are recorded (citations give both); the fetched page is kept compressed in origi
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
 
@@ -29,26 +29,26 @@ def is_url(arg: str) -> bool:
     return "://" in arg[:12] or arg.lower().startswith(("http:", "https:"))
 
 
-async def _fetch_all(urls: list[str], backend: str) -> list[tuple[str, Article | None, str | None, str | None]]:
+def _fetch_all(urls: list[str], backend: str) -> list[tuple[str, Article | None, str | None, str | None]]:
     limiter = Limiter()
     accessed = now_iso()
 
-    async with new_client() as client:
-        async def one(url: str) -> tuple[str, Article | None, str | None, str | None]:
+    with new_client() as client:
+        def one(url: str) -> tuple[str, Article | None, str | None, str | None]:
             try:
-                got = await limiter.fetch(client, url, "page")
-                data, text = await asyncio.to_thread(
-                    extract_page, got.body, got.charset, got.content_type, got.url, accessed, backend)
+                got = limiter.fetch(client, url, "page")
+                data, text = extract_page(got.body, got.charset, got.content_type, got.url, accessed, backend)
                 return url, Article.from_dict(data), text, None
             except (FetchError, IngestError) as exc:
                 return url, None, None, str(exc)
 
-        return await asyncio.gather(*(one(u) for u in urls))
+        with ThreadPoolExecutor(8) as pool:
+            return list(pool.map(one, urls))
 
 
 def add_urls(lib: Library, urls: Iterable[str], progress: Callable[[ImportResult], Any] | None = None) -> ImportReport:
     report = ImportReport()
-    for url, article, text, error in asyncio.run(_fetch_all(list(dict.fromkeys(urls)), lib.backend)):
+    for url, article, text, error in _fetch_all(list(dict.fromkeys(urls)), lib.backend):
         if article is None:
             result = ImportResult(url, "refused", reason=error)
         else:
