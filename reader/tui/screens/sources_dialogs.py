@@ -57,9 +57,9 @@ class TagDialog(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-dialog", classes="dialog"):
-            yield Label("Tags (+tag adds, -tag removes; enter saves, escape cancels)", classes="dialog-title")
+            yield Label("Tags: +tag adds, -tag removes", classes="dialog-title")
             yield Label(Text("Now: " + (", ".join(self.tags) or "(none)")), id="tag-current")
-            yield Input(placeholder="+tag -tag", id="tag-input")
+            yield Input(placeholder="+tag -tag  (enter saves, escape cancels)", id="tag-input")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
