@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import article_id, iter_article_files, parse_file
 from reader.library_manage import ManageMixin
+from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import ENV_LIBRARY, resolve_library_dir
 from reader.store import StateStore
@@ -61,6 +62,15 @@ class Summary:
     source: str | None = None
 
     @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Summary:
+        """An index row; keys this version does not know (a newer reader's, a hand edit) are ignored."""
+        known = {k: v for k, v in row.items() if k in _SUMMARY_FIELDS}
+        for name, default in (("title", None), ("publisher", None), ("date", None), ("added", None), ("words", 0)):
+            known.setdefault(name, default)
+        known["authors"] = list(known.get("authors") or [])
+        return cls(**known)
+
+    @classmethod
     def of(cls, a: Article) -> Summary:
         keys = sorted(
             {entity_key(alias) for e in a.entities if e.type != "date" for alias in [e.name, *e.aliases]}
@@ -81,6 +91,9 @@ class Summary:
             feed=a.feed,
             source=a.source,
         )
+
+
+_SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
 
 
 @dataclass
@@ -108,7 +121,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(ManageMixin):
+class Library(StateUseCases, ManageMixin):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -164,7 +177,11 @@ class Library(ManageMixin):
             raise ReaderError(
                 f"The library index {self.index_path} is unreadable; run `reader reindex` to rebuild it."
             ) from exc
-        self._index = {row["id"]: Summary(**row) for row in raw.get("articles", [])}
+        self._index = {
+            row["id"]: Summary.from_row(row)
+            for row in raw.get("articles", [])
+            if isinstance(row, dict) and isinstance(row.get("id"), str)
+        }
         self._index_mtime = mtime
         return self._index
 

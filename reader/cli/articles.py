@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         if sort not in ("added", "date", "title"):
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
         with library_session() as lib:
-            read, marked = lib.state.read_ids(), lib.state.bookmarked_ids()
+            read, marked = lib.read_ids(), lib.bookmarked_ids()
             feed_id = lib.feed(feed).id if feed else None
             rows = filter_summaries(
                 lib.summaries_where(tag=tag, feed=feed_id) if (tag or feed) else lib.summaries(), search or "", unread_only=unread, bookmarked_only=bookmarked,
@@ -100,7 +100,7 @@ def register(app: typer.Typer) -> None:
         """Show one article from the library."""
         with library_session() as lib:
             a = lib.get(ref)
-            read = lib.state.is_read(a.id)
+            read = lib.is_read(a.id)
         if as_json:
             d = a.inspect_dict()
             d.update(added=a.added, source=a.source, read=read, accessed=a.accessed, tags=a.tags, feed=a.feed)

@@ -64,7 +64,7 @@ class SourcesActions:
             self.notify("Choose an article in the list first.", severity="warning")
             return
         title = next((s.title for s in self.listing.ordered("added") if s.id == aid), None)
-        marks = len(self.app.guard(self.library.state.bookmarks, aid) or [])
+        marks = len(self.app.guard(self.library.bookmarks, aid) or [])
         extra = f" and its {marks} bookmark{'s' * (marks != 1)}" if marks else ""
 
         def done(yes: bool | None) -> None:
@@ -77,7 +77,7 @@ class SourcesActions:
             if self.document is not None and self.document.article.id in ids:
                 self.document = None
                 self.pane.border_title = "Reading"
-            self.bookmarked_ids = frozenset(self.app.guard(self.library.state.bookmarked_ids) or ())
+            self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
             self.reload_list()
             self.notify("Moved to the trash; z brings it back.", timeout=5)
 
@@ -90,7 +90,7 @@ class SourcesActions:
             return
         for aid in ids:
             self.app.guard(self.library.restore, aid)
-        self.bookmarked_ids = frozenset(self.app.guard(self.library.state.bookmarked_ids) or ())
+        self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
         self.reload_list()
         self.article_list.select_id(ids[0])
         self.notify("Restored from the trash.", timeout=3)
