@@ -131,6 +131,9 @@ def test_hostile_titles_and_links():
     (it,) = d.items
     assert d.title == "J" and it.title == "[b]t[/b]" and it.link is None
     assert it.paragraphs == ["Body red."]
+    text_feed = b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "2", "content_text": "a < b and <script>x</script> [b]y[/b]"}]}'
+    (it,) = parse_feed(text_feed, BASE).items
+    assert it.paragraphs == ["a < b and <script>x</script> [b]y[/b]"]  # plain text stays as written
 
 
 def test_discovery_finds_alternate_feeds_only_http():

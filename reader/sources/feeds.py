@@ -15,6 +15,7 @@ loose parser, which does not expand internal entities either (tests/test_sources
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -179,7 +180,9 @@ def _parse_json(body: bytes, url: str) -> FeedData:
             continue
         names = [a.get("name", "") for a in raw.get("authors") or ([raw["author"]] if isinstance(raw.get("author"), dict) else [])
                  if isinstance(a, dict)]
-        content = raw.get("content_html") or (raw.get("content_text") or "").replace("\n", "<br>") or None
+        text = raw.get("content_text")
+        # content_text is plain text: its "<" is a character, never markup
+        content = raw.get("content_html") or ("".join(f"<p>{html.escape(p)}</p>" for p in re.split(r"\n\s*\n", str(text))) if text else None)
         items.append(_item(guid, link, raw.get("title"), content, raw.get("summary"),
                            _iso_date(raw.get("date_published")), names, [str(t) for t in raw.get("tags") or []]))
     return FeedData(_c(data.get("title")) or None, _web_link(data.get("home_page_url"), url), items, "json")
