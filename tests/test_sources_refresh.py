@@ -148,7 +148,6 @@ def test_failures_one_line_each_others_go_on_exit_1(run, site, monkeypatch):
 
 def test_back_off_after_repeated_failures(run, site):
     site.route("/500", "x", status=500)
-    run("feed", "add", site.url("/500")) if False else None
     lib = Library.open(run.lib)
     from reader.library_manage import Feed
 

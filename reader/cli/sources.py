@@ -133,7 +133,7 @@ def register(app: typer.Typer) -> None:
             def progress(done: int, total: int, r: object) -> None:
                 if bar is not None:
                     bar.update(task, completed=done)
-                if not as_json:
+                if not as_json and r.status != "not-modified":  # type: ignore[attr-defined]
                     line = r.line()  # type: ignore[attr-defined]
                     if bar is not None:
                         bar.console.print(line, markup=False, highlight=False)
@@ -150,8 +150,9 @@ def register(app: typer.Typer) -> None:
                        "updated": r.updated, "full_text": r.full_text, "full_text_failed": r.full_text_failed,
                        "error": r.error} for r in report.results])
         else:
-            out(f"{report.total('new')} new, {report.total('updated')} updated; "
-                f"{sum(r.status == 'failed' for r in report.results)} of {len(report.results)} feeds failed.")
+            unchanged = sum(r.status == "not-modified" for r in report.results)
+            out(f"{report.total('new')} new, {report.total('updated')} updated; {unchanged} feeds unchanged, "
+                f"{sum(r.status == 'failed' for r in report.results)} of {len(report.results)} failed.")
         if report.failed:
             raise typer.Exit(1)
 
