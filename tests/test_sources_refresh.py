@@ -261,3 +261,30 @@ def test_opml_import_export_round_trip(run, tmp_path):
 def test_refresh_without_feeds_says_what_to_do(run):
     r = run("refresh")
     assert r.exit_code == 1 and "reader feed add" in r.stderr
+
+
+def test_last_modified_conditional_get(run, site):
+    stamp = "Tue, 04 Jun 2024 08:00:00 GMT"
+    body = (FEEDS / "rss20.xml").read_text("utf-8").replace("{base}", site.base).encode()
+
+    def feed(h):
+        if h.headers.get("If-Modified-Since") == stamp:
+            h.send_response(304)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        h.send_response(200)
+        h.send_header("Content-Type", "application/rss+xml")
+        h.send_header("Last-Modified", stamp)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    site.route("/lm.xml", handler=feed)
+    site.route("/story/cranes.html", article_page("Council delays the crane vote"))
+    site.route("/story/ferry.html", article_page("Ferry timetable changes for the summer"))
+    run("feed", "add", site.url("/lm.xml"))
+    assert "2 new" in run("refresh").stdout
+    r = run("refresh")
+    assert r.exit_code == 0 and "1 feeds unchanged" in r.stdout
+    assert site.requests[-1][1].get("If-Modified-Since") == stamp

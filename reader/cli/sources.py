@@ -128,10 +128,11 @@ def register(app: typer.Typer) -> None:
 
                 bar = Progress(transient=True)
                 task = bar.add_task("refreshing", total=n)
-                bar.start()
 
             def progress(done: int, total: int, r: object) -> None:
                 if bar is not None:
+                    if not bar.live.is_started:  # started here, after the worker processes were forked
+                        bar.start()
                     bar.update(task, completed=done)
                 if not as_json and r.status != "not-modified":  # type: ignore[attr-defined]
                     line = r.line()  # type: ignore[attr-defined]
