@@ -128,6 +128,8 @@ def test_pdf_and_images_are_refused_with_a_clear_line(site):
     site.route("/pic", b"\x89PNG", content_type="image/png")
     assert "PDF" in str(kind_of(site.url("/paper.pdf")))
     assert kind_of(site.url("/pic")).kind == "type"
+    site.route("/feed.xml", b"<rss/>", content_type="application/rss+xml")
+    assert "reader feed add" in str(kind_of(site.url("/feed.xml")))
 
 
 # -- reader add URL --------------------------------------------------------------------------------

@@ -150,6 +150,8 @@ def check_type(content_type: str, url: str, kind: str) -> None:
         return
     if mime == "application/pdf":
         raise FetchError(f"{url} is a PDF; reader does not import PDFs yet (save the article's web page instead).", "type")
+    if kind == "page" and mime in ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"):
+        raise FetchError(f"{url} is a feed, not a page; subscribe to it with `reader feed add {url}`.", "type")
     allowed = PAGE_TYPES if kind == "page" else FEED_TYPES
     if mime not in allowed and not mime.endswith(("+xml", "+json")):
         what = "a web page" if kind == "page" else "a feed"
