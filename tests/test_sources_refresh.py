@@ -288,3 +288,20 @@ def test_last_modified_conditional_get(run, site):
     r = run("refresh")
     assert r.exit_code == 0 and "1 feeds unchanged" in r.stdout
     assert site.requests[-1][1].get("If-Modified-Since") == stamp
+
+
+def test_worker_processes_from_a_threaded_app_are_spawned_and_work(tmp_path, site):
+    """The TUI refreshes from a worker thread: its worker processes must be spawned, not forked."""
+    import threading
+
+    gazette(site)
+    lib = Library.open(tmp_path / "lib")
+    from reader.library_manage import Feed
+
+    lib.save_feed(Feed(id="g", url=site.url("/feed.xml")))
+    out = {}
+    t = threading.Thread(target=lambda: out.setdefault("report", refresh_mod.refresh(lib, processes=2)))
+    t.start()
+    t.join(120)
+    (r,) = out["report"].results
+    assert (r.status, r.new, r.full_text) == ("ok", 2, 2)

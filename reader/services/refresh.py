@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import threading
 from collections.abc import Callable
@@ -237,9 +238,13 @@ def refresh(
     report = RefreshReport()
     if not feeds:
         return report
-    cpu: Executor = ProcessPoolExecutor(processes) if processes > 0 else ThreadPoolExecutor(2)
+    cpu: Executor = ThreadPoolExecutor(2)
     if processes > 0:
-        cpu.submit(int).result()  # start (fork) the workers now, before this process has other threads
+        # fork is quick, but only safe while this process has one thread (the CLI); an app with threads
+        # (the TUI) spawns fresh interpreters instead.
+        method = "fork" if threading.active_count() == 1 and "fork" in mp.get_all_start_methods() else "spawn"
+        cpu = ProcessPoolExecutor(processes, mp_context=mp.get_context(method))
+        cpu.submit(int).result()  # start the workers now, before this refresh starts its own threads
     feed_threads = ThreadPoolExecutor(total, thread_name_prefix="reader-feed")
     page_threads = ThreadPoolExecutor(total, thread_name_prefix="reader-page")
     try:

@@ -159,13 +159,14 @@ class SourcesActions:
 
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh_worker(self) -> None:
-        from reader.services.refresh import refresh
+        from reader.services.refresh import default_processes, refresh
 
         def progress(done: int, total: int, result: Any) -> None:
             self.post_message(self.RefreshProgress(done, total, result.line(), result.status == "failed"))
 
         try:
-            report = refresh(self.library, progress=progress)
+            feeds = len(self.library.feeds())
+            report = refresh(self.library, progress=progress, processes=default_processes(feeds))
         except (ReaderError, OSError) as exc:
             self.post_message(self.RefreshDone(0, 0, 0, str(exc)))
             return
