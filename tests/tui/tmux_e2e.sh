@@ -37,6 +37,7 @@ cursor_on() {  # cursor_on ROW OTHER_ROW (screen lines): the first looks differe
     exit 1
 }
 
+(cd "$ROOT" && "$PY" -m reader --library "$LIB" add reader/sample >/dev/null)  # a named library starts empty
 T new-session -d -s "$S" -x 80 -y 24 "cd '$ROOT' && env TERM=$TERM_IN $NOCOLOR '$PY' -m reader --library '$LIB'"
 wait_for "Articles "
 wait_for "^p palette"
