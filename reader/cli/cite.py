@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,11 +14,9 @@ from reader.models import Article
 from reader.services import cite as cite_service
 from reader.services.clipboard import copy_text
 from reader.services.export import EXPORT_FORMATS, export_notes, import_notes
+from reader.services.meta_fields import FieldError, check_corrections
 from reader.services.safe_text import clean
 from reader.store.atomic import atomic_write_text
-
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
 
 def default_style(lib: Library) -> str:
     return cite_service.check_style(lib.state.get_setting(cite_service.SETTING, cite_service.DEFAULT_STYLE))
@@ -96,19 +93,12 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="With --show: print JSON (fields and CSL item).")] = False,
     ) -> None:
         """Correct an article's metadata; every later citation uses the corrections."""
-        fields: dict = {}
-        if title is not None:
-            fields["title"] = title.strip() or None
-        if author is not None:
-            fields["authors"] = [a.strip() for a in author if a.strip()]
-        if date is not None:
-            date = date.strip()
-            if date and not _DATE.match(date):
-                raise fail(f"the date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD; e.g. --date 2023-06-20.", 2)
-            fields["date"] = date or None
-        for key, value in (("url", url), ("publisher", publisher), ("section", section), ("language", language)):
-            if value is not None:
-                fields[key] = value.strip() or None
+        given = {"title": title, "authors": author, "date": date, "url": url, "publisher": publisher,
+                 "section": section, "language": language}
+        try:
+            fields = check_corrections({k: v for k, v in given.items() if v is not None})
+        except FieldError as exc:
+            raise fail(f"{exc}", 2) from None
         with library_session() as lib:
             _warn(lib)
             aid = lib.resolve(ref)

@@ -171,7 +171,7 @@ async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MetaEditor)  # refused: not a date
-        assert "is not YYYY" in screen_text(app)
+        assert "is not a real date" in screen_text(app)
         app.screen.query_one("#meta-date").value = "2024-03-04"
         app.screen.query_one("#meta-authors").value = "Maria Lopez; Ana Ruiz"
         await pilot.press("ctrl+s")
