@@ -153,16 +153,26 @@ def register(app: typer.Typer) -> None:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise fail(f"cannot read {path} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
+        def progress(done: int, total: int) -> None:
+            if total >= 1000:
+                out(f"reader: {done:,} of {total:,} bookmarks written", err=True)
+
         with library_session() as lib:
             _warn(lib)
-            report = import_notes(lib, text)
+            report = import_notes(lib, text, progress)
+        for line in report.refused:
+            out(f"reader: refused: {line}", err=True)
         out(f"{report.added} bookmarks added, {report.updated} notes updated, {report.duplicates} already here.")
+        if report.kept_newer:
+            out(f"{report.kept_newer} notes edited here after the export were kept (the file's copies are older).")
         if report.missing_articles:
             out(
                 f"{len(report.missing_articles)} articles are not in this library (import them with `reader add`, "
                 f"then import the notes again): {', '.join(a[:10] for a in report.missing_articles)}",
                 err=True,
             )
+        if report.refused:
+            raise fail(f"{len(report.refused)} entries refused (named above); the rest were imported.")
 
     config = typer.Typer(help="Settings.", no_args_is_help=True, rich_markup_mode=None)
 

@@ -10,44 +10,28 @@ API CONTRACT:
                   csl, corrections, bookmarks: [{id, paragraph, quote, ..., note, citation}]}]}
         bibtex:   the articles that have bookmarks, as BibTeX entries.
         style: a formatted style (default: the store setting "citation_style", else apa).
-    import_notes(library, text) -> ImportNotesReport      # the JSON export; no duplicates:
-        articles matched by id; a bookmark matched by its id, else by article + quote + note.
-    ImportNotesReport(added, updated, duplicates, missing_articles: list[str])
+    import_notes, ImportNotesReport, ImportNotesError: from reader.services.notes_import (re-exported)
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
 
 import yaml
 
-from reader.errors import CitationError, NotFound, ReaderError
-from reader.library import CORRECTABLE, Library
+from reader.errors import CitationError, NotFound
+from reader.library import Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
 from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
+from reader.services.notes_import import ImportNotesError, ImportNotesReport, import_notes
+from reader.services.notes_schema import FORMAT_ID, VERSION
 from reader.services.safe_text import clean
 
 EXPORT_FORMATS = ("markdown", "json", "bibtex")
-FORMAT_ID = "reader-notes"
-VERSION = 1
-
-
-class ImportNotesError(ReaderError):
-    """The notes file cannot be imported."""
-
-
-@dataclass
-class ImportNotesReport:
-    added: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    missing_articles: list[str] = field(default_factory=list)
 
 
 def _now() -> str:
@@ -159,58 +143,4 @@ def export_notes(library: Library, fmt: str = "markdown", style: str | None = No
     raise CitationError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
 
 
-# -- import ----------------------------------------------------------------------------------------
-def _load(text: str) -> dict[str, Any]:
-    try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        raise ImportNotesError(f"The notes file is not JSON ({exc.msg}); give a file written by `reader export --format json`.") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID or not isinstance(doc.get("articles"), list):
-        raise ImportNotesError("The file is not a reader notes export; give a file written by `reader export --format json`.")
-    if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
-        raise ImportNotesError("The notes file was written by a newer reader; upgrade reader to import it.")
-    return doc
-
-
-def import_notes(library: Library, text: str) -> ImportNotesReport:
-    doc = _load(text)
-    report = ImportNotesReport()
-    index = {s.id for s in library.summaries()}
-    for art in doc["articles"]:
-        if not isinstance(art, dict) or not isinstance(art.get("id"), str):
-            raise ImportNotesError("The notes file has an article without an id; export it again with `reader export --format json`.")
-        aid = art["id"]
-        if aid not in index:
-            report.missing_articles.append(aid)
-            continue
-        corrections = {k: v for k, v in (art.get("corrections") or {}).items() if k in CORRECTABLE}
-        current = library.state.get_meta(aid)
-        new = {k: v for k, v in corrections.items() if k not in current}
-        if new:
-            library.state.set_meta(aid, new)
-        existing = library.state.bookmarks(aid)
-        by_id = {b.id: b for b in existing}
-        by_text = {(b.quote, b.note) for b in existing}
-        for raw in art.get("bookmarks") or []:
-            if not isinstance(raw, dict) or not isinstance(raw.get("quote"), str):
-                raise ImportNotesError("The notes file has a bookmark without a quote; export it again with `reader export --format json`.")
-            quote, note = raw["quote"], str(raw.get("note") or "")
-            old = by_id.get(str(raw.get("id")))
-            if old is not None:
-                if old.note != note and str(raw.get("updated") or "") > old.updated:
-                    library.state.set_note(old.id, note)
-                    report.updated += 1
-                else:
-                    report.duplicates += 1
-                continue
-            if (quote, note) in by_text:
-                report.duplicates += 1
-                continue
-            bm = library.state.add_bookmark(
-                aid, int(raw.get("paragraph") or 0), quote,
-                prefix=str(raw.get("prefix") or ""), suffix=str(raw.get("suffix") or ""),
-                start=int(raw.get("start") or 0), end=int(raw.get("end") or 0), note=note,
-            )
-            by_text.add((bm.quote, bm.note))
-            report.added += 1
-    return report
+__all__ = ["EXPORT_FORMATS", "ImportNotesError", "ImportNotesReport", "export_notes", "import_notes"]
