@@ -124,7 +124,7 @@ def test_bibtex_entry():
         "  month = jun,\n"
         "  url = {https://example.org/x},\n"
         "  urldate = {2024-05-17},\n"
-        "  langid = {en},\n"
+        "  langid = {english},\n"
         "  entrysubtype = {newspaper}\n"
         "}\n"
     )
