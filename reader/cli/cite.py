@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     @friendly
     def export(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or bibtex.")] = "markdown",
+        fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json, bibtex, biblatex-apa, ris or csl-json.")] = "markdown",
         output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of printing.")] = None,
         style: Annotated[Optional[str], typer.Option("--style", "-s", help="Citation style (default: the setting).")] = None,
     ) -> None:

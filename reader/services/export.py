@@ -1,14 +1,17 @@
 """Export bookmarks and notes (grouped by article, each with its citation) and import them back.
 
 API CONTRACT:
-    EXPORT_FORMATS = ("markdown", "json", "bibtex")
+    EXPORT_FORMATS = ("markdown", "json", "bibtex", "biblatex-apa", "ris", "csl-json")
     export_notes(library, fmt="markdown", style=None) -> str
-        markdown: one Obsidian-friendly document: YAML front matter (title, exported, citation_style,
-                  counts), per article a heading, its reference, then each passage as a "> " quote
-                  ending with its in-text citation, followed by its note.
+        markdown: one Obsidian-friendly document (reader.services.notes_markdown): YAML front matter
+                  (title, exported, citation_style, counts), per article a heading, its reference,
+                  then each passage as a "> " quote ending with its in-text citation, followed by
+                  its note; whatever a note or title holds stays inside its own block.
         json:     {"format": "reader-notes", "version": 1, ..., "articles": [{id, title, ..., reference,
                   csl, corrections, bookmarks: [{id, paragraph, quote, ..., note, citation}]}]}
-        bibtex:   the articles that have bookmarks, as BibTeX entries.
+        bibtex:   the articles that have bookmarks, as BibTeX entries (reader.services.bibtex);
+        biblatex-apa: the same for biblatex's APA style (entrysubtype nonacademic).
+        ris, csl-json: the articles with their passages and notes (reader.services.notes_data).
         style: a formatted style (default: the store setting "citation_style", else apa).
     import_notes, ImportNotesReport, ImportNotesError: from reader.services.notes_import (re-exported)
 """
@@ -16,22 +19,18 @@ API CONTRACT:
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime, timezone
-
-import yaml
 
 from reader.errors import CitationError, NotFound
 from reader.library import Library
 from reader.models import Article, Bookmark
-from reader.services import cite, csl_engine
+from reader.services import cite, csl_engine, notes_data, notes_markdown
 from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
 from reader.services.notes_import import ImportNotesError, ImportNotesReport, import_notes
 from reader.services.notes_schema import FORMAT_ID, VERSION
-from reader.services.safe_text import clean
 
-EXPORT_FORMATS = ("markdown", "json", "bibtex")
+EXPORT_FORMATS = ("markdown", "json", "bibtex", "biblatex-apa", "ris", "csl-json")
 
 
 def _now() -> str:
@@ -77,17 +76,7 @@ def _render(groups: list[tuple[Article, list[Bookmark]]], style: str) -> csl_eng
     return csl_engine.render(items, style, cites)
 
 
-# -- Markdown --------------------------------------------------------------------------------
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=$])")
-
-
-def _md(text: str) -> str:
-    """Article text as literal Markdown: specials escaped (not inside URLs, which Markdown
-    viewers link as written), whitespace collapsed."""
-    words = clean(text).split()
-    return " ".join(w if re.match(r"^https?://", w) else _MD_SPECIAL.sub(r"\\\1", w) for w in words)
-
-
+# -- Markdown ------------------------------------------------------------------------------------
 def _markdown(library: Library, style: str) -> str:
     groups = _grouped(library)
     rendered = _render(groups, style)
@@ -99,16 +88,32 @@ def _markdown(library: Library, style: str) -> str:
         "bookmarks": sum(len(b) for _, b in groups),
         "tags": ["reader-notes"],
     }
-    parts = ["---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n"]
+    articles = [
+        (
+            article.title or "",
+            rendered.references.get(article.id, ""),
+            [(bm.quote, rendered.citations.get(bm.id, ""), bm.note) for bm in bms],
+        )
+        for article, bms in groups
+    ]
+    return notes_markdown.document(front, articles)
+
+
+# -- RIS and CSL-JSON ------------------------------------------------------------------------------
+def _records(library: Library, style: str) -> list[tuple[dict, list[notes_data.Passage]]]:
+    groups = _grouped(library)
+    rendered = _render(groups, style)
+    records = []
     for article, bms in groups:
-        parts.append(f"## {_md(article.title or '(untitled)')}\n")
-        parts.append(_md(rendered.references.get(article.id, "")) + "\n")
-        for bm in bms:
-            cite_text = rendered.citations.get(bm.id, "")
-            parts.append(f"> {_md(bm.quote)}\n>\n> — {_md(cite_text)}\n")
-            if bm.note.strip():
-                parts.append(clean(bm.note).strip() + "\n")
-    return "\n".join(parts)
+        item = cite.csl_item(article)
+        if article.section:  # a data field here (the formatted styles leave it out: see csl_item)
+            item["section"] = article.section
+        passages = [
+            notes_data.Passage(bm.id, _paragraph(article, bm), bm.quote, bm.note, rendered.citations.get(bm.id, ""))
+            for bm in bms
+        ]
+        records.append((item, passages))
+    return records
 
 
 # -- JSON ----------------------------------------------------------------------------------------
@@ -134,8 +139,12 @@ def _json(library: Library, style: str) -> str:
 
 
 def export_notes(library: Library, fmt: str = "markdown", style: str | None = None) -> str:
-    if fmt == "bibtex":
-        return to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)])
+    if fmt in ("bibtex", "biblatex-apa"):
+        return to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)], fmt)
+    if fmt == "ris":
+        return notes_data.ris(_records(library, _style_for(library, style)))
+    if fmt == "csl-json":
+        return notes_data.csl_json(_records(library, _style_for(library, style)))
     if fmt == "markdown":
         return _markdown(library, _style_for(library, style))
     if fmt == "json":
