@@ -26,14 +26,15 @@ __all__ = ["DATA_FORMATS", "MONTHS", "bibtex_key", "render_data", "to_bibtex", "
 
 
 # -- CSL-JSON ------------------------------------------------------------------------------
-def _cleaned(value: Any) -> Any:
-    """Every string of a CSL-JSON item without control sequences (it may be read in a terminal)."""
+def _cleaned(value: Any, lines: bool = False) -> Any:
+    """Every string of a CSL-JSON item without control sequences (it may be read in a terminal);
+    on one line, except in the free-text fields (note, custom) where line breaks are the user's."""
     if isinstance(value, str):
-        return clean(value)
+        return clean(value) if lines else " ".join(clean(value).split())
     if isinstance(value, list):
-        return [_cleaned(v) for v in value]
+        return [_cleaned(v, lines) for v in value]
     if isinstance(value, dict):
-        return {k: _cleaned(v) for k, v in value.items()}
+        return {k: _cleaned(v, lines or k in ("note", "custom")) for k, v in value.items()}
     return value
 
 
