@@ -165,9 +165,12 @@ def test_markdown_reads_the_same_in_pandoc(lib):
     assert ast["meta"]["title"]["c"][0]["c"] == "Reader"
 
 
-def test_markdown_holds_no_control_sequence(lib):
-    text = export_notes(lib, "markdown")
+@pytest.mark.parametrize("fmt", ["markdown", "bibtex", "biblatex-apa", "ris", "csl-json", "json"])
+def test_no_export_holds_a_control_sequence(lib, fmt):
+    text = export_notes(lib, fmt)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
+    if fmt == "json":  # JSON may escape them instead; what it decodes to must be clean too
+        assert "\\u001b" not in text
 
 
 # -- BibTeX ------------------------------------------------------------------------------------------
@@ -229,11 +232,6 @@ def test_biblatex_apa_flavour(lib):
     std = export_notes(lib, "bibtex")
     assert apa.count("entrysubtype = {nonacademic}") == 3 and "newspaper" not in apa
     assert apa.replace("nonacademic", "newspaper") == std  # nothing else differs
-
-
-def test_bibtex_holds_no_control_sequence(lib):
-    text = export_notes(lib, "bibtex")
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
 
 
 # -- RIS -----------------------------------------------------------------------------------------------

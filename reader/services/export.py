@@ -20,15 +20,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from typing import Any
 
 from reader.errors import CitationError, NotFound
-from reader.library import Library
+from reader.library import Library, corrections
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine, notes_data, notes_markdown
 from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
 from reader.services.notes_import import ImportNotesError, ImportNotesReport, import_notes
 from reader.services.notes_schema import FORMAT_ID, VERSION
+from reader.services.safe_text import clean
 
 EXPORT_FORMATS = ("markdown", "json", "bibtex", "biblatex-apa", "ris", "csl-json")
 
@@ -131,11 +133,22 @@ def _json(library: Library, style: str) -> str:
             "url": article.url,
             "reference": rendered.references.get(article.id),
             "csl": cite.csl_item(article),
-            "corrections": library.state.get_meta(article.id),
+            "corrections": corrections(library.state.get_meta(article.id)),
             "bookmarks": [{**bm.to_dict(), "citation": rendered.citations.get(bm.id)} for bm in bms],
         })
     doc = {"format": FORMAT_ID, "version": VERSION, "exported": _now(), "citation_style": style, "articles": articles}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_clean_strings(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def _clean_strings(value: Any) -> Any:
+    """Every string in the document without terminal control sequences (line breaks kept)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_clean_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_strings(v) for k, v in value.items()}
+    return value
 
 
 def export_notes(library: Library, fmt: str = "markdown", style: str | None = None) -> str:
