@@ -257,3 +257,8 @@ def test_cli_prints_progress_for_a_large_import(lib, tmp_path):
     result = CliRunner().invoke(app, ["import-notes", str(path)])
     assert result.exit_code == 0, result.output
     assert "reader: 1,500 of 1,500 bookmarks written" in result.stderr
+
+
+def test_two_bookmarks_of_one_file_made_in_the_same_second_are_both_added(lib):
+    twins = [{**GOOD, "id": "twin00000001", "note": "one"}, {**GOOD, "id": "twin00000002", "note": "two"}]
+    assert import_notes(lib, json.dumps(_doc(twins))).added == 2

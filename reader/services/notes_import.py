@@ -89,9 +89,12 @@ class _Matcher:
         self.by_made = {(b.created, b.quote): b for b in existing}
         self.by_text = {(b.quote, b.note) for b in existing}
 
-    def add(self, bm: Bookmark) -> None:
+    def add(self, bm: Bookmark, *, made: bool = True) -> None:
+        """made: also match it by quote and creation time (only bookmarks from before this import:
+        two of one file made in the same second on the same quote are two bookmarks)."""
         self.by_id[bm.id] = bm
-        self.by_made[(bm.created, bm.quote)] = bm
+        if made:
+            self.by_made[(bm.created, bm.quote)] = bm
         self.by_text.add((bm.quote, bm.note))
 
 
@@ -147,7 +150,7 @@ def import_notes(
                 elif bm.updated >= old.updated:
                     changed = replace(old, note=bm.note, updated=max(now, bm.updated))
                     writes[old.id] = changed
-                    match.add(changed)
+                    match.add(changed, made=False)
                     report.updated += 1
                 else:
                     report.kept_newer += 1
@@ -160,7 +163,7 @@ def import_notes(
             if not bm.updated:
                 bm = replace(bm, updated=bm.created)
             all_ids.add(bm.id)
-            match.add(bm)
+            match.add(bm, made=False)
             writes[bm.id] = bm
             report.added += 1
 
