@@ -17,7 +17,9 @@ The fields, and why (checked with pybtex, bibtex's plain.bst, biber + biblatex, 
         sentence case) keep proper nouns; straight double quotes become “ and ” (LaTeX would print
         two closing quotes).
     date (biblatex, pandoc) and year + month (bibtex); url; urldate only with a url (alone it
-        makes biblatex take the access year for the publication year); langid as babel names.
+        makes biblatex take the access year for the publication year), and in the biblatex-apa
+        flavour only for an undated article (APA 7 gives a retrieval date only for pages that
+        change; biblatex-apa prints "Retrieved ..." whenever there is one); langid as babel names.
     entrysubtype: "newspaper" in the bibtex flavour (pandoc reads it as article-newspaper; bibtex
         and biblatex's standard styles ignore it); "nonacademic" in the biblatex-apa flavour
         (biblatex-apa prints any other subtype in brackets, "[newspaper]", and shows the full date
@@ -156,7 +158,8 @@ def entry_fields(item: dict, flavour: str = "bibtex") -> list[tuple[str, str]]:
     if url:  # read verbatim by biber and pandoc: only what would unbalance the entry is %-encoded
         fields.append(("url", url))
         accessed = _date(item, "accessed")
-        if accessed:
+        # APA gives a retrieval date only for what may change (an undated page); biblatex-apa prints any.
+        if accessed and not (flavour == "biblatex-apa" and issued):
             fields.append(("urldate", _iso(accessed)))
     language = _one_line(item.get("language") or "").lower().split("-")[0]
     if language in LANGIDS:
