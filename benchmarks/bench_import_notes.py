@@ -26,6 +26,10 @@ from reader.services.notes_import import import_notes
 from reader.store.state import StateStore
 
 
+class Killed(Exception):
+    """Stands for the process being killed between two shards."""
+
+
 def _articles(n: int) -> list[Article]:
     return [
         Article(
@@ -86,14 +90,14 @@ def main(argv: list[str] | None = None) -> int:
         def killed(self: StateStore, bookmarks: list, progress=None) -> None:  # type: ignore[no-untyped-def]
             def stop(done: int, total: int) -> None:
                 if done > total // 3:
-                    raise KeyboardInterrupt
+                    raise Killed
 
             real(self, bookmarks, stop)
 
         StateStore.put_bookmarks = killed  # type: ignore[method-assign]
         try:
             import_notes(lib, text)
-        except KeyboardInterrupt:
+        except Killed:
             pass
         finally:
             StateStore.put_bookmarks = real  # type: ignore[method-assign]
