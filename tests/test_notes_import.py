@@ -266,3 +266,31 @@ def test_cli_prints_progress_for_a_large_import(lib, tmp_path):
 def test_two_bookmarks_of_one_file_made_in_the_same_second_are_both_added(lib):
     twins = [{**GOOD, "id": "twin00000001", "note": "one"}, {**GOOD, "id": "twin00000002", "note": "two"}]
     assert import_notes(lib, json.dumps(_doc(twins))).added == 2
+
+
+def test_import_killed_with_sigkill_then_run_again_has_every_bookmark_once(lib, tmp_path, library_dir):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "notes.json"
+    path.write_text(_many(20_000))
+    env = {**os.environ, "READER_LIBRARY": str(library_dir)}
+    cmd = [sys.executable, "-m", "reader", "import-notes", str(path)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:  # killed as soon as the first shards are written
+        if "bookmarks written" in line:
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=120)
+    lib.state.close()
+    again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    kept = int(again.stdout.split(", ")[-1].split()[0])  # "... N already here."
+    assert kept > 0 and f"{20_000 - kept} bookmarks added" in again.stdout
+    check = Library.open(library_dir, seed=False)
+    marks = check.state.bookmarks()
+    check.close()
+    assert len(marks) == len({b.id for b in marks}) == 20_000
