@@ -25,7 +25,7 @@ from typing import Any
 from reader.errors import CitationError, NotFound
 from reader.library import Library, corrections
 from reader.models import Article, Bookmark
-from reader.services import cite, csl_engine, notes_data, notes_markdown
+from reader.services import cite, csl_engine, notes_data, notes_markdown, preferences
 from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
 from reader.services.notes_import import ImportNotesError, ImportNotesReport, import_notes
@@ -40,7 +40,7 @@ def _now() -> str:
 
 
 def _style_for(library: Library, style: str | None) -> str:
-    name = cite.check_style(style or library.state.get_setting(cite.SETTING, cite.DEFAULT_STYLE))
+    name = cite.check_style(style or preferences.citation_style(library))
     if name not in cite.FORMATTED:
         raise CitationError(f"Export needs a citation style, not the data format {name}; choose one of {', '.join(cite.FORMATTED)}.")
     return name
