@@ -104,9 +104,10 @@ def import_notes(
     doc = load(text)
     report = ImportNotesReport()
     index = {s.id for s in library.summaries()}
-    all_ids = {b.id for b in library.state.bookmarks()}
+    here = library.state.bookmarks()
+    all_ids = {b.id for b in here}
     matchers: dict[str, _Matcher] = {}
-    for b in library.state.bookmarks():
+    for b in here:
         matchers.setdefault(b.article_id, _Matcher([])).add(b)
     corrections: dict[str, dict[str, Any]] = {}
     writes: dict[str, Bookmark] = {}  # by id: the last word wins within one file
