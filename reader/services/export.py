@@ -107,9 +107,7 @@ def _records(library: Library, style: str) -> list[tuple[dict, list[notes_data.P
     rendered = _render(groups, style)
     records = []
     for article, bms in groups:
-        item = cite.csl_item(article)
-        if article.section:  # a data field here (the formatted styles leave it out: see csl_item)
-            item["section"] = article.section
+        item = cite.data_item(article)
         passages = [
             notes_data.Passage(bm.id, _paragraph(article, bm), bm.quote, bm.note, rendered.citations.get(bm.id, ""))
             for bm in bms
