@@ -292,3 +292,19 @@ def test_apa_puts_a_comma_before_the_ampersand_with_an_organisation_second(lib):
     delimiter-precedes-last="always" ignored for literal names), the one known difference."""
     ref = cite.format_reference(lib.get("a" * 16), "apa")
     assert ref.startswith("Motamedi, M., & Reuters Staff. (2023, June 20).")
+
+
+# -- JSON, back through import-notes ---------------------------------------------------------------------
+def test_json_round_trip_keeps_every_passage_and_note_with_its_id(lib, tmp_path):
+    from reader.services.export import import_notes
+
+    other = Library.open(tmp_path / "other", seed=False)
+    for a in ARTICLES:
+        other.add_article(a)
+    report = import_notes(other, export_notes(lib, "json"))
+    assert (report.added, report.refused) == (len(NOTES), [])
+    mine = {b.id: (b.article_id, b.paragraph, clean(b.quote), clean(b.note)) for b in lib.state.bookmarks()}
+    theirs = {b.id: (b.article_id, b.paragraph, b.quote, b.note) for b in other.state.bookmarks()}
+    assert theirs == mine
+    assert import_notes(other, export_notes(other, "json")).duplicates == len(NOTES)
+    other.close()
