@@ -159,3 +159,14 @@ def test_citation_follows_the_passage_when_the_paragraph_number_is_stale(lib):
     doc = json.loads(export_notes(lib, "json"))
     (moved,) = [b for b in doc["articles"][0]["bookmarks"] if b["note"] == "moved"]
     assert moved["citation"] == "(Motamedi, 2023, para. 3)"
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("ris", "TY  - NEWS"), ("csl-json", "["), ("biblatex-apa", "@article{")])
+def test_cli_exports_for_reference_managers(lib, tmp_path, fmt, start):
+    out = tmp_path / f"notes.{fmt}"
+    assert f"wrote {out}." in run("export", "--format", fmt, "--output", str(out)).stdout
+    text = out.read_text("utf-8")
+    assert text.startswith(start)
+    if fmt != "biblatex-apa":  # the reference-manager formats carry the notes
+        assert "Check this [[link]]." in text
+    assert run("export", "--format", fmt).stdout.strip() == text.strip()
