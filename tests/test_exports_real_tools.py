@@ -308,3 +308,28 @@ def test_json_round_trip_keeps_every_passage_and_note_with_its_id(lib, tmp_path)
     assert theirs == mine
     assert import_notes(other, export_notes(other, "json")).duplicates == len(NOTES)
     other.close()
+
+
+# -- TeX: bibtex (plain.bst), biber + biblatex, biblatex-apa ------------------------------------------------
+def _tex_missing() -> str | None:
+    import shutil
+    import subprocess
+
+    from tools.check_bibtex_latex import NEEDED
+
+    missing = [t for t in NEEDED if shutil.which(t) is None]
+    if missing:
+        return f"TeX Live not installed ({', '.join(missing)} missing; see tools/check_bibtex_latex.py)"
+    for sty in ("biblatex.sty", "apa.bbx", "csquotes.sty"):
+        if not subprocess.run(["kpsewhich", sty], capture_output=True, text=True).stdout.strip():
+            return f"{sty} not installed (texlive-bibtex-extra, texlive-latex-extra)"
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_tex_missing() is not None, reason=str(_tex_missing()))
+def test_tex_prints_the_bibtex_export_right(capsys):
+    from tools.check_bibtex_latex import main
+
+    assert main([]) == 0, capsys.readouterr().out
+    assert "all checks passed" in capsys.readouterr().out
