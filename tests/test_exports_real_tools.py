@@ -333,3 +333,9 @@ def test_tex_prints_the_bibtex_export_right(capsys):
 
     assert main([]) == 0, capsys.readouterr().out
     assert "all checks passed" in capsys.readouterr().out
+
+
+def test_a_control_sequence_leaves_no_stray_space_in_the_reference(lib):
+    """The title ends in an escape sequence after a space: cleaned before spaces are collapsed."""
+    ref = cite.format_reference(lib.get("b" * 16), "apa")
+    assert ref == f"Kamal, R. (2021). {PERSIAN}. BBC Persian."

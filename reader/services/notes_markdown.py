@@ -27,7 +27,7 @@ import yaml
 
 from reader.services.safe_text import clean
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=${}])|(&)(?=#?\w+;)|(%)(?=%)")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~=${}])|(&)(?=#?\w+;)|%(?=%)|(?<=%)%")
 _URL = re.compile(r"^(https?://[^\s<>`\"\\]+?)([.,;:!?)\]]*)$")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
