@@ -234,6 +234,8 @@ def test_biblatex_apa_flavour(lib):
     # No retrieval date for a dated article (APA 7); nothing else differs.
     assert "urldate = {2024-05-17}" in std and "urldate" not in apa
     assert apa.replace("nonacademic", "newspaper") == std.replace("  urldate = {2024-05-17},\n", "")
+    # Why two flavours: pandoc reads a nonacademic article as a journal article (APA then drops the day).
+    assert {i["type"] for i in _pandoc_items(apa, "biblatex").values()} == {"article-journal"}
 
 
 # -- RIS -----------------------------------------------------------------------------------------------
