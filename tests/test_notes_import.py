@@ -294,3 +294,7 @@ def test_import_killed_with_sigkill_then_run_again_has_every_bookmark_once(lib, 
     marks = check.state.bookmarks()
     check.close()
     assert len(marks) == len({b.id for b in marks}) == 20_000
+
+
+def test_a_file_saved_with_a_byte_order_mark_imports(lib):
+    assert import_notes(lib, "\ufeff" + json.dumps(_doc([GOOD]))).added == 1

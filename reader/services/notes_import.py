@@ -61,7 +61,7 @@ def _now() -> str:
 def load(text: str) -> dict[str, Any]:
     """The notes document, or ImportNotesError with one line."""
     try:
-        doc = json.loads(text)
+        doc = json.loads(text.removeprefix("\ufeff"))  # a byte-order mark from an editor that saved it
     except RecursionError:
         raise ImportNotesError(
             "The notes file nests brackets too deeply to be a reader export; give a file written by `reader export --format json`."
