@@ -34,6 +34,8 @@ from reader.store.atomic import atomic_write_many, atomic_write_text
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
 CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language", "tags")
+#: The correctable fields whose value is a list of strings.
+LIST_FIELDS = ("authors", "tags")
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +46,7 @@ def corrections(meta: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v for k, v in meta.items()
         if k in CORRECTABLE and (
-            isinstance(v, list) and all(isinstance(a, str) for a in v) if k == "authors" else v is None or isinstance(v, str)
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k in LIST_FIELDS else v is None or isinstance(v, str)
         )
     }
 

@@ -434,7 +434,7 @@ class StateStore:
                 self.remove_bookmark(row["id"])
         return rows
 
-    def put_bookmarks(self, rows: list[dict[str, Any]]) -> None:
+    def put_back_bookmarks(self, rows: list[dict[str, Any]]) -> None:
         """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept)."""
         with self._writing():
             for row in rows:
