@@ -24,6 +24,7 @@ from filelock import FileLock
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
+from reader.library_entities import EntityLibrary
 from reader.models import Article
 from reader.paths import resolve_library_dir
 from reader.store import StateStore
@@ -55,6 +56,8 @@ class Summary:
     url: str | None = None
     #: entity_key() of every alias of every person/organisation/place in the article.
     entity_keys: list[str] = field(default_factory=list)
+    #: [name, type, mentions, aliases] of every entity, for the library-wide entity list (None: an older index).
+    entities: list | None = None
 
     @classmethod
     def of(cls, a: Article) -> Summary:
@@ -73,6 +76,7 @@ class Summary:
             language=a.language,
             url=a.url,
             entity_keys=keys,
+            entities=[[e.name, e.type, max(e.count, len(e.mentions)), list(e.aliases)] for e in a.entities],
         )
 
 
@@ -101,7 +105,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library:
+class Library(EntityLibrary):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -207,6 +211,7 @@ class Library:
         except (OSError, ValueError) as exc:
             raise ReaderError(f"The article file {path} is unreadable; re-import it with `reader add`.") from exc
         if corrected:
+            article = replace(article, entities=self.entities_of(article))  # the user's entity corrections
             article = replace(article, **corrections(self.state.get_meta(aid)))
         return article
 
@@ -230,10 +235,6 @@ class Library:
                 index[article.id] = Summary.of(article)
             self._write_index(index)
         return len(index)
-
-    def articles_mentioning(self, surface: str) -> list[str]:
-        key = entity_key(surface)
-        return [s.id for s in self._load_index().values() if key in s.entity_keys]
 
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:

@@ -1,0 +1,192 @@
+"""User corrections of entities, applied on top of the extractor's output at read time.
+
+The extractor's output (in the article files) is never changed: corrections live in the state
+store and are applied, in the order they were made, every time entities are read. So
+`reader reindex --entities` can re-extract freely and no correction is lost. A correction names
+its entity by alias keys (entity_key of its name and aliases), never by positions.
+
+A correction is a plain dict (as stored):
+    id, seq, created, scope (None: the whole library; else an article id), op, target, and
+    rename: "name" (the new name)          type: "type" (the new type)          hide: -
+    merge:  "other" (a second target, folded into the first; the first one's name is kept)
+    add:    "name", "type", "surface" (the text selected by the user; its mentions are found by text)
+A target is {"name": display name, "type": type when corrected, "keys": [alias keys],
+"strict": bool (True: only entities of that type match, when the name alone was ambiguous)}.
+
+An entity matches a target when the target's name key is one of its alias keys, or its own
+name's key is one of the target's keys (so a re-extraction that picks another alias as the name
+still matches, while an entity that merely shares one alias, such as a surname, does not).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Sequence
+
+from reader.entities.normalize import entity_key
+from reader.models import Entity
+
+OPS = ("merge", "rename", "type", "hide", "add")
+
+
+def keys_of(entity: Entity) -> set[str]:
+    return {entity_key(a) for a in (entity.name, *entity.aliases)}
+
+
+def mentions_count(entity: Entity) -> int:
+    return max(entity.count, len(entity.mentions))
+
+
+def matches(entity: Entity, target: dict) -> bool:
+    if target.get("strict") and entity.type != target.get("type"):
+        return False
+    name_key = entity_key(target.get("name") or "")
+    keys = target.get("keys") or ()
+    return entity_key(entity.name) in keys or name_key in keys_of(entity)
+
+
+def make_target(entity: Entity, others: Iterable[Entity] = (), strict: bool = False) -> dict:
+    """The target of a correction of `entity`: its alias keys, less the names of the `others`
+    (the other entities in scope), so a shared surname does not pull a second person in."""
+    taken = {entity_key(o.name) for o in others} - {entity_key(entity.name)}
+    keys = sorted(keys_of(entity) - taken)
+    return {"name": entity.name, "type": entity.type, "keys": keys, "strict": bool(strict)}
+
+
+def in_scope(correction: dict, article_id: str | None) -> bool:
+    scope = correction.get("scope")
+    return scope is None or scope == article_id
+
+
+def _union(first: Sequence, second: Iterable) -> list:
+    out = list(first)
+    seen = {entity_key(a) if isinstance(a, str) else tuple(a) for a in out}
+    for item in second:
+        k = entity_key(item) if isinstance(item, str) else tuple(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def _combine(into: Entity, other: Entity) -> None:
+    into.aliases = _union(into.aliases or [into.name], other.aliases or [other.name])
+    if into.mentions or other.mentions:
+        into.mentions = sorted(_union(into.mentions, other.mentions))
+    into.count = mentions_count(into) + mentions_count(other) if not into.mentions else len(into.mentions)
+
+
+def find_mentions(surface: str, paragraphs: Sequence[str], title: str | None = None) -> list[list[int]]:
+    """Every whole-word occurrence of `surface` (exact text, any run of spaces) as [paragraph, start, end];
+    paragraph -1 is the title."""
+    words = surface.split()
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+    out = []
+    if title:
+        out += [[-1, m.start(), m.end()] for m in pattern.finditer(title)]
+    for p, text in enumerate(paragraphs):
+        out += [[p, m.start(), m.end()] for m in pattern.finditer(text)]
+    return out
+
+
+def _add(entities: list[Entity], c: dict, paragraphs: Sequence[str] | None, title: str | None) -> list[Entity]:
+    if paragraphs is None:
+        return entities
+    mentions = find_mentions(c.get("surface") or c["name"], paragraphs, title)
+    if not mentions:
+        return entities
+    new = Entity(c["name"], c["type"], _union([c["name"]], [c.get("surface") or c["name"]]), len(mentions), mentions)
+    wanted = keys_of(new)
+    for e in entities:
+        if entity_key(e.name) in wanted:
+            e.type = c["type"]
+            e.mentions = sorted(_union(e.mentions, mentions))
+            e.aliases = _union(e.aliases or [e.name], new.aliases)
+            e.count = max(e.count, len(e.mentions))
+            return entities
+    return [*entities, new]
+
+
+def _merge(entities: list[Entity], c: dict) -> list[Entity]:
+    a_target, b_target = c["target"], c["other"]
+    firsts = [e for e in entities if matches(e, a_target)]
+    seconds = [e for e in entities if not matches(e, a_target) and matches(e, b_target)]
+    if not seconds and len(firsts) < 2:
+        return entities
+    group = firsts + seconds
+    keep = group[0]
+    if not firsts:  # only the second one is in this article: it takes the first one's name and type
+        keep.aliases = _union([a_target["name"]], keep.aliases or [keep.name])
+        keep.name, keep.type = a_target["name"], a_target.get("type") or keep.type
+    for other in group[1:]:
+        _combine(keep, other)
+    dropped = {id(e) for e in group[1:]}
+    return [e for e in entities if id(e) not in dropped]
+
+
+def apply(
+    entities: Iterable[Entity],
+    corrections: Iterable[dict],
+    article_id: str | None = None,
+    paragraphs: Sequence[str] | None = None,
+    title: str | None = None,
+) -> list[Entity]:
+    """The entities of one article with the corrections in scope applied, in order (copies; the
+    input is not changed). Without `paragraphs` (a summary row), an "add" cannot find its mentions
+    and is skipped; the caller accounts for it."""
+    out = [copy.copy(e) for e in entities]
+    for e in out:
+        e.aliases, e.mentions = list(e.aliases), [list(m) for m in e.mentions]
+    for c in sorted(corrections, key=lambda c: c.get("seq") or 0):
+        if not in_scope(c, article_id):
+            continue
+        op, target = c.get("op"), c.get("target") or {}
+        if op == "hide":
+            out = [e for e in out if not matches(e, target)]
+        elif op == "rename":
+            for e in out:
+                if matches(e, target):
+                    e.aliases = _union(e.aliases or [e.name], [c["name"]])
+                    e.name = c["name"]
+        elif op == "type":
+            for e in out:
+                if matches(e, target):
+                    e.type = c["type"]
+        elif op == "merge":
+            out = _merge(out, c)
+        elif op == "add":
+            out = _add(out, c, paragraphs, title)
+    out.sort(key=lambda e: -mentions_count(e))
+    return out
+
+
+def correction_keys(corrections: Iterable[dict]) -> set[str]:
+    """Every alias key a library-wide correction can match (a summary without any of them is unaffected)."""
+    keys: set[str] = set()
+    for c in corrections:
+        for t in (c.get("target"), c.get("other")):
+            if t:
+                keys.update(t.get("keys") or ())
+                keys.add(entity_key(t.get("name") or ""))
+    return keys
+
+
+def describe(c: dict) -> str:
+    """One line saying what a correction does ("renamed Hasina to Sheikh Hasina in the whole library")."""
+    target = (c.get("target") or {}).get("name", "?")
+    where = "in the whole library" if c.get("scope") is None else f"in article {str(c['scope'])[:10]}"
+    op = c.get("op")
+    if op == "merge":
+        what = f"merged {c['other'].get('name', '?')} into {target}"
+    elif op == "rename":
+        what = f"renamed {target} to {c.get('name')}"
+    elif op == "type":
+        what = f"set the type of {target} to {c.get('type')}"
+    elif op == "hide":
+        what = f"hid {target} (not an entity)"
+    else:
+        what = f"added {c.get('name')} ({c.get('type')})"
+    return f"{what} {where}"
