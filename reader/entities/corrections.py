@@ -38,12 +38,20 @@ def mentions_count(entity: Entity) -> int:
     return max(entity.count, len(entity.mentions))
 
 
-def matches(entity: Entity, target: dict) -> bool:
+def strength(entity: Entity, target: dict) -> int:
+    """2: the entity's name is one of the target's aliases; 1: the target's name is one of the
+    entity's aliases; 0: no match."""
     if target.get("strict") and entity.type != target.get("type"):
-        return False
+        return 0
     name_key = entity_key(target.get("name") or "")
-    keys = target.get("keys") or ()
-    return entity_key(entity.name) in keys or name_key in keys_of(entity)
+    own = entity_key(entity.name)
+    if own in (target.get("keys") or ()) or own == name_key:
+        return 2
+    return 1 if name_key in keys_of(entity) else 0
+
+
+def matches(entity: Entity, target: dict) -> bool:
+    return strength(entity, target) > 0
 
 
 def make_target(entity: Entity, others: Iterable[Entity] = (), strict: bool = False) -> dict:
@@ -112,8 +120,13 @@ def _add(entities: list[Entity], c: dict, paragraphs: Sequence[str] | None, titl
 
 def _merge(entities: list[Entity], c: dict) -> list[Entity]:
     a_target, b_target = c["target"], c["other"]
-    firsts = [e for e in entities if matches(e, a_target)]
-    seconds = [e for e in entities if not matches(e, a_target) and matches(e, b_target)]
+    firsts, seconds = [], []
+    for e in entities:  # by name before by alias: "UN" (alias "United Nations") is the UN, not the United Nations
+        a, b = strength(e, a_target), strength(e, b_target)
+        if a and a >= b:
+            firsts.append(e)
+        elif b:
+            seconds.append(e)
     if not seconds and len(firsts) < 2:
         return entities
     group = firsts + seconds
