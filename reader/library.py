@@ -56,7 +56,7 @@ class Summary:
     url: str | None = None
     #: entity_key() of every alias of every person/organisation/place in the article.
     entity_keys: list[str] = field(default_factory=list)
-    #: [name, type, mentions, aliases] of every entity, for the library-wide entity list (None: an older index).
+    #: [name, type, mentions, other aliases] of every entity, for the library-wide entity list (None: an older index).
     entities: list | None = None
 
     @classmethod
@@ -76,7 +76,8 @@ class Summary:
             language=a.language,
             url=a.url,
             entity_keys=keys,
-            entities=[[e.name, e.type, max(e.count, len(e.mentions)), list(e.aliases)] for e in a.entities],
+            entities=[[e.name, e.type, max(e.count, len(e.mentions)), [x for x in e.aliases if x != e.name]]
+                      for e in a.entities],
         )
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.entities.corrections import apply, correction_keys, describe, find_mentions, make_target
+from reader.entities.corrections import Corrections, describe, find_mentions, make_target
 from reader.entities.normalize import entity_key
 from reader.errors import Ambiguous, NotFound, ReaderError
 from reader.models import ENTITY_TYPES, Article, Entity
@@ -63,7 +63,7 @@ class LibraryEntity:
 
 
 def _rows_to_entities(rows: list) -> list[Entity]:
-    return [Entity(r[0], r[1], list(r[3]), int(r[2])) for r in rows]
+    return [Entity(r[0], r[1], [r[0], *r[3]], int(r[2])) for r in rows]
 
 
 class EntityLibrary:
@@ -76,7 +76,7 @@ class EntityLibrary:
         """One article's entities with the user's corrections applied (the raw article, or its id)."""
         if isinstance(article, str):
             article = self.get(article, corrected=False)  # type: ignore[attr-defined]
-        return apply(article.entities, self.state.entity_corrections(), article.id, article.paragraphs, article.title)
+        return Corrections(self.state.entity_corrections()).apply(article.entities, article.id, article.paragraphs, article.title)
 
     # -- the whole library ---------------------------------------------------------------------
     def _summary_rows(self, summary: Any) -> list:
@@ -88,7 +88,8 @@ class EntityLibrary:
                     ents = self.get(summary.id, corrected=False).entities  # type: ignore[attr-defined]
                 except ReaderError:
                     ents = []
-                cache[summary.id] = [[e.name, e.type, max(e.count, len(e.mentions)), list(e.aliases)] for e in ents]
+                cache[summary.id] = [[e.name, e.type, max(e.count, len(e.mentions)), [x for x in e.aliases if x != e.name]]
+                                     for e in ents]
             rows = cache[summary.id]
         return rows
 
@@ -99,14 +100,9 @@ class EntityLibrary:
         cached = self.__dict__.get("_groups_cache")
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        library_wide = [c for c in corrections if c.get("scope") is None]
-        watched = correction_keys(c for c in library_wide if c.get("op") != "add")
-        scoped: dict[str, list[dict]] = {}
-        for c in corrections:
-            if c.get("scope") is not None:
-                scoped.setdefault(c["scope"], []).append(c)
+        compiled = Corrections(corrections)
         needs_text = {c["scope"] for c in corrections if c.get("op") == "add" and c.get("scope") is not None}
-        if any(c.get("op") == "add" for c in library_wide):
+        if compiled.library_adds:
             needs_text = set(index)  # a library-wide addition is found by its text: every article is read
         memo: dict[str, str] = {}
 
@@ -117,33 +113,50 @@ class EntityLibrary:
             return k
 
         groups: dict[tuple[str, str], LibraryEntity] = {}
+
+        def group_of(name: str, kind: str, aliases: list[str]) -> LibraryEntity:
+            gkey = (key(name), kind)
+            g = groups.get(gkey)
+            if g is None:
+                g = groups[gkey] = LibraryEntity(name, kind, [name], keys={gkey[0]})
+            for a in aliases:
+                k = key(a)
+                if k not in g.keys:
+                    g.keys.add(k)
+                    g.aliases.append(a)
+            return g
+
+        #: (name, type, *aliases) of a row -> its group after the library-wide corrections (False: hidden);
+        #: the same rows come back in article after article, so each is corrected and grouped once
+        variants: dict[tuple, Any] = {}
         for s in index.values():
             rows = self._summary_rows(s)
-            if s.id in needs_text:
+            sid = s.id
+            if sid in needs_text or sid in compiled.scoped:  # this article's own corrections: all, in order
                 try:
-                    ents = self.entities_of(self.get(s.id, corrected=False))  # type: ignore[attr-defined]
+                    if sid in needs_text:
+                        ents = self.entities_of(self.get(sid, corrected=False))  # type: ignore[attr-defined]
+                    else:
+                        ents = compiled.apply(_rows_to_entities(rows), sid)
                 except ReaderError:
                     continue
-                rows = [[e.name, e.type, max(e.count, len(e.mentions)), e.aliases] for e in ents]
-            elif s.id in scoped or (watched and _touched(rows, s, watched, key)):
-                ents = apply(_rows_to_entities(rows), corrections, s.id)
-                rows = [[e.name, e.type, max(e.count, len(e.mentions)), e.aliases] for e in ents]
+                for e in ents:
+                    count = max(e.count, len(e.mentions))
+                    if count:
+                        arts = group_of(e.name, e.type, e.aliases).articles
+                        arts[sid] = arts.get(sid, 0) + count
+                continue
             for name, kind, count, aliases in rows:
                 if not count:
                     continue  # named only by the byline: not an entity found in the text
-                gkey = (key(name), kind)
-                g = groups.get(gkey)
+                vkey = (name, kind, *aliases)
+                g = variants.get(vkey)
                 if g is None:
-                    g = groups[gkey] = LibraryEntity(name, kind)
-                g.articles[s.id] = g.articles.get(s.id, 0) + count
-                for a in aliases:
-                    k = key(a)
-                    if k not in g.keys:
-                        g.keys.add(k)
-                        g.aliases.append(a)
-                if gkey[0] not in g.keys:
-                    g.keys.add(gkey[0])
-                    g.aliases.insert(0, name)
+                    t = compiled.transform(name, kind, [name, *aliases]) if compiled else (name, kind, aliases)
+                    g = variants[vkey] = False if t is None else group_of(*t)
+                if g is not False:
+                    arts = g.articles
+                    arts[sid] = arts.get(sid, 0) + count
         self.__dict__["_groups_cache"] = (stamp, groups)
         return groups
 
@@ -239,13 +252,6 @@ class EntityLibrary:
     @staticmethod
     def describe_correction(c: dict[str, Any]) -> str:
         return describe(c)
-
-
-def _touched(rows: list, summary: Any, watched: set[str], key: Any) -> bool:
-    keys = getattr(summary, "entity_keys", None) or ()
-    if not watched.isdisjoint(keys):
-        return True
-    return any(key(r[0]) in watched for r in rows if r[1] == "date")
 
 
 def _split_type(name: str) -> tuple[str, str | None]:

@@ -211,4 +211,4 @@ def test_summary_rows_carry_entities():
     from reader.library import Summary
 
     s = asdict(Summary.of(ana()))
-    assert s["entities"][0] == ["Ana Lopez", "person", 2, ["Ana Lopez", "Lopez"]]
+    assert s["entities"][0] == ["Ana Lopez", "person", 2, ["Lopez"]]

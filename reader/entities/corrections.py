@@ -23,9 +23,13 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from reader.entities.normalize import entity_key
+from reader.entities.normalize import entity_key as _entity_key
 from reader.models import Entity
+
+#: entity_key, remembered: the same names come back in every article of a library
+entity_key = lru_cache(maxsize=1 << 18)(_entity_key)
 
 OPS = ("merge", "rename", "type", "hide", "add")
 
@@ -140,6 +144,79 @@ def _merge(entities: list[Entity], c: dict) -> list[Entity]:
     return [e for e in entities if id(e) not in dropped]
 
 
+def _produced(c: dict) -> set[str]:
+    """Alias keys a correction gives an entity (a later correction may target those)."""
+    if c.get("op") == "rename":
+        return {entity_key(c.get("name") or "")}
+    if c.get("op") == "merge":
+        return {entity_key((c.get("target") or {}).get("name") or "")}
+    if c.get("op") == "add":
+        return {entity_key(c.get("name") or ""), entity_key(c.get("surface") or "")}
+    return set()
+
+
+class Corrections:
+    """Corrections indexed by the alias keys they can match, so an article is checked against the few
+    that concern it, not all of them (10,000 articles x hundreds of corrections stay fast)."""
+
+    def __init__(self, corrections: Iterable[dict]) -> None:
+        self.items = sorted(corrections, key=lambda c: c.get("seq") or 0)
+        self.by_key: dict[str, list[int]] = {}
+        self.scoped: dict[str, list[int]] = {}
+        self.library_adds: list[int] = []
+        for i, c in enumerate(self.items):
+            if c.get("scope") is not None:
+                self.scoped.setdefault(c["scope"], []).append(i)
+            elif c.get("op") == "add":
+                self.library_adds.append(i)
+            else:
+                for k in correction_keys([c]):
+                    self.by_key.setdefault(k, []).append(i)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def relevant(self, keys: Iterable[str], article_id: str | None, with_text: bool = False) -> list[dict]:
+        """The corrections that can change an article whose entities have these alias keys."""
+        found = set(self.scoped.get(article_id, ())) if article_id is not None else set()
+        if with_text:
+            found.update(self.library_adds)
+        seen: set[str] = set()
+        frontier = set(keys) | {k for i in found for k in _produced(self.items[i])}
+        while frontier:
+            seen |= frontier
+            new: set[str] = set()
+            for k in frontier:
+                for i in self.by_key.get(k, ()):
+                    if i not in found:
+                        found.add(i)
+                        new |= _produced(self.items[i])
+            frontier = new - seen
+        return [self.items[i] for i in sorted(found)]
+
+    def transform(self, name: str, kind: str, aliases: Sequence[str]) -> tuple[str, str, list[str]] | None:
+        """One entity under the library-wide corrections alone (rename, type, hide, merge act on each
+        entity by itself; a merge's two entities then share a name and are counted as one). None:
+        hidden. Remembered, as the same entities come back in article after article."""
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (name, kind, tuple(aliases))
+        if key not in memo:
+            keys = {entity_key(a) for a in (name, *aliases)}
+            todo = [c for c in self.relevant(keys, None) if c.get("scope") is None]
+            if not todo:
+                memo[key] = (name, kind, list(aliases))
+            else:
+                out = _apply([Entity(name, kind, list(aliases))], todo, None, None, None)
+                memo[key] = (out[0].name, out[0].type, out[0].aliases) if out else None
+        return memo[key]
+
+    def apply(self, entities: Sequence[Entity], article_id: str | None = None,
+              paragraphs: Sequence[str] | None = None, title: str | None = None) -> list[Entity]:
+        keys = {entity_key(a) for e in entities for a in (e.name, *e.aliases)}
+        todo = self.relevant(keys, article_id, with_text=paragraphs is not None)
+        return _apply(entities, todo, article_id, paragraphs, title) if todo else list(entities)
+
+
 def apply(
     entities: Iterable[Entity],
     corrections: Iterable[dict],
@@ -150,10 +227,15 @@ def apply(
     """The entities of one article with the corrections in scope applied, in order (copies; the
     input is not changed). Without `paragraphs` (a summary row), an "add" cannot find its mentions
     and is skipped; the caller accounts for it."""
+    return _apply(entities, sorted(corrections, key=lambda c: c.get("seq") or 0), article_id, paragraphs, title)
+
+
+def _apply(entities: Iterable[Entity], corrections: list[dict], article_id: str | None,
+           paragraphs: Sequence[str] | None, title: str | None) -> list[Entity]:
     out = [copy.copy(e) for e in entities]
     for e in out:
         e.aliases, e.mentions = list(e.aliases), [list(m) for m in e.mentions]
-    for c in sorted(corrections, key=lambda c: c.get("seq") or 0):
+    for c in corrections:
         if not in_scope(c, article_id):
             continue
         op, target = c.get("op"), c.get("target") or {}
