@@ -283,7 +283,8 @@ def _label(e: Any) -> str:
 
 
 def _target(entity: Any, pool: list[Any], asked: str) -> dict[str, Any]:
-    """The stored target; strict (type must match) when another entity in scope has the same name."""
+    """The stored target; strict (type must match) only when another entity in scope has the same name,
+    so a later re-extraction that types the entity better keeps the correction."""
     k = entity_key(entity.name)
     same_name = any(o is not entity and entity_key(o.name) == k for o in pool)
-    return make_target(entity, [o for o in pool if o is not entity], strict=same_name or _split_type(asked)[1] is not None)
+    return make_target(entity, [o for o in pool if o is not entity], strict=same_name)

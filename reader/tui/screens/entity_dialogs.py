@@ -63,7 +63,7 @@ class EntityDialog(ModalScreen[EntityEdit | None]):
         apply: Callable[[EntityEdit], str | None] | None = None,
     ) -> None:
         super().__init__()
-        self.op, self.name, self.text, self.kind = op, name, text, kind
+        self.op, self.entity_name, self.text, self.kind = op, name, text, kind
         #: (label shown, name passed to the library) of each entity one may merge with
         self.candidates = candidates or []
         self.scope_choice = scope_choice
@@ -74,7 +74,7 @@ class EntityDialog(ModalScreen[EntityEdit | None]):
     # -- layout ------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(id="entity-dialog", classes="dialog"):
-            yield Label(Content(TITLES[self.op].format(name=one_line(self.name))), classes="dialog-title")
+            yield Label(Content(TITLES[self.op].format(name=one_line(self.entity_name))), classes="dialog-title")
             if self.op in ("rename", "add"):
                 hint = "Trim the selection to the entity's words" if self.op == "add" else "New name"
                 yield Label(hint, classes="field-label")

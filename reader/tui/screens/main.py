@@ -27,6 +27,7 @@ from reader.models import Bookmark, Entity
 from reader.services.anchor import make_anchor
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
+from reader.tui.screens.main_entities import EntityActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -43,7 +44,7 @@ class EntityFilter:
     ids: frozenset[str]
 
 
-class MainScreen(CiteActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Filter"),
@@ -61,6 +62,8 @@ class MainScreen(CiteActions, Screen[None]):
         Binding("N", "mention(-1)", "Previous mention", show=False),
         Binding("f", "filter_entity", "Articles with entity", show=False),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
+        Binding("E", "entities", "All entities", show=False, id="main.entities"),
+        Binding("plus", "add_entity", "Add a missed entity (from the selection)", show=False, id="main.add_entity"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("e", "edit_meta", "Correct metadata", show=False),
         Binding("i", "import", "Import", show=False),
