@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
 from reader.library_entities import EntityLibrary
+from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import resolve_library_dir
 from reader.store import StateStore
@@ -60,6 +61,15 @@ class Summary:
     entities: list | None = None
 
     @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Summary:
+        """An index row; keys this version does not know (a newer reader's, a hand edit) are ignored."""
+        known = {k: v for k, v in row.items() if k in _SUMMARY_FIELDS}
+        for name, default in (("title", None), ("publisher", None), ("date", None), ("added", None), ("words", 0)):
+            known.setdefault(name, default)
+        known["authors"] = list(known.get("authors") or [])
+        return cls(**known)
+
+    @classmethod
     def of(cls, a: Article) -> Summary:
         keys = sorted(
             {entity_key(alias) for e in a.entities if e.type != "date" for alias in [e.name, *e.aliases]}
@@ -79,6 +89,9 @@ class Summary:
             entities=[[e.name, e.type, max(e.count, len(e.mentions)), [x for x in e.aliases if x != e.name]]
                       for e in a.entities],
         )
+
+
+_SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
 
 
 @dataclass
@@ -106,7 +119,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(EntityLibrary):
+class Library(StateUseCases, EntityLibrary):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -161,7 +174,11 @@ class Library(EntityLibrary):
             raise ReaderError(
                 f"The library index {self.index_path} is unreadable; run `reader reindex` to rebuild it."
             ) from exc
-        self._index = {row["id"]: Summary(**row) for row in raw.get("articles", [])}
+        self._index = {
+            row["id"]: Summary.from_row(row)
+            for row in raw.get("articles", [])
+            if isinstance(row, dict) and isinstance(row.get("id"), str)
+        }
         self._index_mtime = mtime
         return self._index
 

@@ -1,4 +1,4 @@
-"""Plain data types shared by every layer: Article, Entity, Bookmark.
+"""Plain data types shared by every layer: Article, Entity, Anchor, Bookmark.
 
 No behaviour beyond (de)serialisation lives here, so every module can import it.
 """
@@ -111,6 +111,21 @@ class Article:
         kw["entities"] = [Entity.from_dict(e) for e in d.get("entities") or []]
         kw["authors"] = list(d.get("authors") or [])
         return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a passage is: its paragraph (0-based), the quoted text, some text around it, its offsets.
+
+    Built by reader.services.anchor.anchor_of; Library.add_bookmark stores it as a Bookmark.
+    """
+
+    paragraph: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int = 0
+    end: int = 0
 
 
 @dataclass

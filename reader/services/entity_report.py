@@ -63,7 +63,7 @@ def entity_report(library: Library, name: str) -> EntityReport:
         ((aid, titles.get(aid), n) for aid, n in ent.articles.items()), key=lambda r: (-r[2], (r[1] or "").casefold())
     )
     marks: dict[str, list[Bookmark]] = {}
-    for bm in library.state.bookmarks():
+    for bm in library.bookmarks():
         if bm.article_id in ent.articles:
             marks.setdefault(bm.article_id, []).append(bm)
     pattern = _alias_pattern(ent.aliases)
