@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.entities.corrections import Corrections, describe, find_mentions, make_target
-from reader.entities.normalize import entity_key
+from reader.entities.corrections import entity_key  # remembered: names repeat across the library
 from reader.errors import Ambiguous, NotFound, ReaderError
 from reader.models import ENTITY_TYPES, Article, Entity
 
@@ -163,9 +163,12 @@ class EntityLibrary:
     def library_entities(self, type: str | None = None) -> list[LibraryEntity]:
         """Every entity in the library (corrections applied), most articles first."""
         wanted = entity_type(type) if type else None
-        out = [g for g in self._groups().values() if wanted is None or g.type == wanted]
-        out.sort(key=lambda g: (-len(g.articles), -g.mentions, g.name.casefold()))
-        return out
+        groups = self._groups()
+        cached = self.__dict__.get("_sorted_cache")
+        if cached is None or cached[0] is not groups:
+            ordered = sorted(groups.values(), key=lambda g: (-len(g.articles), -g.mentions, g.name.casefold()))
+            cached = self.__dict__["_sorted_cache"] = (groups, ordered)
+        return [g for g in cached[1] if wanted is None or g.type == wanted]
 
     def articles_mentioning(self, surface: str) -> list[str]:
         """Ids of the articles with an entity that has this alias (corrections applied)."""
@@ -266,7 +269,7 @@ def _find(name: str, pool: list[Any], article: str | None) -> Any:
     k = entity_key(bare)
     cands = [e for e in pool if kind is None or e.type == kind]
     exact = [e for e in cands if entity_key(e.name) == k]
-    hits = exact or [e for e in cands if k in {entity_key(a) for a in (e.name, *e.aliases)}]
+    hits = exact or [e for e in cands if k in (getattr(e, "keys", None) or {entity_key(a) for a in (e.name, *e.aliases)})]
     if len(hits) == 1:
         return hits[0]
     where = f"article {article[:10]}" if article else "the library"

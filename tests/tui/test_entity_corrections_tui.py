@@ -10,7 +10,7 @@ from reader.tui.screens.entities import EntitiesScreen
 from reader.tui.screens.entity_dialogs import EntityDialog
 from tests.tui.helpers import notifications, screen_text, wait_until
 from tests.tui.test_entities_cite import choose_entity, para_segments
-from tests.tui.test_list import BUDGET, GENEVA, ids
+from tests.tui.test_list import BUDGET, GENEVA, HOSTILE as HOSTILE_ID, ids
 from tests.tui.test_reading import open_article
 
 HOSTILE = "[bold red]x[/] \x1b]52;c;aGk=\x07\x1b[2J[link=file:///etc/passwd]y[/link]"
@@ -138,6 +138,20 @@ async def test_add_a_missed_entity_from_the_selection(lib):
         await choose_entity(pilot, "Delegates")
         pane = app.screen.pane
         assert any(seg.style and seg.style.bgcolor for seg in para_segments(pane, 0) if seg.text == "Delegates")
+
+
+async def test_add_hostile_text_shows_it_literally(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, HOSTILE_ID)
+        app.screen.pane.focus()
+        await pilot.press("plus")
+        dlg = await dialog(pilot)
+        dlg.query_one("#entity-name", Input).value = "[link=file:///etc/passwd]link[/link]"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(app.screen, EntityDialog))
+        assert "[link=file:///etc/passwd]link[/link]" in panel_names(app)
+        assert "[link=file:///etc/passwd]link[/link]" in screen_text(app)
 
 
 async def test_entities_screen_filters_sorts_and_lists_articles(lib):

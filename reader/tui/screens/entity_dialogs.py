@@ -34,6 +34,15 @@ TITLES = {
 TYPE_LABELS = {"person": "person", "organization": "organisation", "place": "place", "date": "date"}
 
 
+class Choice(RadioButton):
+    """A radio button that shows which one is on by its glyph, "(•)" or "( )", not by colour alone
+    (NO_COLOR and monochrome terminals)."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.styled("(\u2022)", "bold") if self.value else Content("( )")
+
+
 @dataclass
 class EntityEdit:
     op: str
@@ -76,7 +85,8 @@ class EntityDialog(ModalScreen[EntityEdit | None]):
         with Vertical(id="entity-dialog", classes="dialog"):
             yield Label(Content(TITLES[self.op].format(name=one_line(self.entity_name))), classes="dialog-title")
             if self.op in ("rename", "add"):
-                hint = "Trim the selection to the entity's words" if self.op == "add" else "New name"
+                hint = ("Trim to the entity's words (ctrl+\u2190/\u2192 move by word, ctrl+u/ctrl+k delete "
+                        "all left/right of the cursor)") if self.op == "add" else "New name"
                 yield Label(hint, classes="field-label")
                 yield Input(one_line(self.text), id="entity-name", compact=True, select_on_focus=False)
             if self.op == "merge":
@@ -85,11 +95,11 @@ class EntityDialog(ModalScreen[EntityEdit | None]):
             if self.op in ("type", "add"):
                 with RadioSet(id="entity-type", compact=True):
                     for t in ENTITY_TYPES:
-                        yield RadioButton(TYPE_LABELS[t], value=t == (self.kind or "person"), id=f"type-{t}", compact=True)
+                        yield Choice(TYPE_LABELS[t], value=t == (self.kind or "person"), id=f"type-{t}", compact=True)
             if self.scope_choice:
                 with RadioSet(id="entity-scope", compact=True):
-                    yield RadioButton("This article", value=self.article_only, id="scope-article", compact=True)
-                    yield RadioButton("Whole library", value=not self.article_only, id="scope-library", compact=True)
+                    yield Choice("This article", value=self.article_only, id="scope-article", compact=True)
+                    yield Choice("Whole library", value=not self.article_only, id="scope-library", compact=True)
             yield Label("", id="entity-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply (ctrl+s)", id="apply", variant="primary", compact=True)
@@ -102,7 +112,7 @@ class EntityDialog(ModalScreen[EntityEdit | None]):
         elif self.op in ("rename", "add"):
             field = self.query_one("#entity-name", Input)
             field.focus()
-            field.cursor_position = len(field.value)
+            field.cursor_position = 0 if self.op == "add" else len(field.value)
         elif self.op == "type":
             self.query_one("#entity-type", RadioSet).focus()
         else:
