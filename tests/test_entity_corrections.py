@@ -212,3 +212,29 @@ def test_summary_rows_carry_entities():
 
     s = asdict(Summary.of(ana()))
     assert s["entities"][0] == ["Ana Lopez", "person", 2, ["Lopez"]]
+
+
+def test_two_library_handles_keep_each_others_corrections(run):
+    a, b = Library.open(run.root), Library.open(run.root)
+    try:
+        a.correct_entity("hide", "Tuesday")
+        b.correct_entity("rename", "Geneva", "Genève")
+        assert [c["op"] for c in a.entity_corrections()] == ["hide", "rename"]
+        assert "Genève" in {e.name for e in a.library_entities()}
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_damaged_correction_is_skipped_not_fatal(run):
+    lib = Library.open(run.root)
+    try:
+        lib.state.add_entity_correction({"op": "merge", "scope": None, "target": {"name": "Geneva", "keys": ["geneva"]}})
+        lib.state.add_entity_correction({"op": "rename", "scope": None, "target": None, "name": 3})
+        lib.correct_entity("hide", "Tuesday")
+    finally:
+        lib.close()
+    ents = listed(run)
+    assert "Geneva" in ents and "Tuesday" not in ents
+    assert "Geneva" in shown(run, "a1geneva")
+    assert run("entity", "corrections").stdout.count("\n") == 4

@@ -238,23 +238,31 @@ def _apply(entities: Iterable[Entity], corrections: list[dict], article_id: str 
     for c in corrections:
         if not in_scope(c, article_id):
             continue
-        op, target = c.get("op"), c.get("target") or {}
-        if op == "hide":
-            out = [e for e in out if not matches(e, target)]
-        elif op == "rename":
-            for e in out:
-                if matches(e, target):
-                    e.aliases = _union(e.aliases or [e.name], [c["name"]])
-                    e.name = c["name"]
-        elif op == "type":
-            for e in out:
-                if matches(e, target):
-                    e.type = c["type"]
-        elif op == "merge":
-            out = _merge(out, c)
-        elif op == "add":
-            out = _add(out, c, paragraphs, title)
+        try:
+            out = _apply_one(out, c, paragraphs, title)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            continue  # a damaged or hand-edited correction is skipped, never fatal
     out.sort(key=lambda e: -mentions_count(e))
+    return out
+
+
+def _apply_one(out: list[Entity], c: dict, paragraphs: Sequence[str] | None, title: str | None) -> list[Entity]:
+    op, target = c.get("op"), c.get("target") or {}
+    if op == "hide":
+        return [e for e in out if not matches(e, target)]
+    if op == "rename":
+        for e in out:
+            if matches(e, target):
+                e.aliases = _union(e.aliases or [e.name], [c["name"]])
+                e.name = c["name"]
+    elif op == "type":
+        for e in out:
+            if matches(e, target):
+                e.type = c["type"]
+    elif op == "merge":
+        return _merge(out, c)
+    elif op == "add":
+        return _add(out, c, paragraphs, title)
     return out
 
 
@@ -271,11 +279,14 @@ def correction_keys(corrections: Iterable[dict]) -> set[str]:
 
 def describe(c: dict) -> str:
     """One line saying what a correction does ("renamed Hasina to Sheikh Hasina in the whole library")."""
-    target = (c.get("target") or {}).get("name", "?")
+    def name_of(t: object) -> str:
+        return str(t.get("name", "?")) if isinstance(t, dict) else "?"
+
+    target = name_of(c.get("target"))
     where = "in the whole library" if c.get("scope") is None else f"in article {str(c['scope'])[:10]}"
     op = c.get("op")
     if op == "merge":
-        what = f"merged {c['other'].get('name', '?')} into {target}"
+        what = f"merged {name_of(c.get('other'))} into {target}"
     elif op == "rename":
         what = f"renamed {target} to {c.get('name')}"
     elif op == "type":
