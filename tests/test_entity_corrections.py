@@ -231,10 +231,14 @@ def test_a_damaged_correction_is_skipped_not_fatal(run):
     try:
         lib.state.add_entity_correction({"op": "merge", "scope": None, "target": {"name": "Geneva", "keys": ["geneva"]}})
         lib.state.add_entity_correction({"op": "rename", "scope": None, "target": None, "name": 3})
+        lib.state.add_entity_correction({"op": "rename", "scope": None, "target": {"name": "Lima", "keys": ["lima"]},
+                                         "name": ["not", "a", "name"]})
+        lib.state.add_entity_correction({"op": "type", "scope": None, "target": "Geneva", "other": 7})
         lib.correct_entity("hide", "Tuesday")
     finally:
         lib.close()
     ents = listed(run)
     assert "Geneva" in ents and "Tuesday" not in ents
     assert "Geneva" in shown(run, "a1geneva")
-    assert run("entity", "corrections").stdout.count("\n") == 4
+    assert "Lima" in ents
+    assert run("entity", "corrections").stdout.count("\n") == 6

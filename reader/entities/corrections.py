@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from reader.entities.normalize import entity_key as _entity_key
-from reader.models import Entity
+from reader.models import ENTITY_TYPES, Entity
 
 #: entity_key, remembered: the same names come back in every article of a library
 entity_key = lru_cache(maxsize=1 << 18)(_entity_key)
@@ -146,12 +146,13 @@ def _merge(entities: list[Entity], c: dict) -> list[Entity]:
 
 def _produced(c: dict) -> set[str]:
     """Alias keys a correction gives an entity (a later correction may target those)."""
+    target = c.get("target") if isinstance(c.get("target"), dict) else {}
     if c.get("op") == "rename":
-        return {entity_key(c.get("name") or "")}
+        return {entity_key(str(c.get("name") or ""))}
     if c.get("op") == "merge":
-        return {entity_key((c.get("target") or {}).get("name") or "")}
+        return {entity_key(str(target.get("name") or ""))}
     if c.get("op") == "add":
-        return {entity_key(c.get("name") or ""), entity_key(c.get("surface") or "")}
+        return {entity_key(str(c.get("name") or "")), entity_key(str(c.get("surface") or ""))}
     return set()
 
 
@@ -248,6 +249,13 @@ def _apply(entities: Iterable[Entity], corrections: list[dict], article_id: str 
 
 def _apply_one(out: list[Entity], c: dict, paragraphs: Sequence[str] | None, title: str | None) -> list[Entity]:
     op, target = c.get("op"), c.get("target") or {}
+    if not isinstance(target, dict):
+        raise ValueError("no target")
+    for field in ("name", "surface"):
+        if field in c and not (isinstance(c[field], str) and c[field].strip()):
+            raise ValueError(f"bad {field}")
+    if "type" in c and c["type"] not in ENTITY_TYPES:
+        raise ValueError("bad type")
     if op == "hide":
         return [e for e in out if not matches(e, target)]
     if op == "rename":
@@ -271,9 +279,9 @@ def correction_keys(corrections: Iterable[dict]) -> set[str]:
     keys: set[str] = set()
     for c in corrections:
         for t in (c.get("target"), c.get("other")):
-            if t:
-                keys.update(t.get("keys") or ())
-                keys.add(entity_key(t.get("name") or ""))
+            if isinstance(t, dict):
+                keys.update(k for k in t.get("keys") or () if isinstance(k, str))
+                keys.add(entity_key(str(t.get("name") or "")))
     return keys
 
 
