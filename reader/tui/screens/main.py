@@ -335,7 +335,7 @@ class MainScreen(EntityActions, CiteActions, Screen[None]):
         self._mention_index = -1
         if event.entity is not None:
             n = len(event.entity.mentions)
-            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles.", timeout=3)
+            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles, r/t/x/M to correct.", timeout=3)
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions

@@ -41,10 +41,10 @@ class EntityPanel(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
         # corrections (issue 14): the screen opens the dialog and calls the library
         Binding("r", "correct('rename')", "Rename entity", id="entity_panel.rename"),
-        Binding("t", "correct('type')", "Entity type", id="entity_panel.type"),
+        Binding("t", "correct('type')", "Entity type", show=False, id="entity_panel.type"),
         Binding("x", "correct('hide')", "Not an entity", id="entity_panel.hide"),
-        Binding("M", "correct('merge')", "Merge into entity", id="entity_panel.merge"),
-        Binding("z", "correct('undo')", "Undo entity correction", id="entity_panel.undo"),
+        Binding("M", "correct('merge')", "Merge into entity", show=False, id="entity_panel.merge"),
+        Binding("z", "correct('undo')", "Undo entity correction", show=False, id="entity_panel.undo"),
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True)
