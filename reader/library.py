@@ -24,7 +24,7 @@ from filelock import FileLock
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
-from reader.library_entities import EntityLibrary
+from reader.library_entities import EntityLibrary, entity_rows
 from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import resolve_library_dir
@@ -57,8 +57,6 @@ class Summary:
     url: str | None = None
     #: entity_key() of every alias of every person/organisation/place in the article.
     entity_keys: list[str] = field(default_factory=list)
-    #: [name, type, mentions, other aliases] of every entity, for the library-wide entity list (None: an older index).
-    entities: list | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Summary:
@@ -86,8 +84,6 @@ class Summary:
             language=a.language,
             url=a.url,
             entity_keys=keys,
-            entities=[[e.name, e.type, max(e.count, len(e.mentions)), [x for x in e.aliases if x != e.name]]
-                      for e in a.entities],
         )
 
 
@@ -240,6 +236,7 @@ class Library(StateUseCases, EntityLibrary):
         """
         with self._lock:
             index: dict[str, Summary] = {}
+            rows: dict[str, list] = {}
             for path in sorted(self.articles_dir.glob("*.json")):
                 try:
                     article = Article.from_dict(json.loads(path.read_text("utf-8")))
@@ -251,7 +248,9 @@ class Library(StateUseCases, EntityLibrary):
                     article.entities = extract_entities(article, backend=self.backend)
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 index[article.id] = Summary.of(article)
+                rows[article.id] = entity_rows(article)
             self._write_index(index)
+            self._write_entity_rows(rows, replace=True)
         return len(index)
 
     # -- import ----------------------------------------------------------------------
@@ -272,6 +271,7 @@ class Library(StateUseCases, EntityLibrary):
         with self._lock:
             index = dict(self._load_index())
             added = False
+            rows: dict[str, list] = {}
             for article in articles:
                 if article.id in index:
                     statuses.append("duplicate")
@@ -280,10 +280,12 @@ class Library(StateUseCases, EntityLibrary):
                 data = json.dumps(article.to_dict(), ensure_ascii=False)
                 atomic_write_text(self.articles_dir / f"{article.id}.json", data)
                 index[article.id] = Summary.of(article)
+                rows[article.id] = entity_rows(article)
                 statuses.append("imported")
                 added = True
             if added:
                 self._write_index(index)
+                self._write_entity_rows(rows)
         return statuses
 
     def import_paths(

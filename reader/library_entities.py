@@ -17,14 +17,28 @@ The one core function for every place that shows entities:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reader.entities.corrections import Corrections, describe, find_mentions, make_target
 from reader.entities.corrections import entity_key  # remembered: names repeat across the library
 from reader.errors import Ambiguous, NotFound, ReaderError
 from reader.models import ENTITY_TYPES, Article, Entity
+from reader.store.atomic import atomic_write_text
+
+#: Derived, rebuilt from the article files (never synced): {"version": 1, "articles": {id: rows}}, a row
+#: [name, type, mentions, [other aliases]] per entity. Kept apart from index.json, which the article list
+#: reads at every start, so the list does not pay for the entity list.
+ROWS_FILE = "entities.json"
+
+
+def entity_rows(article: Article) -> list[list]:
+    """The compact rows of one article's (uncorrected) entities, for the library-wide list."""
+    return [[e.name, e.type, max(e.count, len(e.mentions)), [a for a in e.aliases if a != e.name]]
+            for e in article.entities]
 
 #: Spellings a user may type for a type.
 TYPE_NAMES = {t: t for t in ENTITY_TYPES} | {"organisation": "organization", "org": "organization", "people": "person"}
@@ -79,24 +93,49 @@ class EntityLibrary:
         return Corrections(self.state.entity_corrections()).apply(article.entities, article.id, article.paragraphs, article.title)
 
     # -- the whole library ---------------------------------------------------------------------
-    def _summary_rows(self, summary: Any) -> list:
-        rows = getattr(summary, "entities", None)
-        if rows is None:  # an index written before issue 14: read the article once (reindex makes it fast)
-            cache = self.__dict__.setdefault("_old_rows", {})
-            if summary.id not in cache:
-                try:
-                    ents = self.get(summary.id, corrected=False).entities  # type: ignore[attr-defined]
-                except ReaderError:
-                    ents = []
-                cache[summary.id] = [[e.name, e.type, max(e.count, len(e.mentions)), [x for x in e.aliases if x != e.name]]
-                                     for e in ents]
-            rows = cache[summary.id]
+    # -- the rows file (derived data) ------------------------------------------------------------
+    def _rows_path(self) -> Path:
+        return Path(self.root) / ROWS_FILE  # type: ignore[attr-defined]
+
+    def _entity_rows(self) -> dict[str, list]:
+        path = self._rows_path()
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            return {}
+        cached = self.__dict__.get("_rows_cache")
+        if cached is not None and cached[0] == mtime:
+            return cached[1]
+        try:
+            rows = json.loads(path.read_text("utf-8")).get("articles") or {}
+        except (OSError, ValueError, AttributeError):
+            rows = {}  # damaged: rebuilt from the article files as they are needed
+        self.__dict__["_rows_cache"] = (mtime, rows)
+        return rows
+
+    def _write_entity_rows(self, rows: dict[str, list], replace: bool = False) -> None:
+        """Called under the library's index lock by import and reindex (and to fill in missing rows)."""
+        merged = dict(rows) if replace else {**self._entity_rows(), **rows}
+        path = self._rows_path()
+        atomic_write_text(path, json.dumps({"version": 1, "articles": merged}, ensure_ascii=False))
+        self.__dict__["_rows_cache"] = (path.stat().st_mtime_ns, merged)
+
+    def _summary_rows(self, summary: Any, missing: dict[str, list]) -> list:
+        rows = self._entity_rows().get(summary.id)
+        if rows is None:  # a library from before the rows file, or a crash between two writes: read the article
+            try:
+                rows = entity_rows(self.get(summary.id, corrected=False))  # type: ignore[attr-defined]
+            except ReaderError:
+                rows = []
+            missing[summary.id] = rows
         return rows
 
     def _groups(self) -> dict[tuple[str, str], LibraryEntity]:
         index = self._load_index()  # type: ignore[attr-defined]
         corrections = self.state.entity_corrections()
-        stamp = (getattr(self, "_index_mtime", None), len(index), tuple(c["id"] for c in corrections))
+        self._entity_rows()
+        rows_mtime = (self.__dict__.get("_rows_cache") or (None,))[0]
+        stamp = (getattr(self, "_index_mtime", None), len(index), rows_mtime, tuple(c["id"] for c in corrections))
         cached = self.__dict__.get("_groups_cache")
         if cached is not None and cached[0] == stamp:
             return cached[1]
@@ -129,8 +168,9 @@ class EntityLibrary:
         #: (name, type, *aliases) of a row -> its group after the library-wide corrections (False: hidden);
         #: the same rows come back in article after article, so each is corrected and grouped once
         variants: dict[tuple, Any] = {}
+        missing: dict[str, list] = {}
         for s in index.values():
-            rows = self._summary_rows(s)
+            rows = self._summary_rows(s, missing)
             sid = s.id
             if sid in needs_text or sid in compiled.scoped:  # this article's own corrections: all, in order
                 try:
@@ -157,6 +197,13 @@ class EntityLibrary:
                 if g is not False:
                     arts = g.articles
                     arts[sid] = arts.get(sid, 0) + count
+        if missing:  # remember them, so the next list does not read the articles again
+            try:
+                with self._lock:  # type: ignore[attr-defined]
+                    self._write_entity_rows(missing)
+                stamp = (*stamp[:2], self.__dict__["_rows_cache"][0], stamp[3])
+            except (OSError, ReaderError):
+                pass
         self.__dict__["_groups_cache"] = (stamp, groups)
         return groups
 

@@ -4,8 +4,6 @@ undo, scope, lookup by alias, and corrections surviving `reader reindex --entiti
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-
 import pytest
 from typer.testing import CliRunner
 
@@ -199,19 +197,19 @@ def test_corrections_survive_reindex_with_re_extraction(tmp_path):
     assert "Maggie Hale" in names
 
 
-def test_an_index_without_entity_rows_still_lists_them(run):
-    index = json.loads((run.root / "index.json").read_text("utf-8"))
-    for row in index["articles"]:
-        row.pop("entities", None)
-    (run.root / "index.json").write_text(json.dumps(index), "utf-8")
+def test_a_library_without_the_rows_file_still_lists_and_rebuilds_it(run):
+    rows = run.root / "entities.json"
+    assert json.loads(rows.read_text("utf-8"))["articles"]["e5ana00000000005"][0] == ["Ana Lopez", "person", 2, ["Lopez"]]
+    rows.unlink()
+    assert listed(run)["Maria Lopez"]["articles"] == 2
+    assert len(json.loads(rows.read_text("utf-8"))["articles"]) == 5  # filled in again
+    rows.write_text("{damaged", "utf-8")
     assert listed(run)["Maria Lopez"]["articles"] == 2
 
 
-def test_summary_rows_carry_entities():
-    from reader.library import Summary
-
-    s = asdict(Summary.of(ana()))
-    assert s["entities"][0] == ["Ana Lopez", "person", 2, ["Lopez"]]
+def test_the_index_read_by_the_list_stays_free_of_entity_rows(run):
+    index = json.loads((run.root / "index.json").read_text("utf-8"))
+    assert all("entities" not in row for row in index["articles"])
 
 
 def test_two_library_handles_keep_each_others_corrections(run):

@@ -199,6 +199,9 @@ class Corrections:
         """One entity under the library-wide corrections alone (rename, type, hide, merge act on each
         entity by itself; a merge's two entities then share a name and are counted as one). None:
         hidden. Remembered, as the same entities come back in article after article."""
+        by_key = self.by_key
+        if not any(entity_key(a) in by_key for a in (name, *aliases)):
+            return name, kind, list(aliases)  # no library-wide correction names it: the common case
         memo = self.__dict__.setdefault("_memo", {})
         key = (name, kind, tuple(aliases))
         if key not in memo:
