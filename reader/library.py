@@ -3,6 +3,7 @@
 Layout of a library folder:
     articles/<id>.json   the parsed Article with its entities; written once at import
     index.json           one summary row per article (what the list and search need)
+    entities.json        each article's entities as compact rows (the library-wide entity list; derived)
     state.json           the TinyDB state store (read state, positions, bookmarks, notes, ...)
 
 The frequent small writes go to state.json only, never to the article bodies.
