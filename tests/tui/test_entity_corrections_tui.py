@@ -74,6 +74,8 @@ async def test_hide_in_this_article_only(lib):
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, EntityDialog))
         assert "Maria Lopez" not in panel_names(app)
+        panel = app.screen.entity_panel
+        assert panel.highlighted_entity is not None and panel.highlighted_entity.name == "United Nations"  # the next one
         assert "Maria Lopez" in [e.name for e in lib.get(BUDGET).entities]
         assert lib.entity_corrections()[0]["scope"] == GENEVA
 

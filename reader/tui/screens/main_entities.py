@@ -80,10 +80,12 @@ class EntityActions:
                          verb: str = "") -> None:
         """Show the open article again with the corrections applied, and say what changed."""
         if self.document is not None:
-            had_focus = self.entity_panel.has_focus
+            had_focus, index = self.entity_panel.has_focus, self.entity_panel.highlighted
             self.open_article(self.document.article.id, position=self.pane.cursor)
             if keep is not None:
                 self.entity_panel.highlight_named(*keep)
+            elif index is not None:  # stay where the hidden one was
+                self.entity_panel.highlight_near(index)
             if had_focus:
                 self.entity_panel.focus()
         if correction is not None:

@@ -102,3 +102,9 @@ class EntityPanel(OptionList):
                 if index is not None:
                     self.highlighted = index
                 return
+
+    def highlight_near(self, index: int) -> None:
+        """Highlight the entity at `index`, else the nearest one after it, else before it (not a heading)."""
+        enabled = [n for n in range(self.option_count) if not self.get_option_at_index(n).disabled]
+        if enabled:
+            self.highlighted = next((n for n in enabled if n >= index), enabled[-1])
