@@ -4,6 +4,7 @@ undo, scope, lookup by alias, and corrections surviving `reader reindex --entiti
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
@@ -184,7 +185,10 @@ def test_corrections_survive_reindex_with_re_extraction(tmp_path):
         assert result.exit_code == 0, result.output
         return result.stdout
 
-    ents = {e["name"]: e for e in json.loads(r("entity", "list", "--json"))}  # the seeded sample library
+    import reader
+
+    r("add", str(Path(reader.__file__).parent / "sample"))  # real text through the real extractor
+    ents = {e["name"]: e for e in json.loads(r("entity", "list", "--json"))}
     assert "Margaret Hale" in ents and "Tehran" in ents
     r("entity", "rename", "Hale", "Maggie Hale")
     r("entity", "type", "Tehran", "organization")
