@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from reader.controls import clean_str
 from reader.errors import IngestError
 from reader.ingest.decode import read_text
 from reader.ingest.language import detect_language
@@ -90,11 +91,30 @@ def _parse(text: str, fmt: str) -> Parsed:
     raise IngestError(f"unknown format {fmt!r}; use text, markdown or html.")
 
 
+def _clean_parsed(p: Parsed) -> Parsed:
+    """Every field without terminal control sequences (an HTML entity such as &#27;, a YAML "\\e" in
+    front matter... decode to them after decode_bytes ran); paragraphs left empty are dropped."""
+
+    def one(value: str | None) -> str | None:
+        if value is None:
+            return None
+        return " ".join(clean_str(str(value)).split()) or None
+
+    kept = [(clean_str(t).strip(), k) for t, k in zip(p.paragraphs, p.kinds or [""] * len(p.paragraphs))]
+    kept = [(t, k) for t, k in kept if t]
+    return Parsed(
+        title=one(p.title), section=one(p.section),
+        authors=[a for a in (one(a) for a in p.authors) if a],
+        outlet=one(p.outlet), date=one(p.date), page_date=one(p.page_date), url=one(p.url), language=one(p.language),
+        paragraphs=[t for t, _ in kept], kinds=[k for _, k in kept] if p.kinds else [],
+    )
+
+
 def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Article:
     """Parse article text in the given format ("text", "markdown" or "html")."""
     if not text or not text.strip():
         raise IngestError("the file contains only whitespace; there is nothing to import.")
-    parsed = _parse(text, fmt)
+    parsed = _clean_parsed(_parse(text, fmt))
     if not parsed.paragraphs:
         raise IngestError("no article text was found in the file.")
     body_text = "\n".join(parsed.paragraphs)

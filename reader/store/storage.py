@@ -124,12 +124,18 @@ class AtomicJSONStorage(Storage):
             self._set({}, None, None)
             return
         except OSError as exc:
-            raise StoreError(f"Cannot read the store {self.path} ({exc.strerror}); check its permissions.") from exc
+            self._unreadable(exc)
+            return
         try:
             sig = signature(os.fstat(fd))
             chunks = []
-            while chunk := os.read(fd, 1 << 20):
-                chunks.append(chunk)
+            try:
+                while chunk := os.read(fd, 1 << 20):
+                    chunks.append(chunk)
+            except OSError as exc:  # a folder where the file should be, an I/O error...
+                os.close(fd)
+                self._unreadable(exc)
+                return
             data = parse(b"".join(chunks))
         except (ValueError, UnicodeDecodeError) as exc:
             os.close(fd)
@@ -142,6 +148,19 @@ class AtomicJSONStorage(Storage):
             raise
         self.readonly = None  # a good file again (someone repaired it): writable again
         self._set(data, sig, fd)
+
+    def _unreadable(self, exc: OSError) -> None:
+        """A store file that cannot be read at all: empty and read-only, with one line saying why
+        and what to do (the rest of the store keeps working)."""
+        from reader.store.backup import read_only_message
+
+        if isinstance(exc, IsADirectoryError) or self.path.is_dir():
+            problem, todo = "it is a folder, not a file", f"; move that folder away (mv {self.path} {self.path}.moved)"
+        else:
+            problem, todo = f"it cannot be read: {exc.strerror or exc}", "; check its permissions"
+        self.readonly = read_only_message(self.path, problem, todo)
+        self.warning = str(StoreDamaged(self.readonly))
+        self._set({}, stat_signature(self.path), None)
 
     def _set(self, data: Data, sig: Signature | None, fd: int | None) -> None:
         if self._fd is not None:
