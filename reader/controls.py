@@ -8,7 +8,9 @@ services, clean what they keep with the same function (the store never holds a c
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 from typing import Any
 
 _ST = r"(?:\x1b\\|\x9c|\x07)"
@@ -85,3 +87,14 @@ def shown_name(name: object) -> str:
     if not _SHOWN.search(text):
         return text
     return _SHOWN.sub(_escape, text)
+
+
+def offset_map(original: str, shown: str) -> Callable[[int], int]:
+    """Map offsets in `original` to offsets in `shown` (clean() only drops or replaces characters)."""
+    table = [0] * (len(original) + 1)
+    ops = difflib.SequenceMatcher(None, original, shown, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        for k in range(i1, i2 + 1):
+            table[k] = j1 + (k - i1) if tag == "equal" else (j1 if k == i1 else j2)
+    table[len(original)] = len(shown)
+    return lambda i: table[max(0, min(i, len(original)))]

@@ -22,7 +22,7 @@ from typing import Any
 
 from filelock import FileLock
 
-from reader.controls import clean_str, clean_value, shown_name
+from reader.controls import clean_str, offset_map, shown_name
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
@@ -107,17 +107,19 @@ def summary_of_row(row: Any) -> tuple[Summary | None, bool]:
 
 
 def clean_article(a: Article) -> Article:
-    """The article with no terminal control sequence in any field (what the library keeps and gives).
-    Paragraph text that changed loses its entities (their offsets no longer fit): re-extracted on add."""
+    """The article with no terminal control sequence in any field (what the library keeps and gives);
+    entity mentions in a paragraph that changed are moved to the cleaned text's offsets."""
     meta = {k: (None if getattr(a, k) is None else clean_str(str(getattr(a, k))))
             for k in ("title", "section", "publisher", "date", "page_date", "url", "language", "source", "added")}
     paragraphs = [clean_str(t) if isinstance(t, str) else "" for t in a.paragraphs]
-    entities = a.entities
-    if paragraphs != a.paragraphs:
-        entities = []
-    else:
-        for e in entities:
-            e.name, e.aliases = clean_str(e.name), [clean_str(x) for x in e.aliases]
+    maps = {i: offset_map(old, new) for i, (old, new) in enumerate(zip(a.paragraphs, paragraphs)) if old != new}
+    entities = [
+        replace(
+            e, name=clean_str(e.name), aliases=[clean_str(x) for x in e.aliases],
+            mentions=[[m[0], maps[m[0]](m[1]), maps[m[0]](m[2])] if len(m) == 3 and m[0] in maps else m for m in e.mentions],
+        )
+        for e in a.entities
+    ]
     return replace(a, **meta, authors=[clean_str(str(x)) for x in a.authors], paragraphs=paragraphs, entities=entities)
 
 
@@ -150,7 +152,7 @@ def write_error(path: Path, exc: OSError) -> ReaderError:
 @dataclass
 class ImportResult:
     path: str
-    status: str  # "imported" | "duplicate" | "refused"
+    status: str  # "imported" | "duplicate" | "refused" | "skipped" (a link leaving the folder)
     article_id: str | None = None
     title: str | None = None
     reason: str | None = None
@@ -457,8 +459,14 @@ class Library:
                     progress(result)
             pending.clear()
 
+        def skipped(path: Path, reason: str) -> None:
+            result = ImportResult(str(path), "skipped", reason=reason)
+            report.results.append(result)
+            if progress:
+                progress(result)
+
         seen: set[str] = set()
-        for path in iter_article_files(paths):
+        for path in iter_article_files(paths, skipped):
             try:
                 article = parse_file(path)
             except IngestError as exc:

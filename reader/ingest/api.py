@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader.controls import clean_str
@@ -40,24 +40,44 @@ def _importable(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES
 
 
-def iter_article_files(paths: Iterable[os.PathLike[str] | str]) -> Iterator[Path]:
+def _leaves(link: Path, top: Path) -> Path | None:
+    """Where a symlink inside the folder `top` (resolved) points, when that is outside the folder."""
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return link
+    return None if target == top or top in target.parents else target
+
+
+def iter_article_files(
+    paths: Iterable[os.PathLike[str] | str], skipped: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
     """Each path as given; folders expanded recursively (sorted) to their article files.
 
     Inside a folder, hidden files and folders are skipped, and so are files whose suffix is not
     an article format (images, PDFs, README...): a folder of mixed files imports its articles
-    quietly. A file named explicitly is always yielded (a suffix-less one is read if it is text),
-    so an unsupported one gets a reason.
+    quietly. A symlink inside a folder that points outside it (a link to ~/.bashrc) is not read:
+    skipped(path, reason) is told. Symlinked folders are not followed. A file named explicitly
+    is always yielded (a suffix-less one is read if it is text), so an unsupported one gets a reason.
     """
     for p in map(Path, paths):
         if not p.is_dir():
             yield p
             continue
+        top = p.resolve()
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 sub = Path(root) / name
-                if not name.startswith(".") and _importable(sub):
-                    yield sub
+                if name.startswith(".") or not _importable(sub):
+                    continue
+                if sub.is_symlink():
+                    outside = _leaves(sub, top)
+                    if outside is not None:
+                        if skipped is not None:
+                            skipped(sub, f"a link to {outside}, outside the folder; not imported (import that file by its own name if you mean it)")
+                        continue
+                yield sub
 
 
 def sniff_format(text: str) -> str:

@@ -31,7 +31,7 @@ from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
 from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
-from reader.services.safe_text import clean
+from reader.services.safe_text import clean, escape_json
 
 EXPORT_FORMATS = ("markdown", "json", "bibtex")
 FORMAT_ID = "reader-notes"
@@ -75,6 +75,9 @@ def _grouped(library: Library) -> list[tuple[Article, list[Bookmark]]]:
             article = library.get(aid)
         except NotFound:
             continue  # bookmarks of an article no longer in the library cannot be cited
+        except ReaderError as exc:  # a damaged article file: said once (library.warn), the rest exported
+            library.warn(f"{exc} Its {len(marks[aid])} bookmark(s) are not in the export.")
+            continue
         out.append((article, sorted(marks[aid], key=lambda b: (b.paragraph, b.start, b.created))))
     return out
 
@@ -150,12 +153,14 @@ def _json(library: Library, style: str) -> str:
 
 
 def export_notes(library: Library, fmt: str = "markdown", style: str | None = None) -> str:
+    """The export text; it never holds a terminal control sequence (ESC, BEL, C1, bidi overrides):
+    text formats are cleaned, JSON has them escaped (\\uXXXX), so `cat FILE` is always safe."""
     if fmt == "bibtex":
-        return to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)])
+        return clean(to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)]))
     if fmt == "markdown":
-        return _markdown(library, _style_for(library, style))
+        return clean(_markdown(library, _style_for(library, style)))
     if fmt == "json":
-        return _json(library, _style_for(library, style))
+        return escape_json(_json(library, _style_for(library, style)))
     raise CitationError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
 
 

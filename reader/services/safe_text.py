@@ -31,6 +31,6 @@ What clean() does, precisely:
 
 from __future__ import annotations
 
-from reader.controls import clean, clean_str, clean_value, escape_json, has_controls, shown_name
+from reader.controls import clean, clean_str, clean_value, escape_json, has_controls, offset_map, shown_name
 
-__all__ = ["clean", "clean_str", "clean_value", "escape_json", "has_controls", "shown_name"]
+__all__ = ["clean", "clean_str", "clean_value", "escape_json", "has_controls", "offset_map", "shown_name"]
