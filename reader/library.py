@@ -362,9 +362,6 @@ class Library:
             article = self._read_article(path)
         except FileNotFoundError as exc:
             raise NotFound(f"The article file for {aid} is missing; re-import it with `reader add`.") from exc
-        except ReaderError as exc:
-            self.warn(str(exc))
-            raise
         if corrected:
             article = replace(article, **corrections(self.state.get_meta(aid)))
         return article

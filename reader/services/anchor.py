@@ -96,10 +96,15 @@ def _context_score(paragraphs: Sequence[str], p: int, start: int, end: int, bm: 
     return score
 
 
+#: At most this many exact matches per paragraph are weighed (a repetitive 10 MB paragraph could
+#: otherwise hold millions of them).
+MAX_MATCHES = 200
+
+
 def _exact(paragraphs: Sequence[str], p: int, bm: Anchored) -> list[tuple[int, int, int]]:
     out, text, q = [], paragraphs[p], bm.quote
     i = text.find(q)
-    while i != -1:
+    while i != -1 and len(out) < MAX_MATCHES:
         out.append((p, i, i + len(q)))
         i = text.find(q, i + 1)
     return out

@@ -74,6 +74,13 @@ def what_it_holds(path: Path) -> tuple[str, str, str]:
     return "the settings and metadata corrections", "key", "row"
 
 
+_LAST_CHANGE = {
+    "bookmark": "a bookmark or note added, changed or removed",
+    "read mark": "a read mark or reading position",
+    "row": "a setting or metadata correction",
+}
+
+
 def is_shard(path: Path) -> bool:
     return path.name.startswith(("bookmarks-", "reads-"))
 
@@ -129,8 +136,8 @@ def rolled_back_message(path: Path, problem: str, aside: Path, bak: Path, bak_da
     )
     return (
         f"The store file {path} was damaged ({problem}); it was kept as {aside.name}, and {what} were rolled back to "
-        f"the backup {bak.name} saved {_stamp(bak)} ({n} row{'s' if n != 1 else ''}): changes made after that are "
-        f"lost{said}."
+        f"its backup {bak.name} saved {_stamp(bak)} ({n} {noun}{'s' if n != 1 else ''}): the last change saved to "
+        f"that file ({_LAST_CHANGE[noun]}) is lost{said}."
     )
 
 
