@@ -158,3 +158,10 @@ def test_the_size_limit_message_is_not_rounded_to_the_limit(tmp_path):
         with pytest.raises(IngestError) as err:
             read_bytes(big)
         assert f"the file is {shown}, above the 10 MB (10,485,760 bytes) limit" in str(err.value)
+
+
+def test_a_correction_that_is_only_a_control_sequence_is_not_stored(tmp_path):
+    s = StateStore(tmp_path / "state.json")
+    s.set_meta("a1", {"date": HOSTILE[0] + HOSTILE[1], "title": "Kept"})
+    assert s.get_meta("a1") == {"title": "Kept"}
+    s.close()

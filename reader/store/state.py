@@ -487,7 +487,11 @@ class StateStore:
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         with self._writing():
             merged = self.get_meta(aid)
-            merged.update(clean_value(dict(fields)))  # the store never holds a control sequence
+            # The store never holds a control sequence; a value that was nothing else is no correction.
+            merged.update({
+                k: v for k, v in clean_value(dict(fields)).items()
+                if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
+            })
             self._upsert(self._main, "meta", "article_id", aid, {"fields": merged})
 
     # -- settings -------------------------------------------------------------------------------------
