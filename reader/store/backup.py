@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.controls import shown_name
 from reader.errors import StoreDamaged
 
 from reader.store.storage import Data, backup_path, parse
@@ -90,11 +91,11 @@ def read_only_message(path: Path, problem: str, kept: str) -> str:
     what, _, _ = what_it_holds(path)
     if is_shard(path):
         return (
-            f"The store file {path} is damaged ({problem}){kept}; {what} are hidden, and only that file is "
+            f"The store file {shown_name(path)} is damaged ({problem}){kept}; {what} are hidden, and only that file is "
             "read-only until you repair or remove it (removing it loses them); everything else can still be changed."
         )
     return (
-        f"The store file {path} is damaged ({problem}){kept}; Reader is read-only (settings, corrections, bookmarks "
+        f"The store file {shown_name(path)} is damaged ({problem}){kept}; Reader is read-only (settings, corrections, bookmarks "
         "and notes cannot be changed) until you repair or remove that file."
     )
 
@@ -135,8 +136,8 @@ def rolled_back_message(path: Path, problem: str, aside: Path, bak: Path, bak_da
         if lost else ""
     )
     return (
-        f"The store file {path} was damaged ({problem}); it was kept as {aside.name}, and {what} were rolled back to "
-        f"its backup {bak.name} saved {_stamp(bak)} ({n} {noun}{'s' if n != 1 else ''}): the last change saved to "
+        f"The store file {shown_name(path)} was damaged ({problem}); it was kept as {shown_name(aside.name)}, and {what} were rolled back to "
+        f"its backup {shown_name(bak.name)} saved {_stamp(bak)} ({n} {noun}{'s' if n != 1 else ''}): the last change saved to "
         f"that file ({_LAST_CHANGE[noun]}) is lost{said}."
     )
 
@@ -168,7 +169,7 @@ def recover(storage: AtomicJSONStorage, error: ValueError) -> Data:
         storage.replace_file(bak_raw, keep_backup=False)
         storage.warning = str(StoreDamaged(message))
         return bak_data
-    message = read_only_message(path, reason, f" and has no good backup; it was kept as {aside.name}")
+    message = read_only_message(path, reason, f" and has no good backup; it was kept as {shown_name(aside.name)}")
     storage.readonly = message
     storage.warning = str(StoreDamaged(message))
     return {}

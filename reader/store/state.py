@@ -60,7 +60,7 @@ from typing import Any
 
 from tinydb.table import Table
 
-from reader.controls import clean_str, clean_value
+from reader.controls import clean_str, clean_value, shown_name
 from reader.errors import NotFound, StoreError, StoreReadOnly
 from reader.models import QUOTE_LIMIT, Bookmark
 from reader.store import migrate
@@ -127,7 +127,7 @@ class StateStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Cannot create the store folder {self.folder} ({exc.strerror}); check permissions.") from exc
+            raise StoreError(f"Cannot create the store folder {shown_name(self.folder)} ({exc.strerror}); check permissions.") from exc
         self._lock = StoreLock(self.path.with_name(f".{self.path.name}.lock"))
         self._depth = 0
         self._storages: dict[Path, AtomicJSONStorage] = {}
@@ -145,7 +145,7 @@ class StateStore:
         except OSError as exc:
             self.close()
             raise StoreError(
-                f"Cannot open the store {self.path} ({exc.strerror or exc}); check that its folder is writable."
+                f"Cannot open the store {shown_name(self.path)} ({exc.strerror or exc}); check that its folder is writable."
             ) from exc
         except BaseException:
             self.close()
@@ -223,7 +223,7 @@ class StateStore:
                          "that is not text), read as best they could be")
         if parts:
             self._row_notes[path] = (
-                f"The bookmark file {path} has {' and '.join(parts)}; fix those rows in that file, or set the note "
+                f"The bookmark file {shown_name(path)} has {' and '.join(parts)}; fix those rows in that file, or set the note "
                 "again with `reader note ID TEXT` (other bookmarks are not affected)."
             )
         else:

@@ -27,6 +27,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from reader.controls import shown_name
 from reader.errors import StoreDamaged, StoreError, StoreReadOnly
 from reader.store.atomic import atomic_write_bytes
 
@@ -140,7 +141,7 @@ class AtomicJSONStorage(Storage):
         except (ValueError, UnicodeDecodeError) as exc:
             os.close(fd)
             if self.on_damage is None:
-                raise StoreDamaged(f"The store {self.path} is damaged ({exc}).") from exc
+                raise StoreDamaged(f"The store {shown_name(self.path)} is damaged ({exc}).") from exc
             self._set(self.on_damage(self, ValueError(str(exc))), stat_signature(self.path), None)
             return
         except BaseException:
@@ -155,7 +156,7 @@ class AtomicJSONStorage(Storage):
         from reader.store.backup import read_only_message
 
         if isinstance(exc, IsADirectoryError) or self.path.is_dir():
-            problem, todo = "it is a folder, not a file", f"; move that folder away (mv {self.path} {self.path}.moved)"
+            problem, todo = "it is a folder, not a file", f"; move that folder away (mv {shown_name(self.path)} {shown_name(self.path)}.moved)"
         else:
             problem, todo = f"it cannot be read: {exc.strerror or exc}", "; check its permissions"
         self.readonly = read_only_message(self.path, problem, todo)
@@ -203,7 +204,7 @@ class AtomicJSONStorage(Storage):
         try:
             fd = atomic_write_bytes(self.path, payload, before_replace=before, keep_open=KEEP_OPEN)
         except OSError as exc:
-            raise StoreError(f"Cannot save the store {self.path} ({exc.strerror}); your last change was not saved.") from exc
+            raise StoreError(f"Cannot save the store {shown_name(self.path)} ({exc.strerror}); your last change was not saved.") from exc
         data = self._data if self._dirty else parse(payload)
         self._dirty = False
         if self._fd is not None:
