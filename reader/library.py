@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -81,9 +82,33 @@ class Summary:
 _SUMMARY_TEXT = ("title", "publisher", "date", "added", "section", "language", "url")
 
 
-def summary_of_row(row: Any) -> tuple[Summary | None, bool]:
+_SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
+_TEXT_OR_NONE = frozenset((str, type(None)))
+_JSON_CONTROL = re.compile(r"\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|20(?:2[89a-eA-E]|6[6-9]))")
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def index_has_controls(text: str) -> bool:
+    """Whether an index file's text holds a control character, raw or as a JSON escape (cheap
+    C-speed checks first: a clean 5 MB index costs a few milliseconds)."""
+    if "\\u" in text and _JSON_CONTROL.search(text):
+        return True
+    return not text.isprintable() and _RAW_CONTROL.search(text) is not None
+
+
+def summary_of_row(row: Any, dirty: bool = True) -> tuple[Summary | None, bool]:
     """A Summary from an index row, cleaned of control sequences; (None, True) for a row without an
-    id, (summary, True) when fields were missing or of the wrong type (read as best they could be)."""
+    id, (summary, True) when fields were missing or of the wrong type (read as best they could be).
+    dirty=False (the index file holds no control character): a well-formed row is taken as it is."""
+    if not dirty and type(row) is dict and row.keys() == _SUMMARY_FIELDS:
+        t = _TEXT_OR_NONE
+        if (
+            type(row["id"]) is str and row["id"] and type(row["title"]) in t and type(row["publisher"]) in t
+            and type(row["date"]) in t and type(row["added"]) in t and type(row["section"]) in t
+            and type(row["language"]) in t and type(row["url"]) in t and type(row["authors"]) is list
+            and type(row["entity_keys"]) is list and type(row["words"]) is int
+        ):
+            return Summary(**row), False
     if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
         return None, True
     fixed = False
@@ -240,9 +265,11 @@ class Library:
             return self._index
         if self._index is not None and mtime == self._index_mtime:
             return self._index
-        problem = None
+        problem, dirty = None, True
         try:
-            raw = json.loads(self.index_path.read_text("utf-8"))
+            text = self.index_path.read_text("utf-8")
+            dirty = index_has_controls(text)
+            raw = json.loads(text)
         except IsADirectoryError:
             raw, problem = None, "it is a folder, not a file"
         except OSError as exc:
@@ -260,7 +287,7 @@ class Library:
             return self._index
         index, bad = {}, 0
         for row in raw.get("articles", []):
-            summary, fixed = summary_of_row(row)
+            summary, fixed = summary_of_row(row, dirty)
             bad += fixed
             if summary is not None:
                 index[summary.id] = summary
