@@ -165,3 +165,18 @@ def test_a_correction_that_is_only_a_control_sequence_is_not_stored(tmp_path):
     s.set_meta("a1", {"date": HOSTILE[0] + HOSTILE[1], "title": "Kept"})
     assert s.get_meta("a1") == {"title": "Kept"}
     s.close()
+
+
+def test_a_dirty_index_and_article_file_are_read_clean(tmp_path):
+    from tests.hostile import plant_article_title
+
+    root = tmp_path / "lib"
+    lib = Library(root)
+    lib.add_article(Article(id="c" * 16, title="T", paragraphs=["One para."], entities=[Entity("X", "place")]))
+    lib.close()
+    plant_article_title(root, "c" * 16, DIRTY)
+    lib = Library(root)
+    [s] = lib.summaries()
+    assert s.title == CLEANED and s.publisher == CLEANED
+    assert lib.get("c" * 16).title == CLEANED
+    lib.close()
