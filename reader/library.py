@@ -27,6 +27,7 @@ from reader.controls import clean_str, offset_map, shown_name
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
+from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import resolve_library_dir
 from reader.store import StateStore
@@ -80,8 +81,6 @@ class Summary:
 
 
 _SUMMARY_TEXT = ("title", "publisher", "date", "added", "section", "language", "url")
-
-
 _SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
 _TEXT_OR_NONE = frozenset((str, type(None)))
 _JSON_CONTROL = re.compile(r"\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|20(?:2[89a-eA-E]|6[6-9]))")
@@ -199,7 +198,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library:
+class Library(StateUseCases):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend

@@ -1,4 +1,4 @@
-"""Plain data types shared by every layer: Article, Entity, Bookmark.
+"""Plain data types shared by every layer: Article, Entity, Anchor, Bookmark.
 
 No behaviour beyond (de)serialisation lives here, so every module can import it.
 """
@@ -117,6 +117,19 @@ class Article:
 #: characters, its offsets (start, end: the whole passage) and its context, so a bookmark of a
 #: 10 MB paragraph costs a few kilobytes, and is found again by its start, context and length.
 QUOTE_LIMIT = 2000
+@dataclass(frozen=True)
+class Anchor:
+    """Where a passage is: its paragraph (0-based), the quoted text, some text around it, its offsets.
+
+    Built by reader.services.anchor.anchor_of; Library.add_bookmark stores it as a Bookmark.
+    """
+
+    paragraph: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int = 0
+    end: int = 0
 
 
 @dataclass

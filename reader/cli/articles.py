@@ -72,7 +72,7 @@ def register(app: typer.Typer) -> None:
         if sort not in ("added", "date", "title"):
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
         with library_session() as lib:
-            read, marked = lib.state.read_ids(), lib.state.bookmarked_ids()
+            read, marked = lib.read_ids(), lib.bookmarked_ids()
             rows = filter_summaries(
                 lib.summaries(), search or "", unread_only=unread, bookmarked_only=bookmarked,
                 read_ids=read, bookmarked_ids=marked,
@@ -98,7 +98,7 @@ def register(app: typer.Typer) -> None:
         """Show one article from the library."""
         with library_session() as lib:
             a = lib.get(ref)
-            read = lib.state.is_read(a.id)
+            read = lib.is_read(a.id)
         if as_json:
             d = a.inspect_dict()
             d.update(added=a.added, source=a.source, read=read)

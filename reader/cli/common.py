@@ -79,7 +79,7 @@ def report_warnings(lib: Library) -> None:
 def library_session(seed: bool = True) -> Iterator[Library]:
     lib = open_library(seed=seed)
     try:
-        lib.state.check()  # read every store file now, so damage anywhere is reported at once
+        lib.check_store()  # read every store file now, so damage anywhere is reported at once
         report_warnings(lib)
         yield lib
     finally:

@@ -17,6 +17,8 @@ API CONTRACT:
         None when nothing is close enough. Among several exact matches, the one whose surroundings
         match prefix/suffix best wins, then the one nearest the old start offset.
     sentence_span(text, n) -> (start, end) | None   # the n-th sentence (0-based) of a paragraph
+    anchor_of(paragraphs, paragraph, start=None, end=None) -> reader.models.Anchor
+        make_anchor's result as one value (what Library.add_bookmark takes).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reader.models import QUOTE_LIMIT
+from reader.models import QUOTE_LIMIT, Anchor
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 85.0
@@ -72,6 +74,14 @@ def _whole(paragraphs: Sequence[str], span: Span | None, bm: Anchored) -> Span |
         return span
     p, s, e = span
     return p, s, max(e, min(len(paragraphs[p]), s + (bm.end - bm.start)))
+
+
+def anchor_of(
+    paragraphs: Sequence[str], paragraph: int, start: int | None = None, end: int | None = None
+) -> Anchor:
+    """make_anchor's result as one value (what Library.add_bookmark takes)."""
+    quote, prefix, suffix, s, e = make_anchor(paragraphs, paragraph, start, end)
+    return Anchor(paragraph, quote, prefix, suffix, s, e)
 
 
 _SENTENCE = re.compile(r"[^.!?…。]*(?:[.!?…。]+[\"'”’)\]]*|$)\s*")
