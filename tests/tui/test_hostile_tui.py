@@ -136,3 +136,17 @@ async def test_the_app_starts_on_a_damaged_index_and_article_file(tmp_path):
             assert app.is_running
     finally:
         lib.close()
+
+
+async def test_the_article_list_cleans_every_field_it_shows(lib, monkeypatch):
+    from dataclasses import replace
+
+    real = lib.summaries
+    dirty = f"2020{HOSTILE[0]}{HOSTILE[1]}{HOSTILE[3]}"
+    monkeypatch.setattr(lib, "summaries", lambda: [replace(s, date=dirty, publisher=DIRTY) for s in real()])
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2020" in text
+        assert_clean(text)
