@@ -168,7 +168,7 @@ def write_error(path: Path, exc: OSError) -> ReaderError:
     """One line for a library write that failed (unwritable folder, full disk)."""
     why = exc.strerror or str(exc)
     return ReaderError(
-        f"Cannot write to the library at {shown_name(path)} ({why}); nothing was changed. "
+        f"Cannot write to the library at {shown_name(path)} ({why}); nothing was left half-written. "
         "Free some disk space or check the folder's permissions, then try again."
     )
 

@@ -150,3 +150,22 @@ async def test_the_article_list_cleans_every_field_it_shows(lib, monkeypatch):
         text = screen_text(app)
         assert "2020" in text
         assert_clean(text)
+
+
+async def test_tui_import_of_a_folder_says_links_leaving_it_were_not_followed(lib, tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "one.txt").write_text("A fresh headline\n\nThe body of the fresh article, in one paragraph.\n", "utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret headline\n\nThe body of a file outside the folder.\n", "utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*str(folder), "enter")
+        await app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: any(n.startswith("Imported 1,") for n in notifications(app)))
+        assert any("1 link leaving the folder not followed." in n for n in notifications(app))
+        assert "Secret headline" not in screen_text(app)
