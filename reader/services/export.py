@@ -30,7 +30,7 @@ from reader.library import CORRECTABLE, Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
 from reader.services import preferences
-from reader.services.anchor import locate
+from reader.services.anchor import is_capped, locate
 from reader.services.data_formats import to_bibtex
 from reader.services.safe_text import clean, escape_json
 
@@ -125,7 +125,8 @@ def _markdown(library: Library, style: str) -> str:
         parts.append(_md(rendered.references.get(article.id, "")) + "\n")
         for bm in bms:
             cite_text = rendered.citations.get(bm.id, "")
-            parts.append(f"> {_md(bm.quote)}\n>\n> — {_md(cite_text)}\n")
+            more = "\u2026" if is_capped(bm) else ""  # a passage longer than the stored quote
+            parts.append(f"> {_md(bm.quote)}{more}\n>\n> — {_md(cite_text)}\n")
             if bm.note.strip():
                 parts.append(clean(bm.note).strip() + "\n")
     return "\n".join(parts)
