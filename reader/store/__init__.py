@@ -10,8 +10,7 @@ On disk, for StateStore(root / "state.json"):
     .state.json.lock        the cross-process lock
 
 Modules: state (the StateStore API), storage (atomic TinyDB storage), rows (bookmark rows read
-safely), locking, backup (damage
-recovery), migrate (schema versions), atomic (temp + fsync + rename).
+safely), locking, backup (damage recovery), migrate (schema versions), atomic (temp + fsync + rename).
 """
 
 from reader.store.state import StateStore
