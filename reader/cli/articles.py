@@ -10,6 +10,8 @@ import typer
 from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.services.safe_text import shown_name
 from reader.entities import extract_entities
+from reader.entities.listing import BYLINE, grouped, summary_lines
+from reader.entities.listing import label as entity_label
 from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
@@ -112,6 +114,8 @@ def register(app: typer.Typer) -> None:
         for text, kind in zip(a.paragraphs, a.kinds):
             out(("> " + text) if kind == "quote" else text)
             out()
+        for line in summary_lines(a.entities):  # the byline apart from the text's entities
+            out(line)
 
     @app.command("inspect")
     @friendly
@@ -139,5 +143,8 @@ def register(app: typer.Typer) -> None:
         special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption") if k in a.kinds}
         extra = "".join(f", {n} {k}{'s' if n != 1 else ''}" for k, n in special.items())
         out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words{extra})")
-        for e in a.entities:
-            out(f"{e.type:>12}  {e.name}  ×{e.count}" + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))
+        for group, members in grouped(a.entities):
+            for e in members:
+                shown = entity_label(group, e) if group == BYLINE else f"×{entity_label(group, e)}"
+                out(f"{(e.type if group != BYLINE else group):>12}  {e.name}  {shown}"
+                    + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))
