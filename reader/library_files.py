@@ -8,7 +8,7 @@ and no control sequence gets through (reader.controls). Writing errors become on
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +72,15 @@ def summary_fields(row: Any, names: frozenset[str], dirty: bool = True) -> tuple
 def clean_article(a: Article) -> Article:
     """The article with no terminal control sequence in any field (what the library keeps and gives);
     entity mentions in a paragraph that changed are moved to the cleaned text's offsets."""
-    meta = {k: (None if getattr(a, k) is None else clean_str(str(getattr(a, k))))
-            for k in ("title", "section", "publisher", "date", "page_date", "url", "language", "source", "added")}
+    changes: dict[str, Any] = {}
+    for f in fields(Article):
+        value = getattr(a, f.name)
+        if f.name in ("paragraphs", "entities", "kinds"):
+            continue
+        if isinstance(value, str):
+            changes[f.name] = clean_str(value)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            changes[f.name] = [clean_str(v) for v in value]
     paragraphs = [clean_str(t) if isinstance(t, str) else "" for t in a.paragraphs]
     maps = {i: offset_map(old, new) for i, (old, new) in enumerate(zip(a.paragraphs, paragraphs)) if old != new}
     entities = [
@@ -83,7 +90,7 @@ def clean_article(a: Article) -> Article:
         )
         for e in a.entities
     ]
-    return replace(a, **meta, authors=[clean_str(str(x)) for x in a.authors], paragraphs=paragraphs, entities=entities)
+    return replace(a, **changes, paragraphs=paragraphs, entities=entities)
 
 
 def article_problem(d: Any) -> str | None:
