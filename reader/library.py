@@ -40,8 +40,16 @@ CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "langu
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a stored correction that reader applies (Summary and Article both have them all)."""
-    return {k: v for k, v in meta.items() if k in CORRECTABLE}
+    """The fields of a stored correction that reader applies (Summary and Article both have them all).
+
+    A value of the wrong type (stored before corrections were validated, or by hand) is ignored:
+    it would break the list, search and citations (reader.services.meta_fields validates new ones)."""
+    return {
+        k: v for k, v in meta.items()
+        if k in CORRECTABLE and (
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k == "authors" else v is None or isinstance(v, str)
+        )
+    }
 
 
 @dataclass
