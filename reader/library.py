@@ -3,6 +3,7 @@
 Layout of a library folder:
     articles/<id>.json   the parsed Article with its entities; written once at import
     index.json           one summary row per article (what the list and search need)
+    entities.json        each article's entities as compact rows (the library-wide entity list; derived)
     state.json           the TinyDB state store (read state, positions, bookmarks, notes, ...)
 
 The frequent small writes go to state.json only, never to the article bodies.
@@ -26,6 +27,7 @@ from reader.controls import shown_name
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import article_id, iter_article_files, parse_file
+from reader.library_entities import EntityLibrary, entity_rows
 from reader.library_files import article_problem, clean_article, index_has_controls, summary_fields, write_error
 from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
@@ -37,6 +39,8 @@ from reader.store.atomic import atomic_write_many, atomic_write_text
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
 CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language", "tags")
+#: The correctable fields whose value is a list of strings.
+LIST_FIELDS = ("authors", "tags")
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +51,7 @@ def corrections(meta: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v for k, v in meta.items()
         if k in CORRECTABLE and (
-            isinstance(v, list) and all(isinstance(a, str) for a in v) if k == "authors" else v is None or isinstance(v, str)
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k in LIST_FIELDS else v is None or isinstance(v, str)
         )
     }
 
@@ -130,7 +134,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(StateUseCases, ManageMixin):
+class Library(StateUseCases, ManageMixin, EntityLibrary):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -255,8 +259,10 @@ class Library(StateUseCases, ManageMixin):
             "`reader add`, or move that file away and run `reader reindex`."
         )
 
-    def _scan(self, progress: Callable[[str], Any] | None = None, reextract: bool = False) -> dict[str, Summary]:
-        """Summaries of every readable article file (what reindex writes)."""
+    def _scan(
+        self, progress: Callable[[str], Any] | None = None, reextract: bool = False, rows: dict[str, list] | None = None
+    ) -> dict[str, Summary]:
+        """Summaries of every readable article file (what reindex writes); their entity rows into `rows`."""
         index: dict[str, Summary] = {}
         for path in sorted(self.articles_dir.glob("*.json")):
             try:
@@ -273,6 +279,8 @@ class Library(StateUseCases, ManageMixin):
                 except OSError as exc:
                     raise write_error(path, exc) from exc
             index[article.id] = Summary.of(article)
+            if rows is not None:
+                rows[article.id] = entity_rows(article)
         return index
 
     def _write_index(self, index: dict[str, Summary]) -> None:
@@ -323,6 +331,7 @@ class Library(StateUseCases, ManageMixin):
         except FileNotFoundError as exc:
             raise NotFound(f"The article file for {aid} is missing; re-import it with `reader add`.") from exc
         if corrected:
+            article = replace(article, entities=self.entities_of(article))  # the user's entity corrections
             article = replace(article, **corrections(self.state.get_meta(aid)))
         return article
 
@@ -332,8 +341,10 @@ class Library(StateUseCases, ManageMixin):
         Unreadable article files are skipped and named through `progress`. Returns the count indexed.
         """
         with self._locked():
-            index = self._scan(progress, reextract)
+            rows: dict[str, list] = {}
+            index = self._scan(progress, reextract, rows)
             self._write_index(index)
+            self._write_entity_rows(rows, replace=True)
         return len(index)
 
     @contextmanager
@@ -347,10 +358,6 @@ class Library(StateUseCases, ManageMixin):
             yield
         finally:
             self._lock.release()
-
-    def articles_mentioning(self, surface: str) -> list[str]:
-        key = entity_key(surface)
-        return [s.id for s in self._load_index().values() if key in s.entity_keys]
 
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:
@@ -377,6 +384,7 @@ class Library(StateUseCases, ManageMixin):
             by_origin = self._origins(index)
             writes: list[tuple[Path, bytes]] = []
             added = False
+            rows: dict[str, list] = {}
             for n, article in enumerate(articles):
                 status = "imported"
                 if article.id in index:
@@ -396,6 +404,7 @@ class Library(StateUseCases, ManageMixin):
                 if originals and n < len(originals) and originals[n]:
                     writes.append(self.original_file(article.id, originals[n] or ""))
                 index[article.id] = Summary.of(article)
+                rows[article.id] = entity_rows(article)
                 for k in self._origin_keys(article):
                     by_origin[k] = article.id
                 statuses.append(status)
@@ -408,6 +417,7 @@ class Library(StateUseCases, ManageMixin):
                     raise write_error(self.root, exc) from exc
                 if added:
                     self._write_index(index)
+                    self._write_entity_rows(rows)
             except BaseException:
                 for path in new:  # nothing half-written: no new article file without its index row
                     try:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, cite, maintenance, sources
+from reader.cli import articles, bookmarks, cite, entities, maintenance, sources
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -60,6 +60,7 @@ articles.register(app)
 maintenance.register(app)
 bookmarks.register(app)
 cite.register(app)
+entities.register(app)
 sources.register(app)
 
 

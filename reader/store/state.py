@@ -37,6 +37,9 @@ Extensions (issue 9):
     and end still cover the whole passage). A damaged shard with no good backup is read-only on
     its own (its rows hidden; new bookmarks go to other shards); everything else stays writable.
 
+Extensions (issue 14): entity corrections, see reader/store/entity_corrections.py:
+    store.entity_corrections() / add_entity_correction(fields) / remove_entity_correction(cid=None)
+
 Errors are reader.errors.StoreError subclasses with one-line messages: StoreTooNew (written by
 a newer reader; refused at open, never overwritten), StoreReadOnly, StoreError (lock timeout,
 unreadable or unwritable file).
@@ -68,6 +71,7 @@ from reader.models import Bookmark
 from reader.store import migrate
 from reader.store.atomic import clean_temp_files
 from reader.store.backup import recover
+from reader.store.entity_corrections import EntityCorrectionsMixin
 from reader.store.locking import StoreLock
 from reader.store.rows import bookmark_of, capped_quote, is_bookmark as _is_bookmark, rows_problem
 from reader.store.storage import AtomicJSONStorage, Data
@@ -89,7 +93,7 @@ def shard_of(key: str, shards: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % shards
 
 
-class StateStore:
+class StateStore(EntityCorrectionsMixin):
     def __init__(self, path: Path, *, shards: int = migrate.DEFAULT_SHARDS) -> None:
         self.path = Path(path)
         self.folder = self.path.with_name(self.path.stem + ".d")
@@ -466,9 +470,8 @@ class StateStore:
                 self.remove_bookmark(row["id"])
         return rows
 
-    def restore_bookmarks(self, rows: list[dict[str, Any]]) -> None:
-        """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept).
-        (Named put_bookmarks on the sources branch, where it hid the bulk put_bookmarks above.)"""
+    def put_back_bookmarks(self, rows: list[dict[str, Any]]) -> None:
+        """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept)."""
         with self._writing():
             for row in rows:
                 if not _is_bookmark(row):

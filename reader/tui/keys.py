@@ -25,6 +25,7 @@ def key_label(keys: str) -> str:
 def sections() -> list[tuple[str, type]]:
     from reader.tui.app import ReaderApp
     from reader.tui.screens.bookmarks import BookmarksScreen
+    from reader.tui.screens.entities import EntitiesScreen
     from reader.tui.screens.main import MainScreen
     from reader.tui.screens.meta_editor import MetaEditor
     from reader.tui.screens.note_editor import NoteEditor
@@ -39,6 +40,7 @@ def sections() -> list[tuple[str, type]]:
         ("Reading pane", ReadingPane),
         ("Entity panel", EntityPanel),
         ("Bookmarks screen", BookmarksScreen),
+        ("Entities screen", EntitiesScreen),
         ("Note editor", NoteEditor),
         ("Metadata editor", MetaEditor),
     ]
@@ -55,6 +57,7 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
+    "Entities screen": [("type", "Filter by name or alias")],
     "Article list": [("after /", "Filter as you type (enter keeps, esc clears)")],
     "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }

@@ -27,6 +27,7 @@ from reader.models import Bookmark, Entity
 from reader.services.anchor import anchor_of
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
+from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
@@ -44,7 +45,7 @@ class EntityFilter:
     ids: frozenset[str]
 
 
-class MainScreen(CiteActions, SourcesActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Filter"),
@@ -62,6 +63,8 @@ class MainScreen(CiteActions, SourcesActions, Screen[None]):
         Binding("N", "mention(-1)", "Previous mention", show=False),
         Binding("f", "filter_entity", "Articles with entity", show=False),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
+        Binding("E", "entities", "All entities", show=False, id="main.entities"),
+        Binding("plus", "add_entity", "Add a missed entity (from the selection)", show=False, id="main.add_entity"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("e", "edit_meta", "Correct metadata", show=False),
         Binding("i", "import", "Import", show=False),
@@ -341,7 +344,7 @@ class MainScreen(CiteActions, SourcesActions, Screen[None]):
         self._mention_index = -1
         if event.entity is not None:
             n = len(event.entity.mentions)
-            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles.", timeout=3)
+            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles, r/t/x/M to correct.", timeout=3)
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
