@@ -133,9 +133,7 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        warning = self.library.store_warning
-        if warning:
-            self.notify(warning, title="Store", severity="warning", timeout=15)
+        self.app.guard(self.library.check_store)  # damage anywhere in the store is reported at once
         self.entity_panel.border_title = "Entities"
         self.pane.border_title = "Reading"
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
