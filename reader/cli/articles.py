@@ -12,7 +12,7 @@ from reader.entities import extract_entities
 from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
-from reader.services.search import filter_summaries, sort_summaries
+from reader.services.list_query import SORTS, ListQuery
 
 
 def _summary_line(s: Summary, read: bool, marked: bool) -> str:
@@ -57,15 +57,12 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """List the articles in the library."""
-        if sort not in ("added", "date", "title"):
+        if sort not in SORTS:
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
+        query = ListQuery(text=search or "", sort=sort, unread_only=unread, bookmarked_only=bookmarked)
         with library_session() as lib:
             read, marked = lib.read_ids(), lib.bookmarked_ids()
-            rows = filter_summaries(
-                lib.summaries(), search or "", unread_only=unread, bookmarked_only=bookmarked,
-                read_ids=read, bookmarked_ids=marked,
-            )
-            rows = sort_summaries(rows, sort)
+            rows = query.apply(lib.summaries(), read, marked)
         if as_json:
             out_json([
                 {"id": s.id, "title": s.title, "authors": s.authors, "publisher": s.publisher, "date": s.date,

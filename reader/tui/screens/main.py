@@ -25,6 +25,7 @@ from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
 from reader.services.anchor import anchor_of
+from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.textkit import one_line
@@ -33,14 +34,7 @@ from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.reading_pane import Document, ReadingPane
 
-SORTS = ("added", "date", "title")
 POSITION_DELAY = 0.4
-
-
-@dataclass(frozen=True)
-class EntityFilter:
-    name: str
-    ids: frozenset[str]
 
 
 class MainScreen(CiteActions, Screen[None]):
@@ -75,12 +69,9 @@ class MainScreen(CiteActions, Screen[None]):
     article_bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
     entity: reactive[Entity | None] = reactive(None, always_update=True)
     show_mentions: reactive[bool] = reactive(False)
-    # The list is computed once in on_mount; these watchers only react to changes.
-    filter_text: reactive[str] = reactive("", init=False)
-    sort_key: reactive[str] = reactive("added", init=False)
-    unread_only: reactive[bool] = reactive(False, init=False)
-    bookmarked_only: reactive[bool] = reactive(False, init=False)
-    entity_filter: reactive[EntityFilter | None] = reactive(None, init=False)
+    # What the list shows, one immutable value (a key replaces it); computed once in on_mount,
+    # then watch_list_query reacts to changes.
+    list_query: reactive[ListQuery] = reactive(ListQuery, init=False)
 
     @dataclass
     class Failed(Message):
@@ -128,45 +119,17 @@ class MainScreen(CiteActions, Screen[None]):
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
-        ef = self.entity_filter
-        self.rows = self.listing.view(
-            self.sort_key,
-            self.filter_text,
-            unread_only=self.unread_only,
-            bookmarked_only=self.bookmarked_only,
-            read_ids=self.read_ids,
-            bookmarked_ids=self.bookmarked_ids,
-            ids=ef.ids if ef else None,
-        )
+        self.rows = self.listing.run(self.list_query, self.read_ids, self.bookmarked_ids)
         pane = self.query_one("#list-pane")
         pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
-        flags = [f"by {self.sort_key}"]
-        if self.unread_only:
-            flags.append("unread")
-        if self.bookmarked_only:
-            flags.append("\u2605")
-        if ef:
-            flags.append(f"\u2316 {ef.name}")
-        pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
+        pane.border_subtitle = Content(" \u00b7 ".join(self.list_query.flags()))  # holds an entity name: never markup
 
-    def watch_filter_text(self) -> None:
-        self._refilter()
-
-    def watch_sort_key(self) -> None:
-        self._refilter()
-
-    def watch_unread_only(self) -> None:
-        self._refilter()
-
-    def watch_bookmarked_only(self) -> None:
-        self._refilter()
-
-    def watch_entity_filter(self) -> None:
+    def watch_list_query(self) -> None:
         self._refilter()
 
     @on(FilterInput.Changed)
     def _filter_changed(self, event: FilterInput.Changed) -> None:
-        self.filter_text = event.value
+        self.list_query = self.list_query.changed(text=event.value)
 
     @on(FilterInput.Submitted)
     def _filter_submitted(self) -> None:
@@ -174,7 +137,7 @@ class MainScreen(CiteActions, Screen[None]):
 
     @on(FilterInput.Cancelled)
     def _filter_cancelled(self) -> None:
-        self.filter_text = ""
+        self.list_query = self.list_query.changed(text="")
         self.remove_class("-filtering")
         self.article_list.focus()
 
@@ -183,14 +146,14 @@ class MainScreen(CiteActions, Screen[None]):
         self.query_one(FilterInput).focus()
 
     def action_sort(self) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
-        self.notify(f"Sorted by {self.sort_key}.", timeout=2)
+        self.list_query = self.list_query.next_sort()
+        self.notify(f"Sorted by {self.list_query.sort}.", timeout=2)
 
     def action_unread_only(self) -> None:
-        self.unread_only = not self.unread_only
+        self.list_query = self.list_query.changed(unread_only=not self.list_query.unread_only)
 
     def action_bookmarked_only(self) -> None:
-        self.bookmarked_only = not self.bookmarked_only
+        self.list_query = self.list_query.changed(bookmarked_only=not self.list_query.bookmarked_only)
 
     # -- opening an article -------------------------------------------------------------------
     @on(ArticleList.Opened)
@@ -221,7 +184,7 @@ class MainScreen(CiteActions, Screen[None]):
         if self.article_id:
             self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        if self.bookmarked_only:
+        if self.list_query.needs_bookmarks:
             self._refilter()
 
     # -- reading position and read state --------------------------------------------------------
@@ -251,7 +214,7 @@ class MainScreen(CiteActions, Screen[None]):
         ids = set(self.read_ids)
         (ids.add if read else ids.discard)(article_id)
         self.read_ids = frozenset(ids)
-        if self.unread_only:
+        if self.list_query.needs_read_state:
             self._refilter()
 
     def action_toggle_read(self) -> None:
@@ -371,11 +334,11 @@ class MainScreen(CiteActions, Screen[None]):
         ids: set[str] = set()
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
-        self.entity_filter = EntityFilter(one_line(ent.name), frozenset(ids))
+        self.list_query = self.list_query.changed(entity=EntityFilter(one_line(ent.name), frozenset(ids)))
         self.notify(f"{len(ids)} article{'s' * (len(ids) != 1)} mention {one_line(ent.name)}; F clears.", timeout=3)
 
     def action_clear_entity_filter(self) -> None:
-        self.entity_filter = None
+        self.list_query = self.list_query.changed(entity=None)
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:

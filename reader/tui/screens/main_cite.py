@@ -5,22 +5,29 @@ clipboard service, with a notification naming the route; and the style chooser (
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
 
 from reader.errors import ReaderError
+from reader.library import Library
+from reader.models import Article
 from reader.services import cite, clipboard, preferences
 from reader.services.safe_text import clean
+
+if TYPE_CHECKING:  # the widgets import nothing from here; the guard only keeps start-up imports lean
+    from reader.tui.app import ReaderApp
+    from reader.tui.widgets.reading_pane import Document, Passage, ReadingPane
 
 
 class CiteActions:
     """Mixed into MainScreen (which supplies library, document, pane, app, notify, Failed)."""
 
-    library: Any
-    document: Any
-    pane: Any
+    library: Library
+    document: Document | None
+    pane: ReadingPane
+    app: ReaderApp
 
     @dataclass
     class Copied(Message):
@@ -35,13 +42,13 @@ class CiteActions:
         return self.app.guard(preferences.citation_style, self.library) or cite.DEFAULT_STYLE
 
     # -- the open article and passage, or a hint when there is none ---------------------------------
-    def _document_or_hint(self):
+    def _document_or_hint(self) -> Document | None:
         """The open article's document, else None after telling the user to open one."""
         if self.document is None:
             self.notify("Open an article first (enter on the list).", severity="warning")
         return self.document
 
-    def _passage_or_hint(self):
+    def _passage_or_hint(self) -> Passage | None:
         """The passage under the cursor of the open article, else None after the same hint."""
         passage = self.pane.passage() if self.document is not None else None
         if passage is None:
@@ -61,7 +68,7 @@ class CiteActions:
         self._copy(self.document.article, self.style, clean(passage.text), passage.paragraph + 1)
 
     @work(thread=True, exclusive=True, group="copy")
-    def _copy(self, article, style: str, passage: str | None, paragraph: int | None = None) -> None:
+    def _copy(self, article: Article, style: str, passage: str | None, paragraph: int | None = None) -> None:
         try:
             if passage is None:
                 text = cite.format_reference(article, style)
