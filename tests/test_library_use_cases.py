@@ -52,3 +52,20 @@ def test_an_index_row_with_an_unknown_key_does_not_crash_list(tmp_path):
     res = runner.invoke(app, ["--library", str(lib), "list"])
     assert res.exit_code == 0, res.output
     assert "4 articles." in res.output
+
+
+def test_month_names_have_one_definition():
+    from reader.entities import cues, dates
+    from reader.ingest import dates as ingest_dates
+    from reader.months import month_number
+    from reader.services import data_formats
+
+    assert [month_number(w) for w in ("June", "jun", "Sept.", "sep", "december", "Juneau")] == [6, 6, 9, 9, 12, None]
+    assert data_formats.MONTHS[8] == "sep" and len(data_formats.MONTHS) == 12
+    assert ingest_dates.parse_date_line("Sept. 3, 2024") == "2024-09-03"
+    assert dates.MONTHS["june"] == 6 and dates.MONTH_ABBR["sept"] == 9
+    assert {"Sept", "May", "Monday"} <= cues.MONTH_WORDS
+    # no module spells the months out by itself any more
+    for path in (ROOT / "reader").rglob("*.py"):
+        if path.name != "months.py" and "entities/data" not in str(path):
+            assert "September" not in path.read_text("utf-8"), path

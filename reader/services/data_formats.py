@@ -17,9 +17,10 @@ import re
 import unicodedata
 
 from reader.errors import CitationError
+from reader.months import MONTH_ABBREVIATIONS
 
 DATA_FORMATS = ("bibtex", "ris", "csl-json")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = tuple(abbr.lower() for abbr in MONTH_ABBREVIATIONS)  # BibTeX's month macros
 _STOP = {"a", "an", "the", "of", "on", "in", "and", "is", "to", "for", "at", "by", "with", "this", "that"}
 
 
