@@ -21,13 +21,13 @@ API CONTRACT:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
 from reader.models import Anchor
+from reader.services import sentences
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 85.0
@@ -69,16 +69,7 @@ def anchor_of(
     return Anchor(paragraph, quote, prefix, suffix, s, e)
 
 
-_SENTENCE = re.compile(r"[^.!?…。]*(?:[.!?…。]+[\"'”’)\]]*|$)\s*")
-
-
-def sentence_span(text: str, n: int) -> tuple[int, int] | None:
-    """(start, end) of the n-th sentence (0-based) of text, trailing spaces excluded."""
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        if m.group().strip():
-            spans.append((m.start(), m.start() + len(m.group().rstrip())))
-    return spans[n] if 0 <= n < len(spans) else None
+sentence_span = sentences.sentence_span  # the one sentence splitter (reader/services/sentences.py)
 
 
 def _context_score(paragraphs: Sequence[str], p: int, start: int, end: int, bm: Anchored) -> int:
