@@ -12,12 +12,13 @@ from reader.entities import extract_entities
 from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
+from reader.names import display_authors
 from reader.services.list_query import SORTS, ListQuery
 
 
 def _summary_line(s: Summary, read: bool, marked: bool) -> str:
     flags = ("*" if marked else " ") + (" " if read else "u")
-    who = ", ".join(s.authors) or "-"
+    who = display_authors(s.authors) or "-"
     return f"{s.id[:10]}  {flags}  {s.date or '----------'}  {s.title or '(untitled)'}  — {who}, {s.publisher or '-'}"
 
 
@@ -90,7 +91,7 @@ def register(app: typer.Typer) -> None:
             out_json(d)
             return
         out(a.title or "(untitled)")
-        meta = [", ".join(a.authors), a.publisher, a.date, a.section, a.url]
+        meta = [display_authors(a.authors), a.publisher, a.date, a.section, a.url]
         out(" · ".join(m for m in meta if m))
         out(f"id {a.id}")
         out()
@@ -116,7 +117,7 @@ def register(app: typer.Typer) -> None:
             out_json(a.inspect_dict())
             return
         for label, value in [
-            ("title", a.title), ("section", a.section), ("authors", ", ".join(a.authors) or None),
+            ("title", a.title), ("section", a.section), ("authors", display_authors(a.authors) or None),
             ("publisher", a.publisher), ("date", a.date), ("page date", a.page_date), ("url", a.url),
             ("language", a.language),
         ]:

@@ -15,6 +15,7 @@ from reader.entities.linking import (
 from reader.entities.normalize import entity_key, fold
 from reader.errors import ReaderError
 from reader.models import Article, Entity
+from reader.names import display_name
 
 TYPE_NAMES = {"P": "person", "O": "organization", "L": "place"}
 _DOMAIN = re.compile(r"\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)$", re.I)
@@ -184,7 +185,8 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
             squash.setdefault(ms[i].key, root)
     meta: dict[int, list[tuple[str, str]]] = {}
     extra: list[tuple[str, str]] = []
-    for name, t in [(a, "P") for a in article.authors or [] if a] + (
+    bylines = [(display_name(a), "O" if a.strip().startswith("{") else "P") for a in article.authors or [] if a]
+    for name, t in bylines + (
             [(article.publisher, "O")] if article.publisher else []):
         root = squash.get(entity_key(name)) or squash.get(fold(_DOMAIN.sub("", name)))
         if root is not None:

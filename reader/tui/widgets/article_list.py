@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from reader.library import Summary
+from reader.names import display_authors
 from reader.tui.textkit import one_line
 from reader.tui.widgets.row_list import RowList, fit, row_bindings
 
@@ -87,7 +88,7 @@ class ArticleList(RowList):
     def _label(self, s: Summary) -> tuple[str, str]:
         cached = self._labels.get(s.id)
         if cached is None:
-            meta = " \u00b7 ".join(filter(None, [s.date, one_line(s.publisher), one_line(", ".join(s.authors))]))
+            meta = " \u00b7 ".join(filter(None, [s.date, one_line(s.publisher), one_line(display_authors(s.authors))]))
             cached = (one_line(s.title) or "(untitled)", meta)
             self._labels[s.id] = cached
         return cached
