@@ -8,6 +8,7 @@ import typer
 
 from reader import __version__
 from reader.cli import articles, bookmarks, cite, maintenance
+from reader.cli import config as config_cli
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -33,7 +34,10 @@ def root(
         Optional[str],
         typer.Option("--library", "-L", envvar="READER_LIBRARY", help="Library folder (default: the platform data dir)."),
     ] = None,
-    entities: Annotated[str, typer.Option("--entities", help="Entity extractor: rules or spacy.")] = "rules",
+    entities: Annotated[
+        Optional[str],
+        typer.Option("--entities", metavar="rules|spacy", help="Entity extractor (default: READER_ENTITIES, the config file, else rules)."),
+    ] = None,
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = None,
@@ -60,6 +64,7 @@ articles.register(app)
 maintenance.register(app)
 bookmarks.register(app)
 cite.register(app)
+config_cli.register(app)
 
 
 def main() -> None:

@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
             a = parse_file(path)
         except IngestError as exc:
             raise fail(f"{path}: {exc}") from None
-        a.entities = extract_entities(a, backend=OPTIONS.entities)
+        a.entities = extract_entities(a, backend=OPTIONS.backend)
         if as_json:
             out_json(a.inspect_dict())
             return

@@ -1,4 +1,4 @@
-"""CLI commands about citations and notes: cite, meta, export, import-notes, config citation-style."""
+"""CLI commands about citations and notes: cite, meta, export, import-notes (settings: reader.cli.config)."""
 
 from __future__ import annotations
 
@@ -174,20 +174,3 @@ def register(app: typer.Typer) -> None:
                 f"then import the notes again): {', '.join(a[:10] for a in report.missing_articles)}",
                 err=True,
             )
-
-    config = typer.Typer(help="Settings.", no_args_is_help=True, rich_markup_mode=None)
-
-    @config.command("citation-style")
-    @friendly
-    def citation_style(
-        style: Annotated[Optional[str], typer.Argument(help=f"One of {', '.join(cite_service.STYLES)}; omit to show.")] = None,
-    ) -> None:
-        """Show or set the default citation style."""
-        with library_session() as lib:
-            if style is None:
-                out(default_style(lib))
-                return
-            name = preferences.set_citation_style(lib, style)
-        out(f"default citation style: {name}.")
-
-    app.add_typer(config, name="config")

@@ -14,6 +14,7 @@ import typer
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.services import preferences, user_config
 from reader.services.safe_text import clean, escape_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,15 +22,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @dataclass
 class Options:
+    """The global options; None means: the user config (READER_* variables over the config file)."""
+
     library: str | None = None
-    entities: str = "rules"
+    entities: str | None = None
+
+    @property
+    def backend(self) -> str:
+        return self.entities or user_config.load().get("entities") or "rules"
 
 
 OPTIONS = Options()
 
 
 def open_library(seed: bool = True) -> Library:
-    return Library.open(OPTIONS.library, seed=seed, backend=OPTIONS.entities)
+    config = user_config.load()
+    if config.warning:
+        out(f"reader: warning: {config.warning}", err=True)
+    library = OPTIONS.library or config.get("library")
+    lib = Library.open(library, seed=seed, backend=OPTIONS.entities or config.get("entities") or "rules")
+    preferences.adopt_library_settings(lib)
+    return lib
 
 
 def out(text: str = "", *, err: bool = False) -> None:

@@ -1,8 +1,10 @@
-"""Every binding of the reader, by place, for the help screen and the command palette."""
+"""Every binding of the reader, by place, for the help screen, the command palette and
+`reader config keys`. Every binding has an id; the user's keymap (the [keys] table of the config file)
+maps ids to other keys, and everything that shows a key shows the remapped one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from textual.binding import Binding
 
@@ -16,6 +18,11 @@ KEY_NAMES = {
     "pageup": "PgUp",
     "space": "space",
 }
+
+
+def effective_keys(binding: Binding, keymap: Mapping[str, str] | None = None) -> str:
+    """The keys a binding answers to: the user's remapping of its id, else its own."""
+    return (keymap or {}).get(binding.id or "", binding.key)
 
 
 def key_label(keys: str) -> str:
@@ -60,10 +67,22 @@ EXTRA = {
 }
 
 
-def help_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+def all_bindings() -> list[tuple[str, Binding]]:
+    """(place, binding) for every binding of the app, dialogs included (for `reader config keys`)."""
+    from reader.tui.screens.dialogs import ImportDialog, StyleChooser
+    from reader.tui.screens.help import HelpScreen
+    from reader.tui.widgets.bookmark_list import BookmarkList
+    from reader.tui.widgets.filter_input import FilterInput
+
+    places = [*sections(), ("Bookmarks screen", BookmarkList), ("Filter", FilterInput), ("Help", HelpScreen),
+              ("Dialogs", ImportDialog), ("Dialogs", StyleChooser)]
+    return [(title, b) for title, cls in places for b in bindings_of(cls)]
+
+
+def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
     out = []
     for title, cls in sections():
-        rows = [(key_label(b.key), b.description or b.action) for b in bindings_of(cls)]
+        rows = [(key_label(effective_keys(b, keymap)), b.description or b.action) for b in bindings_of(cls)]
         rows += EXTRA.get(title, [])
         out.append((title, rows))
     return out

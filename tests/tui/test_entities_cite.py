@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from reader.services import cite
+from reader.services import cite, preferences
 from reader.tui.app import build_app
 from reader.tui.screens.dialogs import StyleChooser
 from tests.tui.helpers import notifications, screen_text
@@ -141,7 +141,7 @@ async def test_style_chooser_changes_and_remembers_the_style(lib):
         assert isinstance(app.screen, StyleChooser)
         await pilot.press("down", "enter")  # apa -> mla
         await pilot.pause()
-        assert lib.state.get_setting("citation_style") == "mla"
+        assert preferences.citation_style() == "mla"
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -26,10 +26,10 @@ def row_of(b: Bookmark, title: str | None) -> BookmarkRow:
 
 class BookmarksScreen(Screen[Bookmark | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Go to passage"),
-        Binding("a,e", "edit_note", "Edit note"),
-        Binding("d,delete", "delete", "Delete bookmark"),
-        Binding("escape,B", "close", "Back"),
+        Binding("enter", "open", "Go to passage", id="bookmarks.open"),
+        Binding("a,e", "edit_note", "Edit note", id="bookmarks.edit-note"),
+        Binding("d,delete", "delete", "Delete bookmark", id="bookmarks.delete"),
+        Binding("escape,B", "close", "Back", id="bookmarks.close"),
     ]
 
     def __init__(self, library: Library, titles: dict[str, str | None]) -> None:

@@ -39,27 +39,27 @@ POSITION_DELAY = 0.4
 
 class MainScreen(CiteActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
-        Binding("slash", "filter", "Filter"),
-        Binding("s", "sort", "Sort"),
-        Binding("u", "unread_only", "Unread only", show=False),
-        Binding("o", "bookmarked_only", "Bookmarked only", show=False),
-        Binding("m", "toggle_read", "Read/unread", show=False),
-        Binding("b", "bookmark", "Bookmark"),
-        Binding("a", "note", "Note"),
-        Binding("c", "copy_citation", "Cite"),
-        Binding("C", "copy_quotation", "Quote"),
-        Binding("y", "choose_style", "Citation style", show=False),
-        Binding("h", "toggle_mentions", "Highlight entities", show=False),
-        Binding("n", "mention(1)", "Next mention", show=False),
-        Binding("N", "mention(-1)", "Previous mention", show=False),
-        Binding("f", "filter_entity", "Articles with entity", show=False),
-        Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
-        Binding("B", "bookmarks", "Bookmarks"),
-        Binding("e", "edit_meta", "Correct metadata", show=False),
-        Binding("i", "import", "Import", show=False),
-        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
-        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False),
+        Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("u", "unread_only", "Unread only", show=False, id="unread-only"),
+        Binding("o", "bookmarked_only", "Bookmarked only", show=False, id="bookmarked-only"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="toggle-read"),
+        Binding("b", "bookmark", "Bookmark", id="bookmark"),
+        Binding("a", "note", "Note", id="note"),
+        Binding("c", "copy_citation", "Cite", id="cite"),
+        Binding("C", "copy_quotation", "Quote", id="quote"),
+        Binding("y", "choose_style", "Citation style", show=False, id="citation-style"),
+        Binding("h", "toggle_mentions", "Highlight entities", show=False, id="highlight-entities"),
+        Binding("n", "mention(1)", "Next mention", show=False, id="next-mention"),
+        Binding("N", "mention(-1)", "Previous mention", show=False, id="previous-mention"),
+        Binding("f", "filter_entity", "Articles with entity", show=False, id="articles-with-entity"),
+        Binding("F", "clear_entity_filter", "Clear entity filter", show=False, id="clear-entity-filter"),
+        Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
+        Binding("e", "edit_meta", "Correct metadata", show=False, id="edit-metadata"),
+        Binding("i", "import", "Import", show=False, id="import"),
+        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False, id="toggle-list"),
+        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False, id="toggle-entities"),
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True)

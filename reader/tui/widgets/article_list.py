@@ -37,7 +37,7 @@ class ArticleList(RowList):
         *row_bindings(
             next_row="Next article", previous_row="Previous article", first_row="First article", last_row="Last article"
         ),
-        Binding("enter,l", "open", "Open"),
+        Binding("enter,l", "open", "Open", id="list.open"),
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True, layout=False)

@@ -37,8 +37,8 @@ def grouped(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
 
 class EntityPanel(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True)
