@@ -13,6 +13,7 @@ from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
 from reader.names import display_authors
+from reader.numbering import paragraph_numbers
 from reader.services.list_query import SORTS, ListQuery
 
 
@@ -87,7 +88,8 @@ def register(app: typer.Typer) -> None:
             read = lib.is_read(a.id)
         if as_json:
             d = a.inspect_dict()
-            d.update(added=a.added, source=a.source, read=read)
+            # "numbers": each block's paragraph number (null: caption, heading, embedded post)
+            d.update(added=a.added, source=a.source, read=read, numbers=paragraph_numbers(a.kinds, len(a.paragraphs)))
             out_json(d)
             return
         out(a.title or "(untitled)")
@@ -95,8 +97,11 @@ def register(app: typer.Typer) -> None:
         out(" · ".join(m for m in meta if m))
         out(f"id {a.id}")
         out()
-        for text, kind in zip(a.paragraphs, a.kinds):
-            out(("> " + text) if kind == "quote" else text)
+        for text, kind, number in zip(a.paragraphs, a.kinds, paragraph_numbers(a.kinds, len(a.paragraphs))):
+            if number is not None:
+                out(f"\u00b6{number}  {text}")  # the numbers bookmark add --paragraph and cite --paragraph take
+            else:
+                out({"quote": "    > ", "heading": "    ## ", "caption": "    [caption] "}.get(kind, "    ") + text)
             out()
 
     @app.command("inspect")

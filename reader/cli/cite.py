@@ -12,6 +12,7 @@ from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article
+from reader.numbering import index_of
 from reader.services import cite as cite_service
 from reader.services import preferences
 from reader.services.clipboard import copy_text
@@ -27,13 +28,8 @@ def default_style(lib: Library) -> str:
 
 
 def _passage(article: Article, paragraph: int) -> str:
-    if not article.paragraphs:
-        raise ReaderError("The article has no paragraphs to quote; cite it without --paragraph.")
-    if not 1 <= paragraph <= len(article.paragraphs):
-        raise ReaderError(
-            f"The article has {len(article.paragraphs)} paragraphs; give --paragraph between 1 and {len(article.paragraphs)}."
-        )
-    return article.paragraphs[paragraph - 1]
+    """Body paragraph `paragraph` (1-based, as `reader show` numbers them)."""
+    return article.paragraphs[index_of(article, paragraph)]
 
 
 def _copy_and_report(text: str) -> None:

@@ -6,7 +6,7 @@ The shape this reads (every part optional):
     Home » Section » Title                     breadcrumb          -> section, title
     Title                                      repeated title      -> dropped
     A short line under the title.              image caption       -> kind "caption"
-    The standfirst ...                         text
+    The standfirst without a final stop        standfirst          -> kind "standfirst" (not numbered)
     Body paragraphs, one per line or separated by blank lines; hard-wrapped text is re-joined.
     Subheading                                 a short line        -> kind "heading"
     Tweet text pic.twitter.com/x               embedded tweet      -> one kind "quote" paragraph,
@@ -22,7 +22,7 @@ from reader.ingest import blocks
 from reader.ingest.byline import dateline_outlet, parse_byline
 from reader.ingest.dates import parse_date_line
 from reader.ingest.parsed import Parsed
-from reader.models import CAPTION, HEADING, QUOTE, TEXT
+from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT
 
 #: How far from the top (in lines) we look for the breadcrumb, title, page date and a top byline.
 HEADER_REACH = 6
@@ -160,6 +160,12 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
                 drop.add(i)
 
 
+def _is_standfirst(unit: str) -> bool:
+    """A summary under the headline: a sentence or two without a final stop (body paragraphs end with one)."""
+    text = unit.rstrip()
+    return 6 <= blocks.words(text) <= 60 and text[-1:].isalnum() and not blocks.is_tweet(text)
+
+
 def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str]) -> None:
     """Caption under the title, tweets, photo credits, subheadings, '> ' quotes."""
     after_title = [i for i in body if i >= start]
@@ -168,6 +174,9 @@ def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str])
         short = blocks.words(units[first])
         if first not in kinds and short <= 12 and blocks.words(units[nxt]) >= 2 * short:
             kinds[first] = CAPTION
+    lead = next((i for i in after_title if i not in kinds), None)
+    if lead is not None and lead != after_title[-1] and _is_standfirst(units[lead]):
+        kinds[lead] = STANDFIRST
     for pos, i in enumerate(body):
         u = units[i]
         if i in kinds:

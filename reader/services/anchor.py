@@ -26,7 +26,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reader.models import Anchor
+from reader.models import Anchor, Article
+from reader.numbering import number_of
 from reader.services import sentences
 
 CONTEXT = 32
@@ -139,6 +140,13 @@ def _fuzzy(paragraphs: Sequence[str], bm: Anchored, threshold: float) -> Span | 
             if best is None or key[:2] > best[:2]:
                 best = key
     return None if best is None else best[2]
+
+
+def located_number(bm: Anchored, article: Article) -> int | None:
+    """The paragraph number (reader.numbering: body paragraphs from 1) of the paragraph the bookmark's
+    text is in now, else of the one it was made in; None for a caption, heading or embedded post."""
+    found = locate(bm, article.paragraphs)
+    return number_of(article, found[0] if found else bm.paragraph)
 
 
 def locate(bm: Anchored, paragraphs: Sequence[str], threshold: float = FUZZY_THRESHOLD) -> Span | None:

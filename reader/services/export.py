@@ -30,7 +30,7 @@ from reader.library import CORRECTABLE, Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
 from reader.services import preferences
-from reader.services.anchor import locate
+from reader.services.anchor import locate, located_number
 from reader.services.data_formats import to_bibtex
 from reader.services.safe_text import clean
 
@@ -80,10 +80,9 @@ def _grouped(library: Library) -> list[tuple[Article, list[Bookmark]]]:
     return out
 
 
-def _paragraph(article: Article, bm: Bookmark) -> int:
-    """The 1-based paragraph the passage is in now (found again by its text), else where it was made."""
-    found = locate(bm, article.paragraphs)
-    return (found[0] if found else bm.paragraph) + 1
+def _paragraph(article: Article, bm: Bookmark) -> int | None:
+    """The paragraph number (body paragraphs from 1) the passage is in now, found again by its text."""
+    return located_number(bm, article)
 
 
 def _render(groups: list[tuple[Article, list[Bookmark]]], style: str) -> csl_engine.Rendered:

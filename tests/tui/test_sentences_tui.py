@@ -27,3 +27,17 @@ async def test_v_then_C_copies_the_whole_sentence(lib):
         await pilot.press("k", "C")
         await wait_until(pilot, lambda: app.clipboard)
         assert app.clipboard == cite.format_quotation(lib.get(USA), cite.DEFAULT_STYLE, first, paragraph=1)
+
+
+async def test_C_cites_the_body_paragraph_number(lib):
+    from reader.tui.app import build_app as build
+    from tests.tui.test_list import GENEVA
+
+    app = build(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("j", "j", "j", "C")  # heading, embedded post, then the second body paragraph
+        await wait_until(pilot, lambda: app.clipboard)
+        geneva = lib.get(GENEVA)
+        assert app.clipboard == cite.format_quotation(geneva, cite.DEFAULT_STYLE, geneva.paragraphs[3], paragraph=2)
+        assert "para. 2" in app.clipboard

@@ -24,6 +24,7 @@ from textual.widgets import Footer
 from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
+from reader.numbering import describe
 from reader.services.anchor import anchor_of
 from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
@@ -238,11 +239,11 @@ class MainScreen(CiteActions, Screen[None]):
         if existing is not None:
             if not self.app.save(self.library.remove_bookmark, existing.id):
                 return
-            self.notify(f"Bookmark removed (paragraph {passage.paragraph + 1}).", timeout=3)
+            self.notify(f"Bookmark removed ({describe(self.document.article, passage.paragraph)}).", timeout=3)
         else:
             if self._add_bookmark(passage) is None:
                 return
-            self.notify(f"Bookmarked paragraph {passage.paragraph + 1}.", timeout=3)
+            self.notify(f"Bookmarked {describe(self.document.article, passage.paragraph)}.", timeout=3)
         self._reload_bookmarks()
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:

@@ -13,6 +13,7 @@ from textual.message import Message
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article
+from reader.numbering import number_of
 from reader.services import cite, clipboard, preferences
 from reader.services.safe_text import clean
 
@@ -65,7 +66,8 @@ class CiteActions:
         passage = self._passage_or_hint()
         if passage is None:
             return
-        self._copy(self.document.article, self.style, clean(passage.text), passage.paragraph + 1)
+        article = self.document.article
+        self._copy(article, self.style, clean(passage.text), number_of(article, passage.paragraph))
 
     @work(thread=True, exclusive=True, group="copy")
     def _copy(self, article: Article, style: str, passage: str | None, paragraph: int | None = None) -> None:

@@ -1,0 +1,47 @@
+"""One paragraph numbering (issue 10, item 10): body paragraphs only, from 1, the same in `reader show`,
+`bookmark add --paragraph`, `bookmark list [--json]`, `cite --paragraph` and the TUI."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from reader.cli import app
+from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT, Article
+from reader.numbering import describe, index_of, number_of, paragraph_numbers
+
+
+def test_only_body_paragraphs_are_numbered():
+    kinds = [CAPTION, STANDFIRST, TEXT, HEADING, TEXT, QUOTE, TEXT]
+    assert paragraph_numbers(kinds) == [None, None, 1, None, 2, None, 3]
+    a = Article(id="x", title="t", paragraphs=[f"p{i}" for i in range(7)], kinds=kinds)
+    assert [index_of(a, n) for n in (1, 2, 3)] == [2, 4, 6]
+    assert number_of(a, 4) == 2 and describe(a, 0) == "the caption" and describe(a, 5) == "the embedded post"
+
+
+def test_every_interface_counts_the_same_way(tmp_path):
+    runner = CliRunner()
+    base = ["--library", str(tmp_path / "lib")]
+
+    def run(*args):
+        res = runner.invoke(app, [*base, *args])
+        assert res.exit_code == 0, res.output
+        return res.stdout
+
+    shown = run("show", "Harbour town")
+    first_body = "The town council of Vlieport voted on Monday evening"
+    assert f"\u00b61  {first_body}" in shown  # caption and standfirst are shown, not numbered
+    assert "\u00b61  The cranes" not in shown and "\u00b61  Residents" not in shown
+    data = json.loads(run("show", "Harbour town", "--json"))
+    assert data["numbers"][:3] == [None, None, 1]
+    added = json.loads(run("bookmark", "add", "Harbour town", "--paragraph", "1", "--json"))
+    assert added["quote"].startswith(first_body) and added["paragraph"] == 1
+    assert added["located"]["paragraph"] == 1
+    [listed] = json.loads(run("bookmark", "list", "--json"))
+    assert listed["paragraph"] == 1 and listed["located"]["paragraph"] == 1
+    assert "\u00b61  \u201cThe town council" in run("bookmark", "list")
+    cited = run("cite", "Harbour town", "--paragraph", "1", "--style", "apa")
+    assert first_body in cited and "para. 1" in cited
+    res = runner.invoke(app, [*base, "bookmark", "add", "Harbour town", "--paragraph", "99"])
+    assert res.exit_code == 1 and "give --paragraph between 1 and" in res.stderr
