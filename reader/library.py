@@ -212,7 +212,10 @@ class Library(StateUseCases):
             return hits[0]
         if not hits:
             raise NotFound(f"No article matches {ref!r}; run `reader list` to see ids and titles.")
-        raise Ambiguous(f"{len(hits)} articles match {ref!r}; give more of the id or title.")
+        titles = {s.id: s.title for s in index.values()}
+        raise Ambiguous(
+            f"{len(hits)} articles match {ref!r}; give more of the id or title.", [(h, titles.get(h)) for h in hits]
+        )
 
     def get(self, ref: str, *, corrected: bool = True) -> Article:
         aid = self.resolve(ref)

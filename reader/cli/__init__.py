@@ -9,7 +9,10 @@ import typer
 from reader import __version__
 from reader.cli import articles, bookmarks, cite, maintenance
 from reader.cli import config as config_cli
+from reader.cli import help_format
 from reader.cli.common import OPTIONS, friendly, open_library
+
+help_format.apply()  # REF, PATHS..., N, TEXT in --help instead of {ref}, <list[Path]>, <str>
 
 app = typer.Typer(
     name="reader",
@@ -32,7 +35,7 @@ def root(
     ctx: typer.Context,
     library: Annotated[
         Optional[str],
-        typer.Option("--library", "-L", envvar="READER_LIBRARY", help="Library folder (default: the platform data dir)."),
+        typer.Option("--library", "-L", envvar="READER_LIBRARY", metavar="DIR", help="Library folder (default: the platform data dir)."),
     ] = None,
     entities: Annotated[
         Optional[str],

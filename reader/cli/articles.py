@@ -14,7 +14,12 @@ from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
 from reader.names import display_authors
 from reader.numbering import paragraph_numbers
+from reader.wording import count
 from reader.services.list_query import SORTS, ListQuery
+
+
+#: The header of `reader list`: what each column is.
+LEGEND = "id          *u  date        title \u2014 authors, publisher      (* bookmarked, u unread)"
 
 
 def _summary_line(s: Summary, read: bool, marked: bool) -> str:
@@ -55,7 +60,7 @@ def register(app: typer.Typer) -> None:
         unread: Annotated[bool, typer.Option("--unread", help="Only unread articles.")] = False,
         bookmarked: Annotated[bool, typer.Option("--bookmarked", help="Only articles with bookmarks.")] = False,
         search: Annotated[Optional[str], typer.Option("--search", "-s", help="Words in title, author, publisher.")] = None,
-        sort: Annotated[str, typer.Option(help="added, date or title.")] = "added",
+        sort: Annotated[str, typer.Option(metavar="added|date|title", help="The order (newest first for added and date).")] = "added",
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
         """List the articles in the library."""
@@ -72,9 +77,11 @@ def register(app: typer.Typer) -> None:
                 for s in rows
             ])
             return
+        if rows:
+            out(LEGEND)
         for s in rows:
             out(_summary_line(s, s.id in read, s.id in marked))
-        out(f"{len(rows)} article{'s' if len(rows) != 1 else ''}.")
+        out(f"{count(len(rows), 'article')}.")
 
     @app.command("show")
     @friendly
@@ -128,7 +135,7 @@ def register(app: typer.Typer) -> None:
         ]:
             out(f"{label:>10}: {value if value is not None else '-'}")
         special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption") if k in a.kinds}
-        extra = "".join(f", {n} {k}{'s' if n != 1 else ''}" for k, n in special.items())
+        extra = "".join(f", {count(n, k)}" for k, n in special.items())
         out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words{extra})")
         for e in a.entities:
             out(f"{e.type:>12}  {e.name}  ×{e.count}" + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))

@@ -24,6 +24,7 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article, Bookmark
 from reader.numbering import index_of, label, number_of
+from reader.wording import count
 from reader.services.anchor import anchor_of, locate, sentence_span
 
 QUOTE_WIDTH = 70
@@ -131,7 +132,7 @@ def register(app: typer.Typer) -> None:
                 out(f"{(a.title if a else None) or '(untitled)'}  [{bm.article_id[:10]}]")
                 last = bm.article_id
             out("  " + _bookmark_line(bm, articles[bm.article_id]))
-        out(f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}.")
+        out(f"{count(len(marks), 'bookmark')}.")
 
     @bookmark.command("rm")
     @friendly

@@ -13,6 +13,7 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article
 from reader.numbering import index_of
+from reader.wording import count, counted
 from reader.services import cite as cite_service
 from reader.services import preferences
 from reader.services.clipboard import copy_text
@@ -54,7 +55,7 @@ def register(app: typer.Typer) -> None:
         ref: Annotated[str, typer.Argument(help="Article id, unique id prefix, or unique title fragment.")],
         style: Annotated[
             Optional[str],
-            typer.Option("--style", "-s", help=f"One of {', '.join(cite_service.STYLES)} (default: the setting, else apa)."),
+            typer.Option("--style", "-s", metavar="STYLE", help=f"One of {', '.join(cite_service.STYLES)} (default: the setting, else apa)."),
         ] = None,
         paragraph: Annotated[
             Optional[int], typer.Option("--paragraph", "-p", help="Quote paragraph N (from 1) with its in-text citation.")
@@ -131,9 +132,9 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     @friendly
     def export(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or bibtex.")] = "markdown",
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of printing.")] = None,
-        style: Annotated[Optional[str], typer.Option("--style", "-s", help="Citation style (default: the setting).")] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", metavar="markdown|json|bibtex", help="The export format.")] = "markdown",
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of printing.")] = None,
+        style: Annotated[Optional[str], typer.Option("--style", "-s", metavar="STYLE", help="Citation style (default: the setting).")] = None,
     ) -> None:
         """Export all bookmarks and notes, grouped by article, each with its citation."""
         if fmt not in EXPORT_FORMATS:
@@ -163,10 +164,11 @@ def register(app: typer.Typer) -> None:
         with library_session() as lib:
             _warn(lib)
             report = import_notes(lib, text)
-        out(f"{report.added} bookmarks added, {report.updated} notes updated, {report.duplicates} already here.")
+        out(f"{count(report.added, 'bookmark')} added, {count(report.updated, 'note')} updated, "
+            f"{report.duplicates:,} already here.")
         if report.missing_articles:
             out(
-                f"{len(report.missing_articles)} articles are not in this library (import them with `reader add`, "
+                f"{counted(len(report.missing_articles), 'article', 'is')} not in this library (import them with `reader add`, "
                 f"then import the notes again): {', '.join(a[:10] for a in report.missing_articles)}",
                 err=True,
             )

@@ -12,12 +12,14 @@ from typing import Any, TypeVar
 
 import typer
 
-from reader.errors import ReaderError
+from reader.errors import Ambiguous, ReaderError
 from reader.library import Library
 from reader.services import preferences, user_config
 from reader.services.safe_text import clean, escape_json
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: How many of the articles an ambiguous reference matches are listed.
+AMBIGUOUS_SHOWN = 10
 
 
 @dataclass
@@ -68,6 +70,14 @@ def friendly(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except Ambiguous as exc:
+            exit_ = fail(str(exc))
+            shown = exc.choices[:AMBIGUOUS_SHOWN]
+            for aid, title in shown:
+                out(f"  {aid[:10]}  {title or '(untitled)'}", err=True)
+            if len(exc.choices) > len(shown):
+                out(f"  ... and {len(exc.choices) - len(shown)} more", err=True)
+            raise exit_ from None
         except ReaderError as exc:
             raise fail(str(exc)) from None
         except KeyboardInterrupt:

@@ -58,11 +58,11 @@ def register(app: typer.Typer) -> None:
     @friendly
     def config(
         name: Annotated[
-            Optional[str], typer.Argument(metavar="[NAME]", help=f"One of {NAMES}; or keys; or path. Omit to show all.")
+            Optional[str], typer.Argument(help=f"One of {NAMES}; or keys; or path. Omit to show all.")
         ] = None,
-        value: Annotated[Optional[str], typer.Argument(metavar="[VALUE]", help="Set NAME to this value.")] = None,
+        value: Annotated[Optional[str], typer.Argument(help="Set NAME to this value.")] = None,
         keys: Annotated[
-            Optional[str], typer.Argument(metavar="[KEYS]", help="With keys ID: the new keys, e.g. x or q,ctrl+q.")
+            Optional[str], typer.Argument(help="With keys ID: the new keys, e.g. x or q,ctrl+q.")
         ] = None,
         unset: Annotated[bool, typer.Option("--unset", help="Remove NAME (or keys ID) from the config file.")] = False,
     ) -> None:

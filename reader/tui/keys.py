@@ -69,13 +69,14 @@ EXTRA = {
 
 def all_bindings() -> list[tuple[str, Binding]]:
     """(place, binding) for every binding of the app, dialogs included (for `reader config keys`)."""
+    from reader.tui.screens.citation_view import CitationView
     from reader.tui.screens.dialogs import ImportDialog, StyleChooser
     from reader.tui.screens.help import HelpScreen
     from reader.tui.widgets.bookmark_list import BookmarkList
     from reader.tui.widgets.filter_input import FilterInput
 
     places = [*sections(), ("Bookmarks screen", BookmarkList), ("Filter", FilterInput), ("Help", HelpScreen),
-              ("Dialogs", ImportDialog), ("Dialogs", StyleChooser)]
+              ("Dialogs", ImportDialog), ("Dialogs", StyleChooser), ("Citation not copied", CitationView)]
     return [(title, b) for title, cls in places for b in bindings_of(cls)]
 
 

@@ -185,3 +185,33 @@ async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == cite.format_reference(lib.get(GENEVA), cite.DEFAULT_STYLE)
+
+
+async def test_when_c_cannot_copy_the_citation_is_shown(lib, monkeypatch):
+    from reader.services import clipboard
+    from reader.tui.screens.citation_view import CitationView
+
+    monkeypatch.setattr(clipboard, "copy_text", lambda text, osc52=None: clipboard.CopyResult(False, "none", "no clipboard available"))
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CitationView)
+        expected = cite.format_reference(lib.get(GENEVA), cite.DEFAULT_STYLE)
+        assert app.screen.query_one("#citation-text").text == expected
+        assert expected.split(".")[0] in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CitationView)
+
+
+async def test_f_says_one_article_mentions(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        await choose_entity(pilot, "United Nations")
+        await pilot.press("f")
+        await pilot.pause()
+        assert "1 article mentions United Nations; F clears." in notifications(app)

@@ -25,6 +25,7 @@ from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
 from reader.numbering import describe
+from reader.wording import count, counted
 from reader.services.anchor import anchor_of
 from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
@@ -296,7 +297,7 @@ class MainScreen(CiteActions, Screen[None]):
         self._mention_index = -1
         if event.entity is not None:
             n = len(event.entity.mentions)
-            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles.", timeout=3)
+            self.notify(f"{one_line(event.entity.name)}: {count(n, 'mention')}; n/N to jump, f for articles.", timeout=3)
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
@@ -336,7 +337,7 @@ class MainScreen(CiteActions, Screen[None]):
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
         self.list_query = self.list_query.changed(entity=EntityFilter(one_line(ent.name), frozenset(ids)))
-        self.notify(f"{len(ids)} article{'s' * (len(ids) != 1)} mention {one_line(ent.name)}; F clears.", timeout=3)
+        self.notify(f"{counted(len(ids), 'article', 'mentions')} {one_line(ent.name)}; F clears.", timeout=3)
 
     def action_clear_entity_filter(self) -> None:
         self.list_query = self.list_query.changed(entity=None)

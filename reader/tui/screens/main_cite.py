@@ -37,6 +37,7 @@ class CiteActions:
         route: str
         ok: bool
         message: str
+        text: str = ""
 
     @property
     def style(self) -> str:
@@ -82,13 +83,16 @@ class CiteActions:
         text = clean(text)
         result = clipboard.copy_text(text, osc52=lambda t: self.app.call_from_thread(self.app.copy_to_clipboard, t))
         what = "citation" if passage is None else "quotation"
-        self.post_message(self.Copied(what, style, result.route, result.ok, result.message))
+        self.post_message(self.Copied(what, style, result.route, result.ok, result.message, text))
 
     def on_cite_actions_copied(self, event: CiteActions.Copied) -> None:
         if event.ok:
             self.notify(f"Copied the {event.style.upper()} {event.what}: {event.message} (route: {event.route}).", timeout=4)
-        else:
-            self.notify(f"Could not copy the {event.what}: {event.message}.", severity="error", timeout=8)
+        else:  # not copied: show it, so the user still has it
+            from reader.tui.screens.citation_view import CitationView
+
+            self.notify(f"Could not copy the {event.what}: {event.message}.", severity="warning", timeout=8)
+            self.app.push_screen(CitationView(f"The {event.style.upper()} {event.what}", event.text, event.message))
 
     def action_choose_style(self) -> None:
         from reader.tui.screens.dialogs import StyleChooser
