@@ -67,6 +67,13 @@ class ReaderApp(App[None]):
     def _remember_theme(self, theme: Any) -> None:
         self.guard(preferences.set_theme, self.library, theme.name)
 
+    def key_for(self, binding_id: str, default: str) -> str:
+        """The key the user presses for a binding (their remapping, else `default`), for messages."""
+        from reader.tui.keys import key_label
+
+        keys = self.user_keymap.get(binding_id)
+        return key_label(keys.split(",")[0]) if keys else default
+
     def guard(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call into the core; a ReaderError (store not writable, ...) becomes a notification."""
         try:

@@ -17,6 +17,18 @@ KEY_NAMES = {
     "pagedown": "PgDn",
     "pageup": "PgUp",
     "space": "space",
+    "period": ".",
+    "comma": ",",
+    "semicolon": ";",
+    "colon": ":",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "exclamation_mark": "!",
+    "number_sign": "#",
+    "apostrophe": "'",
+    "quotation_mark": '"',
+    "asterisk": "*",
 }
 
 

@@ -70,3 +70,22 @@ async def test_a_library_theme_from_an_older_reader_is_adopted(lib):
         await pilot.pause()
         assert app.theme == "gruvbox"
     assert UserConfig.load().file_value("theme") == "gruvbox"
+
+
+async def test_messages_name_the_remapped_keys(lib):
+    from tests.tui.test_entities_cite import choose_entity
+
+    config = UserConfig.load()
+    config.set_key("clear-entity-filter", "ctrl+e")
+    config.set_key("next-mention", "period")
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        await choose_entity(pilot, "United Nations")
+        assert any("; ./N to jump, f for articles." in n for n in notifications(app))
+        await pilot.press("f")
+        await pilot.pause()
+        assert "1 article mentions United Nations; ctrl+e clears." in notifications(app)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.list_query.entity is None

@@ -69,7 +69,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
             return located_number(b, article) if article is not None else None
 
         self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id), number(b)) for b in found], keep)
-        label = f"Bookmarks: {len(found):,}" if found else "No bookmarks yet: press b on a passage to keep it."
+        label = f"Bookmarks: {len(found):,}" if found else f"No bookmarks yet: press {self.app.key_for('bookmark', 'b')} on a passage to keep it."
         self.query_one("#bookmarks-title", Label).update(Text(label))
 
     @property

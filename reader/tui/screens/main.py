@@ -297,7 +297,12 @@ class MainScreen(CiteActions, Screen[None]):
         self._mention_index = -1
         if event.entity is not None:
             n = len(event.entity.mentions)
-            self.notify(f"{one_line(event.entity.name)}: {count(n, 'mention')}; n/N to jump, f for articles.", timeout=3)
+            key = self.app.key_for
+            self.notify(
+                f"{one_line(event.entity.name)}: {count(n, 'mention')}; {key('next-mention', 'n')}/"
+                f"{key('previous-mention', 'N')} to jump, {key('articles-with-entity', 'f')} for articles.",
+                timeout=3,
+            )
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
@@ -337,7 +342,8 @@ class MainScreen(CiteActions, Screen[None]):
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
         self.list_query = self.list_query.changed(entity=EntityFilter(one_line(ent.name), frozenset(ids)))
-        self.notify(f"{counted(len(ids), 'article', 'mentions')} {one_line(ent.name)}; F clears.", timeout=3)
+        self.notify(f"{counted(len(ids), 'article', 'mentions')} {one_line(ent.name)}; "
+                    f"{self.app.key_for('clear-entity-filter', 'F')} clears.", timeout=3)
 
     def action_clear_entity_filter(self) -> None:
         self.list_query = self.list_query.changed(entity=None)
