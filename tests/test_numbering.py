@@ -45,3 +45,21 @@ def test_every_interface_counts_the_same_way(tmp_path):
     assert first_body in cited and "para. 1" in cited
     res = runner.invoke(app, [*base, "bookmark", "add", "Harbour town", "--paragraph", "99"])
     assert res.exit_code == 1 and "give --paragraph between 1 and" in res.stderr
+
+
+def test_a_bookmark_made_before_keeps_its_passage_and_gets_the_new_number(tmp_path):
+    from reader.library import Library
+    from reader.services.anchor import anchor_of
+
+    lib = Library.open(tmp_path / "lib")
+    try:
+        article = next(lib.get(s.id) for s in lib.summaries() if s.title.startswith("Harbour"))
+        index = article.kinds.index("text") + 1  # stored as a block index, as older versions did
+        lib.add_bookmark(article.id, anchor_of(article.paragraphs, index))
+        expected = number_of(article, index)
+    finally:
+        lib.close()
+    res = CliRunner().invoke(app, ["--library", str(tmp_path / "lib"), "bookmark", "list", "--json"])
+    [row] = json.loads(res.stdout)
+    assert row["quote"] == article.paragraphs[index]
+    assert row["paragraph"] == row["located"]["paragraph"] == expected == 2

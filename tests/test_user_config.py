@@ -116,3 +116,16 @@ def test_every_binding_has_a_unique_id_in_its_place():
         if b.id in seen:  # one id may serve two places only for the same action (help, dialog cancel)
             assert seen[b.id][1] == b.action.removeprefix("app."), b.id
         seen[b.id] = (place, b.action.removeprefix("app."))
+
+
+def test_hostile_values_in_the_file_never_reach_the_terminal(run, user_config_dir):
+    user_config_dir.mkdir(exist_ok=True)
+    (user_config_dir / "config.toml").write_text(
+        'theme = "\\u001b[2Jnord"\ncitation-style = "[bold red]x[/]"\n[keys]\nbookmark = "\\u001b]52;c;aGk=\\u0007"\n',
+        "utf-8")
+    shown = run("config").stdout
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "(default)" in shown  # unusable values are skipped, as if unset
+    keys = run("config", "keys").stdout
+    assert "\x1b" not in keys and "\x07" not in keys
+    assert preferences.theme() is None and preferences.citation_style() == "apa"

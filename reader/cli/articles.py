@@ -134,7 +134,7 @@ def register(app: typer.Typer) -> None:
             ("language", a.language),
         ]:
             out(f"{label:>10}: {value if value is not None else '-'}")
-        special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption") if k in a.kinds}
+        special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption", "standfirst") if k in a.kinds}
         extra = "".join(f", {count(n, k)}" for k, n in special.items())
         out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words{extra})")
         for e in a.entities:
