@@ -47,3 +47,10 @@ def test_the_tui_listing_and_the_cli_show_the_same_rows(text, sort, unread, mark
 def test_flags_describe_the_query():
     q = ListQuery(sort="date", unread_only=True, bookmarked_only=True, entity=EntityFilter("[b]X[/b]", frozenset()))
     assert q.flags() == ["by date", "unread", "\u2605", "\u2316 [b]X[/b]"]
+
+
+def test_a_query_round_trips_without_its_entity_and_tolerates_junk():
+    q = ListQuery("iran", "date", True, False, EntityFilter("X", frozenset({"a1"})))
+    assert ListQuery.from_dict(q.to_dict()) == q.changed(entity=None)
+    assert ListQuery.from_dict({"sort": "rating", "text": 3, "unread_only": "yes"}) == ListQuery()
+    assert ListQuery.from_dict(None) == ListQuery()

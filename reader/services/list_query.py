@@ -36,6 +36,23 @@ class ListQuery:
         if self.sort not in SORTS:
             raise ValueError(f"unknown sort {self.sort!r}; use {', '.join(SORTS)}")
 
+    def to_dict(self) -> dict[str, Any]:
+        """What to keep between runs (the entity filter is left out: its articles are found again)."""
+        return {"text": self.text, "sort": self.sort, "unread_only": self.unread_only, "bookmarked_only": self.bookmarked_only}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ListQuery:
+        """A query kept by to_dict; anything missing or malformed (a hand edit, an older reader) is the default."""
+        if not isinstance(data, dict):
+            return cls()
+        text, sort = data.get("text"), data.get("sort")
+        return cls(
+            text=text if isinstance(text, str) else "",
+            sort=sort if sort in SORTS else "added",
+            unread_only=data.get("unread_only") is True,
+            bookmarked_only=data.get("bookmarked_only") is True,
+        )
+
     def changed(self, **changes: Any) -> ListQuery:
         return replace(self, **changes)
 
