@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 from reader.cli import app
 from reader.names import display_authors, display_name, split_authors
-from reader.services import cite
 
 MD = """---
 title: Flood defences tested

@@ -9,7 +9,6 @@ from typing import Annotated, Optional
 import typer
 
 from reader.cli.common import fail, friendly, library_session, out, out_json
-from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article
 from reader.numbering import index_of

@@ -30,7 +30,7 @@ from reader.library import CORRECTABLE, Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
 from reader.services import preferences
-from reader.services.anchor import locate, located_number
+from reader.services.anchor import located_number
 from reader.services.data_formats import to_bibtex
 from reader.services.safe_text import clean
 

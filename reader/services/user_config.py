@@ -73,7 +73,8 @@ def _check_text(value: str) -> str:
 
 
 def _check_library(value: str) -> str:
-    return str(Path(_check_text(value)).expanduser())
+    """A folder path, made absolute (a relative one is taken from where `reader config` runs)."""
+    return str(Path(_check_text(value)).expanduser().absolute())
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
 from reader.numbering import describe
-from reader.wording import count, counted
 from reader.services.anchor import anchor_of
 from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
@@ -35,6 +34,7 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.reading_pane import Document, ReadingPane
+from reader.wording import count, counted
 
 POSITION_DELAY = 0.4
 
