@@ -41,3 +41,19 @@ async def test_C_cites_the_body_paragraph_number(lib):
         geneva = lib.get(GENEVA)
         assert app.clipboard == cite.format_quotation(geneva, cite.DEFAULT_STYLE, geneva.paragraphs[3], paragraph=2)
         assert "para. 2" in app.clipboard
+
+
+async def test_the_reading_pane_shows_the_cursor_paragraph_number(lib):
+    from tests.tui.test_list import GENEVA
+
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        pane = app.screen.pane
+        assert pane.border_subtitle == "paragraph 1 of 3"
+        await pilot.press("j")
+        await pilot.pause()
+        assert pane.border_subtitle == "the heading"
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert pane.border_subtitle == "paragraph 2 of 3"

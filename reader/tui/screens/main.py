@@ -24,7 +24,7 @@ from textual.widgets import Footer
 from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
-from reader.numbering import describe
+from reader.numbering import describe, numbered_count
 from reader.services.anchor import anchor_of
 from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
@@ -176,7 +176,17 @@ class MainScreen(CiteActions, Screen[None]):
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
+        self._show_paragraph_number(self.pane.cursor)
         return True
+
+    def _show_paragraph_number(self, index: int) -> None:
+        """The cursor's paragraph number (the one citations and `reader show` use) under the pane."""
+        article = self.document.article if self.document else None
+        if article is None or not article.paragraphs:
+            self.pane.border_subtitle = ""
+            return
+        where = describe(article, index)
+        self.pane.border_subtitle = f"{where} of {numbered_count(article)}" if where.startswith("paragraph") else where
 
     @property
     def article_id(self) -> str | None:
@@ -193,6 +203,7 @@ class MainScreen(CiteActions, Screen[None]):
     @on(ReadingPane.CursorMoved)
     def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
         self._pending_position = (event.article_id, event.paragraph)
+        self._show_paragraph_number(event.paragraph)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
