@@ -69,3 +69,15 @@ def test_month_names_have_one_definition():
     for path in (ROOT / "reader").rglob("*.py"):
         if path.name != "months.py" and "entities/data" not in str(path):
             assert "September" not in path.read_text("utf-8"), path
+
+
+def test_a_damaged_store_is_reported_once_by_cite(tmp_path):
+    lib = tmp_path / "lib"
+    runner = CliRunner()
+    listed = json.loads(runner.invoke(app, ["--library", str(lib), "list", "--json"]).stdout)
+    for backup in lib.glob("state.json.bak*"):
+        backup.unlink()
+    (lib / "state.json").write_bytes(b"{oops")
+    res = runner.invoke(app, ["--library", str(lib), "cite", listed[0]["id"]])
+    assert res.exit_code == 0, res.output
+    assert res.stderr.count("reader: warning: ") == 1

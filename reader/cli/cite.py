@@ -40,13 +40,6 @@ def _copy_and_report(text: str) -> None:
         out(f"reader: not copied: {result.message}; the text is printed above.", err=True)
 
 
-def _warn(lib: Library) -> None:
-    """Tell the user (on stderr) when the store was found damaged and what was done about it."""
-    warning = lib.store_warning
-    if warning:
-        out(f"reader: warning: {warning}", err=True)
-
-
 def register(app: typer.Typer) -> None:
     @app.command("cite")
     @friendly
@@ -63,7 +56,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print the citation of an article in a citation style or data format."""
         with library_session() as lib:
-            _warn(lib)
             article = lib.get(ref)
             name = cite_service.check_style(style) if style else default_style(lib)
         if paragraph is not None:
@@ -107,7 +99,6 @@ def register(app: typer.Typer) -> None:
             if value is not None:
                 fields[key] = value.strip() or None
         with library_session() as lib:
-            _warn(lib)
             aid = lib.resolve(ref)
             if fields:
                 lib.set_meta(aid, fields)
@@ -139,7 +130,6 @@ def register(app: typer.Typer) -> None:
         if fmt not in EXPORT_FORMATS:
             raise fail(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}.", 2)
         with library_session() as lib:
-            _warn(lib)
             text = export_notes(lib, fmt, style)
         if output is None:
             out(text.rstrip("\n"))
@@ -161,7 +151,6 @@ def register(app: typer.Typer) -> None:
         except (OSError, UnicodeDecodeError) as exc:
             raise fail(f"cannot read {path} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
         with library_session() as lib:
-            _warn(lib)
             report = import_notes(lib, text)
         out(f"{count(report.added, 'bookmark')} added, {count(report.updated, 'note')} updated, "
             f"{report.duplicates:,} already here.")
