@@ -15,6 +15,8 @@ TEXT, QUOTE, HEADING, CAPTION = "text", "quote", "heading", "caption"
 STANDFIRST = "standfirst"
 
 ENTITY_TYPES = ("person", "organization", "place", "date")
+#: Entity.role of the article's bylined authors and its publisher (listed apart from the text's entities).
+BYLINE_ROLES = ("author", "publisher")
 
 
 @dataclass
@@ -29,17 +31,27 @@ class Entity:
     mentions: list[list[int]] = field(default_factory=list)
     #: Normalised value for dates ("2023-06-20", "2023-06", "2023"), else None.
     value: str | None = None
+    #: "author" or "publisher" when the article's byline names this entity (BYLINE_ROLES), else None.
+    role: str | None = None
+
+    @property
+    def byline_only(self) -> bool:
+        """Named by the byline but never in the text: listed apart, and never with a count."""
+        return self.role is not None and not self.mentions and not self.count
 
     def to_dict(self) -> dict[str, Any]:
-        d = {
+        d: dict[str, Any] = {
             "name": self.name,
             "type": self.type,
             "aliases": list(self.aliases),
-            "count": self.count,
-            "mentions": [list(m) for m in self.mentions],
         }
+        if not self.byline_only:  # a byline-only author has no count: it is not found in the text
+            d["count"] = self.count
+        d["mentions"] = [list(m) for m in self.mentions]
         if self.value is not None:
             d["value"] = self.value
+        if self.role is not None:
+            d["role"] = self.role
         return d
 
     @classmethod
@@ -51,6 +63,7 @@ class Entity:
             count=int(d.get("count") or 0),
             mentions=[list(m) for m in d.get("mentions") or []],
             value=d.get("value"),
+            role=d.get("role") if d.get("role") in BYLINE_ROLES else None,
         )
 
 

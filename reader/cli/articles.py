@@ -9,6 +9,8 @@ import typer
 
 from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.entities import extract_entities
+from reader.entities.listing import BYLINE, grouped, summary_lines
+from reader.entities.listing import label as entity_label
 from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
@@ -110,6 +112,8 @@ def register(app: typer.Typer) -> None:
             else:
                 out({"quote": "    > ", "heading": "    ## ", "caption": "    [caption] "}.get(kind, "    ") + text)
             out()
+        for line in summary_lines(a.entities):  # the byline apart from the text's entities
+            out(line)
 
     @app.command("inspect")
     @friendly
@@ -137,5 +141,8 @@ def register(app: typer.Typer) -> None:
         special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption", "standfirst") if k in a.kinds}
         extra = "".join(f", {count(n, k)}" for k, n in special.items())
         out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words{extra})")
-        for e in a.entities:
-            out(f"{e.type:>12}  {e.name}  ×{e.count}" + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))
+        for group, members in grouped(a.entities):
+            for e in members:
+                shown = entity_label(group, e) if group == BYLINE else f"×{entity_label(group, e)}"
+                out(f"{(e.type if group != BYLINE else group):>12}  {e.name}  {shown}"
+                    + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))
