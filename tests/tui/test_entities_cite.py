@@ -215,3 +215,23 @@ async def test_f_says_one_article_mentions(lib):
         await pilot.press("f")
         await pilot.pause()
         assert "1 article mentions United Nations; F clears." in notifications(app)
+
+
+async def test_the_citation_dialog_shows_hostile_text_literally(lib, monkeypatch):
+    from reader.services import clipboard
+    from reader.tui.screens.citation_view import CitationView
+    from tests.tui.test_list import HOSTILE
+
+    monkeypatch.setattr(clipboard, "copy_text",
+                        lambda text, osc52=None: clipboard.CopyResult(False, "none", "no clipboard \x1b[2J[b]x[/b]"))
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, HOSTILE)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CitationView)
+        text = app.screen.query_one("#citation-text").text
+        assert "\x1b" not in text and "\x07" not in text and "[bold red]x[/]" in text
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "[b]x[/b]" in shown
