@@ -63,3 +63,20 @@ def test_a_bookmark_made_before_keeps_its_passage_and_gets_the_new_number(tmp_pa
     [row] = json.loads(res.stdout)
     assert row["quote"] == article.paragraphs[index]
     assert row["paragraph"] == row["located"]["paragraph"] == expected == 2
+
+
+def test_a_lead_summary_before_the_dateline_is_a_standfirst_not_paragraph_1():
+    from reader.ingest.plaintext import parse_plaintext
+
+    text = (
+        "Court curbs emissions rule\n\n"
+        "Judges in robes pose for a photo.\n\n"
+        "The 6-3 decision says the agency needs clear authority from Congress before acting on coal.\n\n"
+        "NBC News \u2014 The court on Friday struck down the agency\u2019s rule on existing power plants.\n\n"
+        "Writing for the majority, the chief justice said the agency had overreached.\n"
+    )
+    p = parse_plaintext(text)
+    kinds = dict(zip(p.paragraphs, p.kinds))
+    assert kinds["The 6-3 decision says the agency needs clear authority from Congress before acting on coal."] == STANDFIRST
+    assert paragraph_numbers(p.kinds)[p.paragraphs.index(
+        "NBC News \u2014 The court on Friday struck down the agency\u2019s rule on existing power plants.")] == 1

@@ -292,8 +292,14 @@ def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str])
         if first not in kinds and short <= 12 and blocks.words(units[nxt]) >= 2 * short:
             kinds[first] = CAPTION
     lead = next((i for i in after_title if i not in kinds), None)
-    if lead is not None and lead != after_title[-1] and _is_standfirst(units[lead]):
-        kinds[lead] = STANDFIRST
+    if lead is not None and lead != after_title[-1]:
+        nxt_body = after_title[after_title.index(lead) + 1]
+        # a summary without a final stop, or one followed by the dateline that opens the story ("NBC News — ...")
+        if _is_standfirst(units[lead]) or (
+            nxt_body not in kinds and dateline_outlet(units[nxt_body]) and not dateline_outlet(units[lead])
+            and 6 <= blocks.words(units[lead]) <= 60
+        ):
+            kinds[lead] = STANDFIRST
     for pos, i in enumerate(body):
         u = units[i]
         if i in kinds:
