@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import tomllib
+
 
 import pytest
 from typer.testing import CliRunner
@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from reader.cli import app
 from reader.library import Library
 from reader.services import preferences
-from reader.services.user_config import UserConfig, config_path
+from reader.services.user_config import UserConfig, config_path, tomllib  # tomli before 3.11
 
 HOSTILE = "\x1b]52;c;aGk=\x07[bold red]x[/]"
 
