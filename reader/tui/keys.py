@@ -75,7 +75,6 @@ EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
     "Article list": [("after /", "Filter as you type (enter keeps, esc clears)")],
-    "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
 
@@ -96,6 +95,10 @@ def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[t
     out = []
     for title, cls in sections():
         rows = [(key_label(effective_keys(b, keymap)), b.description or b.action) for b in bindings_of(cls)]
+        if title == "Bookmarks screen":  # its list's moving keys, remapped like any other
+            from reader.tui.widgets.bookmark_list import BookmarkList
+
+            rows += [(key_label(effective_keys(b, keymap)), b.description or b.action) for b in bindings_of(BookmarkList)]
         rows += EXTRA.get(title, [])
         out.append((title, rows))
     return out
