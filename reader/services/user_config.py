@@ -113,8 +113,13 @@ def config_path() -> Path:
 class UserConfig:
     path: Path
     data: dict[str, Any] = field(default_factory=dict)
-    #: One line for the user when the file could not be read (the defaults are in use), else None.
-    warning: str | None = None
+    #: What is wrong with the file when it could not be read ("The config file X is not valid TOML (...)"), else None.
+    problem: str | None = None
+
+    @property
+    def warning(self) -> str | None:
+        """One line for the user when the file could not be read: the defaults are in use."""
+        return None if self.problem is None else f"{self.problem}; fix or delete it. Using the default settings."
 
     # -- reading -------------------------------------------------------------------------------
     @classmethod
@@ -125,13 +130,11 @@ class UserConfig:
         except FileNotFoundError:
             return cls(path)
         except (OSError, UnicodeDecodeError) as exc:
-            return cls(path, warning=f"The config file {path} is unreadable ({getattr(exc, 'strerror', None) or exc}); "
-                                     "using the default settings.")
+            return cls(path, problem=f"The config file {path} is unreadable ({getattr(exc, 'strerror', None) or exc})")
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            return cls(path, warning=f"The config file {path} is not valid TOML ({exc}); fix or delete it. "
-                                     "Using the default settings.")
+            return cls(path, problem=f"The config file {path} is not valid TOML ({exc})")
         return cls(path, data)
 
     def file_value(self, name: str) -> str | None:
@@ -169,9 +172,8 @@ class UserConfig:
 
     # -- writing ---------------------------------------------------------------------------------
     def _document(self) -> tomlkit.TOMLDocument:
-        if self.warning is not None:
-            raise ConfigError(self.warning.replace(" Using the default settings.", "").replace(
-                "; using the default settings.", "; fix it first.") + (" Nothing was changed."))
+        if self.problem is not None:
+            raise ConfigError(f"{self.problem}; fix it first. Nothing was changed.")
         try:
             return tomlkit.parse(self.path.read_text("utf-8"))
         except FileNotFoundError:
@@ -212,6 +214,8 @@ class UserConfig:
                 return
             table = tomlkit.table()
             doc[KEYS_TABLE] = table
+        if not isinstance(table, dict):
+            raise ConfigError(f"'{KEYS_TABLE}' in {self.path} is not a [keys] table; fix it first. Nothing was changed.")
         if keys:
             table[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
         else:
