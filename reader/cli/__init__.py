@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, cite, maintenance
+
+from reader.cli import articles, bookmarks, cite, maintenance, sources
 from reader.cli import config as config_cli
 from reader.cli import help_format
 from reader.cli.common import OPTIONS, friendly, open_library
@@ -68,6 +69,7 @@ maintenance.register(app)
 bookmarks.register(app)
 cite.register(app)
 config_cli.register(app)
+sources.register(app)
 
 
 def main() -> None:

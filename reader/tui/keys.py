@@ -88,6 +88,12 @@ def all_bindings() -> list[tuple[str, Binding]]:
 
     places = [*sections(), ("Bookmarks screen", BookmarkList), ("Filter", FilterInput), ("Help", HelpScreen),
               ("Dialogs", ImportDialog), ("Dialogs", StyleChooser), ("Citation not copied", CitationView)]
+    try:
+        from reader.tui.screens.sources_dialogs import ConfirmDialog, SourcesPicker, TagDialog
+
+        places += [("Confirm", ConfirmDialog), ("Dialogs", TagDialog), ("Dialogs", SourcesPicker)]
+    except ImportError:  # pragma: no cover - a build without the sources screens
+        pass
     return [(title, b) for title, cls in places for b in bindings_of(cls)]
 
 

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from reader.errors import ReaderError
 from reader.library import Library, Summary
@@ -29,6 +29,7 @@ from reader.services.anchor import anchor_of
 from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
+from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -39,7 +40,7 @@ from reader.wording import count, counted
 POSITION_DELAY = 0.4
 
 
-class MainScreen(CiteActions, Screen[None]):
+class MainScreen(CiteActions, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Filter", id="filter"),
@@ -60,6 +61,11 @@ class MainScreen(CiteActions, Screen[None]):
         Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
         Binding("e", "edit_meta", "Correct metadata", show=False, id="edit-metadata"),
         Binding("i", "import", "Import", show=False, id="import"),
+        Binding("r", "refresh", "Refresh feeds", show=False, id="refresh-feeds"),
+        Binding("S", "sources", "Sources (feeds, tags)", show=False, id="sources"),
+        Binding("t", "tag", "Tags", show=False, id="tags"),
+        Binding("d", "delete", "Delete article", show=False, id="delete-article"),
+        Binding("z", "undo_delete", "Undo delete", show=False, id="undo-delete"),
         Binding("left_square_bracket", "toggle_list", "Toggle list", show=False, id="toggle-list"),
         Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False, id="toggle-entities"),
     ]
@@ -105,6 +111,9 @@ class MainScreen(CiteActions, Screen[None]):
             yield self.pane
             self.entity_panel = EntityPanel(id="entities").data_bind(MainScreen.document)
             yield self.entity_panel
+        status = Static("", id="refresh-status")
+        status.display = False
+        yield status
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,7 +124,7 @@ class MainScreen(CiteActions, Screen[None]):
         self.pane.border_title = "Reading"
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self.listing.load(self._source_rows())
         self._refilter()
         self.article_list.focus()
 
@@ -124,7 +133,10 @@ class MainScreen(CiteActions, Screen[None]):
         self.rows = self.listing.run(self.list_query, self.read_ids, self.bookmarked_ids)
         pane = self.query_one("#list-pane")
         pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
-        pane.border_subtitle = Content(" \u00b7 ".join(self.list_query.flags()))  # holds an entity name: never markup
+        flags = self.list_query.flags()
+        if self.source_flag():
+            flags.append(self.source_flag())
+        pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
     def watch_list_query(self) -> None:
         self._refilter()
@@ -373,7 +385,7 @@ class MainScreen(CiteActions, Screen[None]):
         def done(fields: dict | None) -> None:
             if not fields or not self.app.save(self.library.set_meta, article.id, fields):
                 return
-            self.listing.load(self.app.guard(self.library.summaries) or [])
+            self.listing.load(self._source_rows())
             self.article_list.forget_labels()
             self._refilter()
             self.open_article(article.id, position=self.pane.cursor)
@@ -407,7 +419,7 @@ class MainScreen(CiteActions, Screen[None]):
         self.app.call_from_thread(self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"))
 
     def _imported(self, imported: int, duplicates: int, refused: int) -> None:
-        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self.listing.load(self._source_rows())
         self._refilter()
         severity = "warning" if refused else "information"
         self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.", severity=severity, timeout=5)
