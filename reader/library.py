@@ -3,6 +3,7 @@
 Layout of a library folder:
     articles/<id>.json   the parsed Article with its entities; written once at import
     index.json           one summary row per article (what the list and search need)
+    entities.json        each article's entities as compact rows (the library-wide entity list; derived)
     state.json           the TinyDB state store (read state, positions, bookmarks, notes, ...)
 
 The frequent small writes go to state.json only, never to the article bodies.
@@ -24,6 +25,7 @@ from filelock import FileLock
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import article_id, iter_article_files, parse_file
+from reader.library_entities import EntityLibrary, entity_rows
 from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
 from reader.models import Article
@@ -34,6 +36,8 @@ from reader.store.atomic import atomic_write_many, atomic_write_text
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
 CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language", "tags")
+#: The correctable fields whose value is a list of strings.
+LIST_FIELDS = ("authors", "tags")
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +48,7 @@ def corrections(meta: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v for k, v in meta.items()
         if k in CORRECTABLE and (
-            isinstance(v, list) and all(isinstance(a, str) for a in v) if k == "authors" else v is None or isinstance(v, str)
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k in LIST_FIELDS else v is None or isinstance(v, str)
         )
     }
 
@@ -129,7 +133,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(StateUseCases, ManageMixin):
+class Library(StateUseCases, ManageMixin, EntityLibrary):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -243,6 +247,7 @@ class Library(StateUseCases, ManageMixin):
         except (OSError, ValueError) as exc:
             raise ReaderError(f"The article file {path} is unreadable; re-import it with `reader add`.") from exc
         if corrected:
+            article = replace(article, entities=self.entities_of(article))  # the user's entity corrections
             article = replace(article, **corrections(self.state.get_meta(aid)))
         return article
 
@@ -253,6 +258,7 @@ class Library(StateUseCases, ManageMixin):
         """
         with self._lock:
             index: dict[str, Summary] = {}
+            rows: dict[str, list] = {}
             for path in sorted(self.articles_dir.glob("*.json")):
                 try:
                     article = Article.from_dict(json.loads(path.read_text("utf-8")))
@@ -265,12 +271,10 @@ class Library(StateUseCases, ManageMixin):
                     article.entities = extract_entities(article, backend=self.backend)
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 index[article.id] = Summary.of(article)
+                rows[article.id] = entity_rows(article)
             self._write_index(index)
+            self._write_entity_rows(rows, replace=True)
         return len(index)
-
-    def articles_mentioning(self, surface: str) -> list[str]:
-        key = entity_key(surface)
-        return [s.id for s in self._load_index().values() if key in s.entity_keys]
 
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:
@@ -296,6 +300,7 @@ class Library(StateUseCases, ManageMixin):
             by_origin = self._origins(index)
             writes: list[tuple[Path, bytes]] = []
             added = False
+            rows: dict[str, list] = {}
             for n, article in enumerate(articles):
                 status = "imported"
                 if article.id in index:
@@ -315,6 +320,7 @@ class Library(StateUseCases, ManageMixin):
                 if originals and n < len(originals) and originals[n]:
                     writes.append(self.original_file(article.id, originals[n] or ""))
                 index[article.id] = Summary.of(article)
+                rows[article.id] = entity_rows(article)
                 for k in self._origin_keys(article):
                     by_origin[k] = article.id
                 statuses.append(status)
@@ -322,6 +328,7 @@ class Library(StateUseCases, ManageMixin):
             atomic_write_many(writes)  # every article file before the index row that names it
             if added:
                 self._write_index(index)
+                self._write_entity_rows(rows)
         return statuses
 
     def update_article(self, aid: str, article: Article, original: str | None = None) -> str:

@@ -8,12 +8,15 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import reader
+
 from reader.cli import app
 from reader.library import Library
 from reader.models import Anchor
 from reader.services.anchor import anchor_of
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = str(Path(reader.__file__).parent / "sample")  # the bundled articles (only the default library is seeded)
 
 
 def test_interfaces_never_reach_into_the_state_store():
@@ -45,7 +48,7 @@ def test_an_index_row_with_an_unknown_key_does_not_crash_list(tmp_path):
     lib = tmp_path / "lib"
     Library(lib).ensure_seeded()  # a named folder is not seeded by reader itself: start from the samples
     runner = CliRunner()
-    assert runner.invoke(app, ["--library", str(lib), "list"]).exit_code == 0
+    assert runner.invoke(app, ["--library", str(lib), "add", SAMPLE]).exit_code == 0
     index = json.loads((lib / "index.json").read_text("utf-8"))
     index["articles"][0]["rating"] = 5  # a newer reader's field, or a hand edit
     del index["articles"][1]["words"]  # an older reader's row
@@ -76,6 +79,7 @@ def test_month_names_have_one_definition():
 def test_a_damaged_store_is_reported_once_by_cite(tmp_path):
     lib = tmp_path / "lib"
     runner = CliRunner()
+    runner.invoke(app, ["--library", str(lib), "add", SAMPLE])
     listed = json.loads(runner.invoke(app, ["--library", str(lib), "list", "--json"]).stdout)
     for backup in lib.glob("state.json.bak*"):
         backup.unlink()

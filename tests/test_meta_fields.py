@@ -37,7 +37,7 @@ def test_dates_refused_with_a_line_naming_them(value, says):
 
 
 def test_every_correctable_field_is_validated():
-    assert set(CORRECTABLE) == {"title", "authors", "publisher", "date", "url", "section", "language"}
+    assert set(CORRECTABLE) == {"title", "authors", "publisher", "date", "url", "section", "language", "tags"}
     for key in CORRECTABLE:
         check_field(key, None)  # None clears every field
     with pytest.raises(FieldError, match="is not a field"):
@@ -142,3 +142,11 @@ def test_meta_stores_clean_values(aid, library_dir):
     lib.close()
     assert "\x1b" not in json.dumps(stored) and "\\u001b" not in json.dumps(stored)
     assert "\x07" not in stored["title"] and "\u202e" not in stored["section"]
+
+
+def test_tags_are_a_list_of_clean_words():
+    assert check_field("tags", ["Labour", " +Ports ", "labour", "a\x1b[2Jb"]) == ["labour", "ports", "ab"]
+    with pytest.raises(FieldError, match="the tags"):
+        check_field("tags", "labour")
+    with pytest.raises(FieldError, match="the tags"):
+        check_field("tags", [1])

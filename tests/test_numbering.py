@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import json
 
+from pathlib import Path
+
 from typer.testing import CliRunner
+
+import reader
 
 from reader.cli import app
 from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT, Article
 from reader.numbering import describe, index_of, number_of, paragraph_numbers
+
+SAMPLE = str(Path(reader.__file__).parent / "sample")  # the bundled articles (only the default library is seeded)
 
 
 def test_only_body_paragraphs_are_numbered():
@@ -29,6 +35,7 @@ def test_every_interface_counts_the_same_way(tmp_path):
         assert res.exit_code == 0, res.output
         return res.stdout
 
+    run("add", SAMPLE)
     shown = run("show", "Harbour town")
     first_body = "The town council of Vlieport voted on Monday evening"
     assert f"\u00b61  {first_body}" in shown  # caption and standfirst are shown, not numbered
@@ -52,6 +59,7 @@ def test_a_bookmark_made_before_keeps_its_passage_and_gets_the_new_number(tmp_pa
     from reader.services.anchor import anchor_of
 
     lib = Library.open(tmp_path / "lib")
+    lib.import_paths([SAMPLE])
     try:
         article = next(lib.get(s.id) for s in lib.summaries() if s.title.startswith("Harbour"))
         index = article.kinds.index("text") + 1  # stored as a block index, as older versions did

@@ -59,8 +59,8 @@ def test_default_library_and_entities_come_from_the_config(tmp_path, monkeypatch
     lib = tmp_path / "from-config"
     assert runner.invoke(app, ["config", "library", str(lib)]).exit_code == 0
     res = runner.invoke(app, ["list"])
-    assert res.exit_code == 0 and "4 articles." in res.stdout
-    assert (lib / "index.json").exists()
+    assert res.exit_code == 0 and "0 articles." in res.stdout  # a folder the user named is not seeded
+    assert (lib / "articles").is_dir()  # the config's library was opened
 
 
 def test_bad_values_and_a_broken_file_are_one_clear_line_and_nothing_is_lost(run, user_config_dir):

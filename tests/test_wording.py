@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import json
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
+import reader
 from reader.cli import app
 from reader.wording import count, counted, plural
+
+SAMPLE = str(Path(reader.__file__).parent / "sample")  # the bundled articles (only the default library is seeded)
 
 
 def test_one_pluralising_helper():
@@ -31,6 +36,7 @@ def run(tmp_path):
             assert res.exit_code == 0, res.output
         return res
 
+    invoke("add", SAMPLE)
     return invoke
 
 
@@ -42,6 +48,7 @@ def test_import_notes_counts_read_right(run, tmp_path):
     data = json.loads(notes.read_text("utf-8"))
     data["articles"].append({**data["articles"][0], "id": "f" * 16})  # an article this library lacks
     notes.write_text(json.dumps(data), "utf-8")
+    CliRunner().invoke(app, ["--library", str(tmp_path / "other"), "add", SAMPLE])
     other = CliRunner().invoke(app, ["--library", str(tmp_path / "other"), "import-notes", str(notes)])
     assert "1 bookmark added, 0 notes updated" in other.stdout
     assert "1 article is not in this library" in other.stderr
@@ -56,7 +63,7 @@ def test_help_placeholders_are_readable(run, command):
 
 
 def test_help_names_arguments_in_capitals(run):
-    assert "Usage: reader add [OPTIONS] PATHS..." in run("add", "--help").stdout
+    assert "Usage: reader add [OPTIONS] ARGS..." in run("add", "--help").stdout
     text = run("bookmark", "add", "--help").stdout
     assert "Usage: reader bookmark add [OPTIONS] REF" in text and "--paragraph N" in text and "--note TEXT" in text
 

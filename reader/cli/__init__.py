@@ -7,8 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-
-from reader.cli import articles, bookmarks, cite, maintenance, sources
+from reader.cli import articles, bookmarks, cite, entities, maintenance, sources
 from reader.cli import config as config_cli
 from reader.cli import help_format
 from reader.cli.common import OPTIONS, friendly, open_library
@@ -69,6 +68,7 @@ maintenance.register(app)
 bookmarks.register(app)
 cite.register(app)
 config_cli.register(app)
+entities.register(app)
 sources.register(app)
 
 

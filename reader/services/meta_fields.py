@@ -4,7 +4,7 @@
 in one is refused in all, and every value is stored clean.
 
 API CONTRACT:
-    CORRECTABLE (from reader.library): title, authors, publisher, date, url, section, language
+    CORRECTABLE (from reader.library): title, authors, publisher, date, url, section, language, tags
     FieldError(ReaderError)                     # one sentence naming the field and what to give
     check_field(key, value) -> value            # the clean value (None = no value), or FieldError
     check_corrections(fields) -> dict           # every field checked; FieldError on the first bad one
@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from reader.errors import ReaderError
 from reader.library import CORRECTABLE
+from reader.library_manage import normalise_tag
 from reader.services.safe_text import clean
 
 __all__ = ["CORRECTABLE", "FieldError", "check_corrections", "check_field", "valid_corrections", "valid_date"]
@@ -103,6 +104,23 @@ def _authors(value: Any) -> list[str]:
     return names
 
 
+def _tags(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, (list, tuple)) or not all(isinstance(t, str) for t in value):
+        raise FieldError(f"the tags {_shown(value)} are not a list of words; give them as a list of strings, e.g. [\"labour\"].")
+    if len(value) > MAX_AUTHORS:
+        raise FieldError(f"there are {len(value):,} tags; give at most {MAX_AUTHORS}.")
+    tags: list[str] = []
+    for tag in value:
+        text = normalise_tag(clean(tag))
+        if len(text) > MAX_NAME:
+            raise FieldError(f"a tag is {len(text):,} characters long; give at most {MAX_NAME}.")
+        if text and text not in tags:
+            tags.append(text)
+    return tags
+
+
 def _date(value: Any) -> str | None:
     if value is None:
         return None
@@ -149,6 +167,8 @@ def check_field(key: str, value: Any) -> Any:
         return _url(value)
     if key == "language":
         return _language(value)
+    if key == "tags":
+        return _tags(value)
     if key in ("title", "publisher", "section"):
         return _text(key, value)
     raise FieldError(f"{_shown(key)} is not a field that can be corrected; use one of {', '.join(CORRECTABLE)}.")

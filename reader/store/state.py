@@ -27,6 +27,9 @@ Extensions (issue 6):
     store.readonly -> bool         # damaged with no good backup: writes raise StoreReadOnly
     store.all_meta() -> dict[str, dict]   # every article's corrections at once (for lists)
 
+Extensions (issue 14): entity corrections, see reader/store/entity_corrections.py:
+    store.entity_corrections() / add_entity_correction(fields) / remove_entity_correction(cid=None)
+
 Errors are reader.errors.StoreError subclasses with one-line messages: StoreTooNew (written by
 a newer reader; refused at open, never overwritten), StoreReadOnly, StoreError (lock timeout,
 unreadable or unwritable file).
@@ -57,6 +60,7 @@ from reader.models import Bookmark
 from reader.store import migrate
 from reader.store.atomic import clean_temp_files
 from reader.store.backup import recover
+from reader.store.entity_corrections import EntityCorrectionsMixin
 from reader.store.locking import StoreLock
 from reader.store.storage import AtomicJSONStorage, Data
 
@@ -79,7 +83,7 @@ def shard_of(key: str, shards: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % shards
 
 
-class StateStore:
+class StateStore(EntityCorrectionsMixin):
     def __init__(self, path: Path, *, shards: int = migrate.DEFAULT_SHARDS) -> None:
         self.path = Path(path)
         self.folder = self.path.with_name(self.path.stem + ".d")
@@ -434,7 +438,7 @@ class StateStore:
                 self.remove_bookmark(row["id"])
         return rows
 
-    def put_bookmarks(self, rows: list[dict[str, Any]]) -> None:
+    def put_back_bookmarks(self, rows: list[dict[str, Any]]) -> None:
         """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept)."""
         with self._writing():
             for row in rows:

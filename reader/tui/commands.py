@@ -17,12 +17,13 @@ class ReaderCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, object]]:
         from reader.tui.screens.main import MainScreen
         from reader.tui.widgets.article_list import ArticleList
+        from reader.tui.widgets.entity_panel import EntityPanel
         from reader.tui.widgets.reading_pane import ReadingPane
 
         screen = self.screen
         nodes: list[DOMNode] = [screen]
         if isinstance(screen, MainScreen):
-            nodes += [*screen.query(ArticleList), *screen.query(ReadingPane)]
+            nodes += [*screen.query(ArticleList), *screen.query(ReadingPane), *screen.query(EntityPanel)]
             for style in cite.STYLES:
                 yield f"Citation style: {style}", f"Cite in {style} from now on", partial(screen.set_style, style)
         nodes.append(self.app)

@@ -44,6 +44,7 @@ def key_label(keys: str) -> str:
 def sections() -> list[tuple[str, type]]:
     from reader.tui.app import ReaderApp
     from reader.tui.screens.bookmarks import BookmarksScreen
+    from reader.tui.screens.entities import EntitiesScreen
     from reader.tui.screens.main import MainScreen
     from reader.tui.screens.meta_editor import MetaEditor
     from reader.tui.screens.note_editor import NoteEditor
@@ -58,6 +59,7 @@ def sections() -> list[tuple[str, type]]:
         ("Reading pane", ReadingPane),
         ("Entity panel", EntityPanel),
         ("Bookmarks screen", BookmarksScreen),
+        ("Entities screen", EntitiesScreen),
         ("Note editor", NoteEditor),
         ("Metadata editor", MetaEditor),
     ]
@@ -74,6 +76,7 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
+    "Entities screen": [("type", "Filter by name or alias")],
     "Article list": [("after /", "Filter as you type (enter keeps, esc clears)")],
 }
 
@@ -92,6 +95,10 @@ def all_bindings() -> list[tuple[str, Binding]]:
         from reader.tui.screens.sources_dialogs import ConfirmDialog, SourcesPicker, TagDialog
 
         places += [("Confirm", ConfirmDialog), ("Dialogs", TagDialog), ("Dialogs", SourcesPicker)]
+        from reader.tui.screens.entities import EntitiesScreen
+        from reader.tui.screens.entity_dialogs import EntityDialog
+
+        places += [("Entities screen", EntitiesScreen), ("Entity correction", EntityDialog)]
     except ImportError:  # pragma: no cover - a build without the sources screens
         pass
     return [(title, b) for title, cls in places for b in bindings_of(cls)]

@@ -29,6 +29,7 @@ from reader.services.anchor import anchor_of
 from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
+from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
@@ -40,7 +41,7 @@ from reader.wording import count, counted
 POSITION_DELAY = 0.4
 
 
-class MainScreen(CiteActions, SourcesActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Filter", id="filter"),
@@ -58,6 +59,8 @@ class MainScreen(CiteActions, SourcesActions, Screen[None]):
         Binding("N", "mention(-1)", "Previous mention", show=False, id="previous-mention"),
         Binding("f", "filter_entity", "Articles with entity", show=False, id="articles-with-entity"),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False, id="clear-entity-filter"),
+        Binding("E", "entities", "All entities", show=False, id="main.entities"),
+        Binding("plus", "add_entity", "Add a missed entity (from the selection)", show=False, id="main.add_entity"),
         Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
         Binding("e", "edit_meta", "Correct metadata", show=False, id="edit-metadata"),
         Binding("i", "import", "Import", show=False, id="import"),
@@ -323,7 +326,9 @@ class MainScreen(CiteActions, SourcesActions, Screen[None]):
             key = self.app.key_for
             self.notify(
                 f"{one_line(event.entity.name)}: {count(n, 'mention')}; {key('next-mention', 'n')}/"
-                f"{key('previous-mention', 'N')} to jump, {key('articles-with-entity', 'f')} for articles.",
+                f"{key('previous-mention', 'N')} to jump, {key('articles-with-entity', 'f')} for articles, "
+                f"{key('entity_panel.rename', 'r')}/{key('entity_panel.type', 't')}/{key('entity_panel.hide', 'x')}/"
+                f"{key('entity_panel.merge', 'M')} to correct.",
                 timeout=3,
             )
 
