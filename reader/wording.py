@@ -19,8 +19,8 @@ def plural(noun: str, n: int) -> str:
 
 
 def count(n: int, noun: str) -> str:
-    """'1 article', '3 articles', '1,200 articles'."""
-    return f"{n:,} {plural(noun, n)}"
+    """"1 article", "3 articles", "1200 articles" (no separators: scripts read these lines)."""
+    return f"{n} {plural(noun, n)}"
 
 
 def verb(n: int, singular: str, plural_form: str | None = None) -> str:

@@ -19,7 +19,7 @@ SAMPLE = str(Path(reader.__file__).parent / "sample")  # the bundled articles (o
 
 def test_one_pluralising_helper():
     assert [count(1, "article"), count(2, "article"), count(0, "bookmark"), count(1200, "note")] == [
-        "1 article", "2 articles", "0 bookmarks", "1,200 notes"]
+        "1 article", "2 articles", "0 bookmarks", "1200 notes"]
     assert counted(1, "article", "mentions") == "1 article mentions"
     assert counted(3, "article", "mentions") == "3 articles mention"
     assert counted(1, "article", "is") == "1 article is" and counted(2, "article", "is") == "2 articles are"

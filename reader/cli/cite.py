@@ -149,7 +149,7 @@ def register(app: typer.Typer) -> None:
         for line in report.refused:
             out(f"reader: refused: {line}", err=True)
         out(f"{count(report.added, 'bookmark')} added, {count(report.updated, 'note')} updated, "
-            f"{report.duplicates:,} already here.")
+            f"{report.duplicates} already here.")
         if report.kept_newer:
             out(f"{counted(report.kept_newer, 'note', 'was', 'were')} edited here after the export and kept "
                 "(the file's copies are older).")
