@@ -11,6 +11,7 @@ The frequent small writes go to state.json only, never to the article bodies.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -26,6 +27,7 @@ from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
 from reader.models import Article
 from reader.paths import resolve_library_dir
+from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.store import StateStore
 from reader.store.atomic import atomic_write_text
 
@@ -118,6 +120,7 @@ class Library:
         self._index: dict[str, Summary] | None = None
         self._index_mtime: float | None = None
         self.state = StateStore(self.root / "state.json")
+        self._keeper: IndexKeeper | None = None
 
     # -- opening ------------------------------------------------------------------
     @classmethod
@@ -160,11 +163,40 @@ class Library:
         self._index_mtime = mtime
         return self._index
 
-    def _write_index(self, index: dict[str, Summary]) -> None:
+    def _write_index(self, index: dict[str, Summary], articles: Iterable[Article] = (), *, search: bool = True) -> None:
+        old = self._index or {}
+        sig = self.search_index.library_sig() if search else None
         payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()]}
         atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
         self._index = index
         self._index_mtime = self.index_path.stat().st_mtime_ns
+        if search:
+            self._search_written(old, index, sig, articles)
+
+    # -- full-text search (reader.search): the index follows every write of the library's index --
+    @property
+    def search_index(self) -> IndexKeeper:
+        if self._keeper is None:
+            self._keeper = IndexKeeper(self)
+        return self._keeper
+
+    def _search_written(self, old: dict[str, Summary], new: dict[str, Summary], sig: Any, articles: Iterable[Article]) -> None:
+        try:
+            self.search_index.written(old, new, sig, articles)
+        except Exception:  # derived data: the stamp stays stale and the next search rebuilds it
+            logging.getLogger(__name__).warning("the search index could not follow a library write", exc_info=True)
+
+    def search(self, query: str, *, limit: int | None = None, sort: str = "relevance") -> SearchResults:
+        """Full-text search in the query language of reader.search (QueryError if malformed)."""
+        return run_search(self.search_index, query, limit=limit, sort=sort)
+
+    def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
+        """Correct an article's metadata (kept in the state store) and re-index it."""
+        self.state.set_meta(aid, fields)
+        try:
+            self.search_index.meta_changed(aid)
+        except Exception:
+            logging.getLogger(__name__).warning("the search index missed a metadata correction", exc_info=True)
 
     def summaries(self) -> list[Summary]:
         """All articles, with user metadata corrections applied, in import order."""
@@ -228,7 +260,8 @@ class Library:
                     article.entities = extract_entities(article, backend=self.backend)
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 index[article.id] = Summary.of(article)
-            self._write_index(index)
+            self._write_index(index, search=False)
+        self.search_index.rebuild(clear=True)
         return len(index)
 
     def articles_mentioning(self, surface: str) -> list[str]:
@@ -264,7 +297,7 @@ class Library:
                 statuses.append("imported")
                 added = True
             if added:
-                self._write_index(index)
+                self._write_index(index, articles)
         return statuses
 
     def import_paths(

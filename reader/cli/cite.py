@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
             _warn(lib)
             aid = lib.resolve(ref)
             if fields:
-                lib.state.set_meta(aid, fields)
+                lib.set_meta(aid, fields)
             article = lib.get(aid)
             corrected = lib.state.get_meta(aid)
         if fields:

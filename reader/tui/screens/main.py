@@ -396,7 +396,7 @@ class MainScreen(CiteActions, Screen[None]):
         article = self.document.article
 
         def done(fields: dict | None) -> None:
-            if not fields or not self.app.save(self.library.state.set_meta, article.id, fields):
+            if not fields or not self.app.save(self.library.set_meta, article.id, fields):
                 return
             self.listing.load(self.app.guard(self.library.summaries) or [])
             self.article_list.forget_labels()
