@@ -24,6 +24,23 @@ from reader.search.text import words
 FIELDS = ("title", "author", "publisher", "section", "tag", "feed", "entity")
 FIELD_ALIASES = {"authors": "author", "by": "author", "tags": "tag", "source": "feed", "pub": "publisher"}
 STATES = {("is", "unread"), ("is", "read"), ("is", "bookmarked"), ("has", "note"), ("has", "bookmark")}
+#: The language, one (syntax, meaning) row each: the `?` screen shows them.
+SYNTAX = [
+    ("word word", "every word must match, anywhere"),
+    ('"exact phrase"', "these words in this order"),
+    ("tehr*", "words starting so"),
+    ("iran OR iraq", "either"),
+    ('-word -"a phrase"', "must not match"),
+    ("title: author:", 'in that field: author:"Ali Rezaei"'),
+    ("publisher: section:", "in that field"),
+    ("tag: feed:", "in that field"),
+    ("entity:Rahimi", "an extracted entity, by name or alias"),
+    ("date:2023-06", "a year, month or day"),
+    ("date:2023-06-01..2023-07", "a range (either end may be left open)"),
+    ("is:unread is:read", "read state"),
+    ("is:bookmarked has:note", "with bookmarks, with notes"),
+    ("Zurich, zürich", "same: case and accents do not matter"),
+]
 HELP = (
     'words (all must match) · "exact phrase" · prefix* · a OR b · -exclude · title: author: publisher: '
     "section: tag: feed: entity: · date:2023-06 or date:2023-06-01..2023-07-15 · is:unread is:read "
@@ -191,3 +208,18 @@ def parse(text: str) -> Query:
     if states >= {"read", "unread"}:
         raise QueryError("is:read and is:unread together match nothing; keep one.")
     return Query(text, tuple(clauses), date_from, date_to, frozenset(states))
+
+
+_TYPING = re.compile(r'(?:^|\s)((?:[^\s:"-][^\s:"]*:)?[^\s:"*-][^\s:"*]{2,})$')
+
+
+def as_you_type(text: str) -> str:
+    """The query while it is being typed: the word under the cursor (3+ letters) is a prefix.
+
+    "rotter" finds Rotterdam before the word is finished; a finished word (a space after it), a
+    phrase, an exclusion or a date/is:/has: filter are left as they are.
+    """
+    m = _TYPING.search(text)
+    if not m or m.group(1) == "OR" or m.group(1).split(":")[0].casefold() in ("date", "is", "has", "entity"):
+        return text
+    return text + "*"
