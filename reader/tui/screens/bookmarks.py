@@ -30,10 +30,10 @@ def row_of(b: Bookmark, title: str | None) -> BookmarkRow:
 class BookmarksScreen(Screen[Bookmark | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Go to passage"),
-        Binding("slash", "search", "Search notes"),
         Binding("a,e", "edit_note", "Edit note"),
         Binding("d,delete", "delete", "Delete bookmark"),
         Binding("escape,B", "close", "Back"),
+        Binding("slash", "search", "Search notes"),
     ]
 
     def __init__(self, library: Library, titles: dict[str, str | None]) -> None:
