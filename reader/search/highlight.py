@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.search.query import Term
-from reader.search.text import spans
+from reader.search.text import WORD, fold
 
 
 def find_matches(text: str, terms: Iterable[Term]) -> list[tuple[int, int]]:
@@ -18,21 +18,29 @@ def find_matches(text: str, terms: Iterable[Term]) -> list[tuple[int, int]]:
     terms = [t for t in terms if t.field != "entity"]
     if not text or not terms:
         return []
-    toks = list(spans(text))
+    # Cheap first pass (C-speed findall, cached folding): most paragraphs hold no term at all.
+    folded = list(map(fold, WORD.findall(text)))
+    firsts = {t.words[0] for t in terms if not (t.prefix and len(t.words) == 1)}
+    prefixes = tuple(t.words[0] for t in terms if t.prefix and len(t.words) == 1)
+    candidates = [i for i, w in enumerate(folded) if w in firsts or (prefixes and w.startswith(prefixes))]
+    if not candidates:
+        return []
+    where = [(m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[tuple[int, int]] = []
-    for t in terms:
-        n = len(t.words)
-        first, last = t.words[0], t.words[-1]
-        for i in range(len(toks) - n + 1):
-            w = toks[i][2]
+    for i in candidates:
+        w = folded[i]
+        for t in terms:
+            n = len(t.words)
             if n == 1:
-                ok = w == first or (t.prefix and w.startswith(first))
+                ok = w == t.words[0] or (t.prefix and w.startswith(t.words[0]))
             else:
-                ok = w == first and all(toks[i + j][2] == t.words[j] for j in range(1, n - 1))
-                end = toks[i + n - 1][2]
-                ok = ok and (end == last or (t.prefix and end.startswith(last)))
+                if i + n > len(folded) or w != t.words[0]:
+                    continue
+                ok = all(folded[i + j] == t.words[j] for j in range(1, n - 1))
+                end = folded[i + n - 1]
+                ok = ok and (end == t.words[-1] or (t.prefix and end.startswith(t.words[-1])))
             if ok:
-                found.append((toks[i][0], toks[i + n - 1][1]))
+                found.append((where[i][0], where[i + n - 1][1]))
     found.sort()
     merged: list[tuple[int, int]] = []
     for s, e in found:

@@ -32,7 +32,10 @@ def snippet(article: Article, query: Query, width: int = WIDTH) -> Snippet:
     """The window of about `width` characters with the most distinct matched words (else the opening)."""
     terms = query.highlight_terms()
     best: tuple[int, str, list[tuple[int, int]], int] | None = None  # (score, text, marks, centre)
+    want = len({t.words for t in terms})
     for para in article.paragraphs:
+        if not find_matches(para, terms):  # cheap on the raw text; most paragraphs stop here
+            continue
         text = _one_line(para)
         marks = find_matches(text, terms)
         if not marks:
@@ -43,6 +46,8 @@ def snippet(article: Article, query: Query, width: int = WIDTH) -> Snippet:
             score = len({text[a:b].casefold() for a, b in inside}) * 100 + len(inside)
             if best is None or score > best[0]:
                 best = (score, text, marks, s)
+        if best is not None and best[0] // 100 >= want:
+            break  # a window with every term: good enough, stop reading
     if best is None:
         text = _one_line(" ".join(article.paragraphs[:2]))
         cut = text[:width]

@@ -46,7 +46,7 @@ async def test_the_word_being_typed_is_a_prefix_and_answers_to_old_keystrokes_ar
         await pilot.press(*"ent xyzzy")
         await wait_until(pilot, lambda: ids(screen) == [])
         answer = lib.search("geneva")
-        screen._search_done(old, answer, {}, None)  # a late answer to an earlier keystroke
+        screen._search_done(old, answer, None)  # a late answer to an earlier keystroke
         await pilot.pause()
         assert ids(screen) == []
 

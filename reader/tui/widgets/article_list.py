@@ -97,6 +97,9 @@ class ArticleList(RowList):
         self._snippet_source = source
         self.refresh()
 
+    def snippets_shown(self) -> dict[str, Any] | None:
+        return self._snippets
+
     def _snippet_part(self, article_id: str, width: int, style: Style) -> list[Segment] | None:
         if self._snippets is None:
             return None
