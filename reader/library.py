@@ -261,7 +261,9 @@ class Library:
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 index[article.id] = Summary.of(article)
             self._write_index(index, search=False)
-        self.search_index.rebuild(clear=True)
+        self.search_index.rebuild(
+            clear=True, progress=(lambda done, total: progress(f"search index: {done:,} of {total:,}")) if progress else None
+        )
         return len(index)
 
     def articles_mentioning(self, surface: str) -> list[str]:

@@ -128,6 +128,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self.listing.load(self.app.guard(self.library.summaries) or [])
         self._refilter()
         self.article_list.focus()
+        self.prepare_search()
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
@@ -135,7 +136,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         flags = [f"by {self.sort_key}"]
         if self.searching():  # full-text search (main_search.py): ranked rows with the toggles applied
             self.rows, flags = self.search_rows(
-                unread_only=self.unread_only, bookmarked_only=self.bookmarked_only, read_ids=self.read_ids,
+                self.sort_key, unread_only=self.unread_only, bookmarked_only=self.bookmarked_only, read_ids=self.read_ids,
                 bookmarked_ids=self.bookmarked_ids, ids=set(ef.ids) if ef else None,
             )
         else:

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from reader.errors import ReaderError
 from reader.search import Query, QueryError, parse
 from reader.search.query import as_you_type
-from reader.services.search import filter_summaries
+from reader.services.search import filter_summaries, sort_summaries
 from reader.services.snippets import snippet
 
 #: Seconds of quiet typing before a search starts (keeps keystrokes cheap, answers within 100 ms).
@@ -44,6 +44,21 @@ class SearchMode:
     _typed_at: float = 0.0
 
     # -- the list: full-text search ------------------------------------------------------------
+    def prepare_search(self) -> None:
+        """At start: a missing, stale or older index is rebuilt in a background thread, and said so."""
+        keeper = self.library.search_index
+        try:
+            state = keeper.ensure(background=True)
+        except (ReaderError, OSError) as exc:
+            self.notify(f"The search index cannot be built ({exc}); searching metadata only.", severity="warning")
+            return
+        if state == "unavailable":
+            from reader.search.keeper import UNAVAILABLE
+
+            self.notify(UNAVAILABLE, severity="warning", timeout=8)
+        elif state != "current":
+            self.notify("Building the search index in the background; search answers from what is indexed so far.", timeout=5)
+
     def searching(self) -> bool:
         return bool(self.filter_text.strip())
 
@@ -109,18 +124,24 @@ class SearchMode:
         except (ReaderError, OSError):
             return None
 
-    def search_rows(self, **filters: Any) -> tuple[list[Any], list[str]]:
-        """The ranked rows of the current search with the list's toggles applied, and subtitle flags."""
+    def search_rows(self, sort_key: str, **filters: Any) -> tuple[list[Any], list[str]]:
+        """The rows of the current search (best first, or by date/title if that sort is chosen) with the
+        list's toggles applied, and the list's subtitle flags."""
         answer = self._search_answer
-        flags = ["by relevance"]
+        by = sort_key if sort_key in ("date", "title") else "relevance"
+        flags = [f"by {by}"]
         if self._search_error:
             flags = [self._search_error]
         elif answer is None:
             flags = ["searching\u2026"]
-        elif answer.notice:
-            flags.append(answer.notice)
+        else:
+            if answer.total > len(answer.hits):
+                flags.append(f"best {len(answer.hits):,} of {answer.total:,}")
+            if answer.notice:
+                flags.append(answer.notice)
         rows = [h.summary for h in answer.hits] if answer is not None else []
-        return filter_summaries(rows, **filters), flags
+        rows = filter_summaries(rows, **filters)
+        return (sort_summaries(rows, by) if by != "relevance" else rows), flags
 
     # -- in the article: find ---------------------------------------------------------------------
     def action_find(self) -> None:
