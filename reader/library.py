@@ -142,6 +142,8 @@ class Library:
             self._write_index({})
 
     def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
         self.state.close()
 
     # -- the index --------------------------------------------------------------------

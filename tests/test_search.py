@@ -264,3 +264,38 @@ def test_metadata_search_when_the_engine_is_missing(lib, monkeypatch):
     r = lib.search("title:rotterdam")
     assert [h.id for h in r.hits] == ["a1"] and not r.full_text and "unavailable" in r.notice
     assert [h.id for h in lib.search("entity:rahimi date:2024").hits] == ["a5"]
+
+
+def test_background_rebuild_answers_from_what_is_ready_with_progress(lib, monkeypatch):
+    import shutil
+    import threading
+
+    from reader.search import engine, keeper
+
+    lib.add_articles([art(f"m{i:02d}", f"Many {i}", [f"quokka number {i}"]) for i in range(20)])
+    shutil.rmtree(lib.search_index.folder)
+    fresh = Library(lib.root)
+    monkeypatch.setattr(keeper, "CHUNK", 5)
+    gate, first_done = threading.Event(), threading.Event()
+    real = engine.SearchIndex.write
+
+    calls = []
+
+    def gated(self, *a, **k):
+        calls.append(1)
+        if len(calls) == 2:  # the first chunk is committed; hold the second
+            first_done.set()
+            assert gate.wait(60)
+        real(self, *a, **k)
+
+    monkeypatch.setattr(engine.SearchIndex, "write", gated)
+    assert fresh.search_index.ensure(background=True) == "missing"
+    assert first_done.wait(60)
+    partial = fresh.search("rotterdam")  # a1 and a2 are in the first chunk
+    assert [h.id for h in partial.hits] == ["a1", "a2"] and "Indexing the library: 5 of 25" in partial.notice
+    assert fresh.search("quokka").total < 20
+    gate.set()
+    fresh.search_index.wait(60)
+    done = fresh.search("quokka")
+    assert done.total == 20 and done.notice is None
+    fresh.close()

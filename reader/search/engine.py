@@ -74,13 +74,18 @@ class SearchIndex:
         self.folder = Path(folder)
         self.stamp_path = self.folder / "stamp.json"
         self._data = self.folder / "tantivy"
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # writers (and clear); searches do not take it
+        self._open_lock = threading.Lock()
         self._file_lock = FileLock(str(self.folder / "write.lock"))
         self._index: Any = None
         self.schema = _schema() if tantivy is not None else None
 
     # -- opening ------------------------------------------------------------------------
     def _open(self) -> Any:
+        with self._open_lock:
+            return self._open_locked()
+
+    def _open_locked(self) -> Any:
         if self._index is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._data.mkdir(exist_ok=True)
@@ -119,7 +124,7 @@ class SearchIndex:
 
     def clear(self) -> None:
         """Forget everything (format change, damage): the next open starts an empty index."""
-        with self._lock, self._file_lock:
+        with self._lock, self._file_lock, self._open_lock:
             self._index = None
             shutil.rmtree(self._data, ignore_errors=True)
             try:
@@ -172,21 +177,19 @@ class SearchIndex:
             writer.wait_merging_threads()
 
     def ids(self) -> set[str]:
-        with self._lock:
-            index = self._open()
-            index.reload()
-            searcher = index.searcher()
-            n = searcher.num_docs
-            if not n:
-                return set()
-            hits = searcher.search(tantivy.Query.all_query(), n, count=False).hits
-            return {searcher.doc(addr)["id"][0] for _score, addr in hits}
+        index = self._open()
+        index.reload()
+        searcher = index.searcher()
+        n = searcher.num_docs
+        if not n:
+            return set()
+        hits = searcher.search(tantivy.Query.all_query(), n, count=False).hits
+        return {searcher.doc(addr)["id"][0] for _score, addr in hits}
 
     def __len__(self) -> int:
-        with self._lock:
-            index = self._open()
-            index.reload()
-            return index.searcher().num_docs
+        index = self._open()
+        index.reload()
+        return index.searcher().num_docs
 
     # -- searching ------------------------------------------------------------------------
     def _term(self, t: Term) -> Any:
@@ -243,20 +246,23 @@ class SearchIndex:
         include: Sequence[str] | None = None,
         exclude: Sequence[str] | None = None,
     ) -> tuple[list[tuple[str, float]], int]:
-        """(id, score) of the best `limit` matches (all if None), and how many match in all."""
-        with self._lock:
-            index = self._open()
-            index.reload()
-            searcher = index.searcher()
-            total_docs = searcher.num_docs
-            if not total_docs or (include is not None and not include):
-                return [], 0
-            query = self.compile(q, include, exclude)
-            n = total_docs if limit is None else max(1, min(limit, total_docs))
-            by_date = sort == "date" or not q.positive
-            if by_date:
-                result = searcher.search(query, n, count=True, order_by_field="date")
-            else:
-                result = searcher.search(query, n, count=True)
-            hits = [(searcher.doc(addr)["id"][0], 0.0 if by_date else float(score)) for score, addr in result.hits]
-            return hits, result.count
+        """(id, score) of the best `limit` matches (all if None), and how many match in all.
+
+        Searching takes no lock: it never waits for a writer, and sees the last commit.
+        """
+        index = self._open()
+        index.reload()
+        searcher = index.searcher()
+        total_docs = searcher.num_docs
+        if not total_docs or (include is not None and not include):
+            return [], 0
+        query = self.compile(q, include, exclude)
+        n = total_docs if limit is None else max(1, min(limit, total_docs))
+        by_date = sort == "date" or not q.positive
+        if by_date:
+            result = searcher.search(query, n, count=True, order_by_field="date")
+        else:
+            result = searcher.search(query, n, count=True)
+        hits = [(searcher.doc(addr)["id"][0], 0.0 if by_date else float(score)) for score, addr in result.hits]
+        return hits, result.count
+

@@ -90,6 +90,7 @@ class IndexKeeper:
         self.progress: tuple[int, int] | None = None
         self._thread: threading.Thread | None = None
         self._rebuild_lock = threading.Lock()
+        self._stop = threading.Event()
 
     # -- the library's state ------------------------------------------------------------
     def library_sig(self) -> list[int] | None:
@@ -182,6 +183,8 @@ class IndexKeeper:
             self.progress = (0, total)
             try:
                 for i in range(0, total, CHUNK):
+                    if self._stop.is_set():
+                        return i  # closing: the stamp stays stale, the next start carries on
                     chunk = ids[i:i + CHUNK]
                     # Read and commit under the writer lock, so a hook's newer write of the same article
                     # (which reads after its file was written) always commits after ours.
@@ -198,6 +201,12 @@ class IndexKeeper:
             finally:
                 self.progress = None
         return total
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop a background rebuild at its next chunk (the library is closing) and wait for it."""
+        self._stop.set()
+        self.wait(timeout)
+        self._stop.clear()
 
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:
