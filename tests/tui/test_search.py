@@ -145,3 +145,19 @@ async def test_notes_are_searchable_from_the_bookmarks_screen(lib):
         await pilot.press("escape")
         await wait_until(pilot, lambda: len(bm._bookmarks) == 3)
         assert isinstance(app.screen, BookmarksScreen)
+
+
+async def test_a_hostile_query_is_shown_inert(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await _ready(pilot)
+        screen.filter_text = 'x "\x1b]52;c;aGk=\x07[bold red]open'
+        await wait_until(pilot, lambda: screen._search_error is not None)
+        subtitle = str(screen.query_one("#list-pane").border_subtitle)
+        assert "phrase is not closed" in subtitle and "\x1b" not in subtitle and "\x07" not in subtitle
+        assert screen.open_article(GENEVA)
+        screen.apply_find(__import__("reader.search", fromlist=["parse"]).parse("[bold red]x[/] \x1b[2Jgeneva"))
+        await pilot.pause()
+        sub = getattr(screen.pane.border_subtitle, "plain", str(screen.pane.border_subtitle))
+        assert "\x1b" not in sub  # (the subtitle is kept as escaped markup; the screen shows it literally)
+        assert "find: [bold red]x[/]" in screen_text(app)

@@ -65,9 +65,9 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id)) for b in found], keep)
         label = f"Bookmarks: {len(found):,}" if found else "No bookmarks yet: press b on a passage to keep it."
         if self._search.strip():
-            label = f"Bookmarks: {len(found):,} of {total:,} match {self._search.strip()!r}"
+            label = f"Bookmarks: {len(found):,} of {total:,} match {one_line(self._search)!r}"
             if problem:
-                label += f" \u2014 {problem}"
+                label += f" \u2014 {one_line(problem)}"
         self.query_one("#bookmarks-title", Label).update(Text(label))
 
     def _filtered(self, found: list[Bookmark]) -> tuple[list[Bookmark], str | None]:

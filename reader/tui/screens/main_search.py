@@ -20,6 +20,7 @@ from reader.search import Query, QueryError, parse
 from reader.search.query import as_you_type
 from reader.services.search import filter_summaries, sort_summaries
 from reader.services.snippets import snippet
+from reader.tui.textkit import one_line
 
 #: Seconds of quiet typing before a search starts (keeps keystrokes cheap, answers within 100 ms).
 DEBOUNCE = 0.025
@@ -103,7 +104,7 @@ class SearchMode:
     def _search_done(self, seq: int, results: Any, error: str | None) -> None:
         if seq != self._search_seq:
             return  # an answer to an older keystroke
-        self._search_error = error
+        self._search_error = one_line(error) if error else None  # it quotes the query: never raw
         if results is not None:
             self._search_answer = results
             self.article_list.show_snippets(self.article_list.snippets_shown(), None)
@@ -194,4 +195,5 @@ class SearchMode:
             return
         i, n = self.pane.find_position, self.pane.find_count
         where = f"{i + 1}/{n}" if i >= 0 else f"{n} match{'es' * (n != 1)}"
-        self.pane.border_subtitle = Content(f"find: {q.text}  {where}" if n else f"find: {q.text}  no match")
+        text = one_line(q.text)
+        self.pane.border_subtitle = Content(f"find: {text}  {where}" if n else f"find: {text}  no match")
