@@ -90,6 +90,15 @@ def test_every_field_filter(lib):
     assert ids(lib, "title:bank") == ["a3"]
 
 
+def test_entity_finds_articles_by_any_alias_of_the_entity(lib):
+    # b2 only says "Amir Rahimi"; a5's extraction knows "Rahimi" as an alias of the same person.
+    lib.add_articles([art("b2", "Another", ["Amir Rahimi spoke."],
+                          entities=[Entity("Amir Rahimi", "person", ["Amir Rahimi"], 1, [])])])
+    assert set(ids(lib, "entity:rahimi")) == {"a5", "b2"}
+    assert set(ids(lib, "entity:rahimi -dockers")) == {"b2"}
+    assert ids(lib, "entity:nobodyknown") == []
+
+
 def test_tag_and_feed_fields_when_articles_have_them(lib):
     @dataclass
     class Tagged(Article):

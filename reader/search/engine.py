@@ -197,7 +197,8 @@ class SearchIndex:
         if t.field == "entity":
             from reader.entities import entity_key
 
-            return Q.term_query(self.schema, "entity", entity_key(t.words[0]))
+            keys = sorted({entity_key(w) for w in t.words})  # any of the entity's names and aliases
+            return Q.term_query(self.schema, "entity", keys[0]) if len(keys) == 1 else Q.term_set_query(self.schema, "entity", keys)
         fields = [t.field] if t.field else list(TEXT_FIELDS)
         parts = []
         for f in fields:

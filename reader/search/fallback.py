@@ -48,7 +48,8 @@ def matches(summary: Any, q: Query, fields: dict[str, list[str]] | None = None) 
         hit = False
         for t in clause.terms:
             if t.field == "entity":
-                hit = entity_key(t.words[0]) in (getattr(summary, "entity_keys", None) or ())
+                keys = getattr(summary, "entity_keys", None) or ()
+                hit = any(entity_key(w) in keys for w in t.words)
             elif t.field:
                 hit = term_in(t, fields.get(t.field, []))
             else:

@@ -22,7 +22,7 @@ from reader.entities import entity_key
 from reader.models import Article
 from reader.search import engine
 from reader.search.fallback import matches
-from reader.search.query import Query, parse
+from reader.search.query import Clause, Query, Term, parse
 from reader.search.text import index_text
 
 log = logging.getLogger(__name__)
@@ -140,6 +140,43 @@ class IndexKeeper:
             self.index.write(docs, deletes, new={aid for aid in changed if aid not in old})
         if was_current:
             self.index.write_stamp(self.library_sig())
+
+    def entity_names(self, surface: str, sample: int = 40) -> set[str]:
+        """Every name and alias of the entities called `surface` (by name or alias) in the articles
+        that mention it (a sample of them): entity:Rahimi also finds the articles that only say
+        "Amir Rahimi", because some article's extraction knows both as one person."""
+        key = entity_key(surface)
+        names = {key}
+        if self.index is None or not key:
+            return names
+        probe = Query(surface, (Clause((Term((surface,), "entity"),)),))
+        hits, _total = self.index.search(probe, limit=sample)
+        for aid, _score in hits:
+            try:
+                raw = json.loads((self.lib.articles_dir / f"{aid}.json").read_text("utf-8"))
+            except (OSError, ValueError):
+                continue
+            for e in raw.get("entities") or []:
+                if not isinstance(e, dict) or e.get("type") == "date":
+                    continue
+                keys = {entity_key(str(a)) for a in [e.get("name") or "", *(e.get("aliases") or [])]}
+                if key in keys:
+                    names |= keys
+        names.discard("")
+        return names
+
+    def expand_entities(self, q: Query) -> Query:
+        """The query with each entity: term standing for every name and alias of that entity."""
+        if not any(t.field == "entity" for c in q.clauses for t in c.terms):
+            return q
+        clauses = []
+        for c in q.clauses:
+            terms = tuple(
+                replace(t, words=tuple(sorted(self.entity_names(t.words[0])))) if t.field == "entity" else t
+                for t in c.terms
+            )
+            clauses.append(replace(c, terms=terms))
+        return replace(q, clauses=tuple(clauses))
 
     def meta_changed(self, aid: str) -> None:
         if self.index is None:
@@ -271,6 +308,7 @@ def run_search(keeper: IndexKeeper, query: str | Query, *, limit: int | None = N
         found.sort(key=lambda h: h.summary.date or "", reverse=True)
         return SearchResults(q, found[:limit] if limit else found, len(found), UNAVAILABLE, full_text=False)
     keeper.ensure(background=True)
+    q = keeper.expand_entities(q)
     notice = None
     if keeper.progress is not None:
         done, total = keeper.progress
