@@ -94,7 +94,14 @@ class Query:
 
     def highlight_terms(self, field: str | None = None) -> list[Term]:
         """The terms worth marking in text of `field` (None: the article text)."""
-        return [t for c in self.positive for t in c.terms if t.field == field or (t.field is None)]
+        out = []
+        for c in self.positive:
+            for t in c.terms:
+                if t.field == "entity" and field is None:  # the entity's names, as phrases in the text
+                    out += [Term(ws, None, False, w) for w in t.words if (ws := tuple(words(w)))]
+                elif t.field == field or t.field is None:
+                    out.append(t)
+        return out
 
 
 # A token: -? (name:)? ("phrase" | bare-run); bare runs stop at whitespace and quotes.
