@@ -128,7 +128,9 @@ class IndexKeeper:
             was_current = True
         fresh = {a.id: a for a in articles}
         deletes = [aid for aid in old if aid not in new]
-        changed = [aid for aid, row in new.items() if aid not in old or old[aid] != row]
+        # Unchanged rows are the very same objects (writers copy the dict, not the rows): `is` first,
+        # so a write to a library of 100,000 articles compares them in milliseconds.
+        changed = [aid for aid, row in new.items() if (prev := old.get(aid)) is not row and prev != row]
         if deletes or changed:
             meta = self.lib.state.all_meta() if changed else {}
             docs = []
