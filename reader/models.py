@@ -1,4 +1,4 @@
-"""Plain data types shared by every layer: Article, Entity, Bookmark.
+"""Plain data types shared by every layer: Article, Entity, Anchor, Bookmark.
 
 No behaviour beyond (de)serialisation lives here, so every module can import it.
 """
@@ -13,6 +13,8 @@ from typing import Any
 TEXT, QUOTE, HEADING, CAPTION = "text", "quote", "heading", "caption"
 
 ENTITY_TYPES = ("person", "organization", "place", "date")
+#: Entity.role of the article's bylined authors and its publisher (listed apart from the text's entities).
+BYLINE_ROLES = ("author", "publisher")
 
 
 @dataclass
@@ -27,17 +29,27 @@ class Entity:
     mentions: list[list[int]] = field(default_factory=list)
     #: Normalised value for dates ("2023-06-20", "2023-06", "2023"), else None.
     value: str | None = None
+    #: "author" or "publisher" when the article's byline names this entity (BYLINE_ROLES), else None.
+    role: str | None = None
+
+    @property
+    def byline_only(self) -> bool:
+        """Named by the byline but never in the text: listed apart, and never with a count."""
+        return self.role is not None and not self.mentions and not self.count
 
     def to_dict(self) -> dict[str, Any]:
-        d = {
+        d: dict[str, Any] = {
             "name": self.name,
             "type": self.type,
             "aliases": list(self.aliases),
-            "count": self.count,
-            "mentions": [list(m) for m in self.mentions],
         }
+        if not self.byline_only:  # a byline-only author has no count: it is not found in the text
+            d["count"] = self.count
+        d["mentions"] = [list(m) for m in self.mentions]
         if self.value is not None:
             d["value"] = self.value
+        if self.role is not None:
+            d["role"] = self.role
         return d
 
     @classmethod
@@ -49,6 +61,7 @@ class Entity:
             count=int(d.get("count") or 0),
             mentions=[list(m) for m in d.get("mentions") or []],
             value=d.get("value"),
+            role=d.get("role") if d.get("role") in BYLINE_ROLES else None,
         )
 
 
@@ -111,6 +124,21 @@ class Article:
         kw["entities"] = [Entity.from_dict(e) for e in d.get("entities") or []]
         kw["authors"] = list(d.get("authors") or [])
         return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a passage is: its paragraph (0-based), the quoted text, some text around it, its offsets.
+
+    Built by reader.services.anchor.anchor_of; Library.add_bookmark stores it as a Bookmark.
+    """
+
+    paragraph: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int = 0
+    end: int = 0
 
 
 @dataclass

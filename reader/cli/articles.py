@@ -9,6 +9,8 @@ import typer
 
 from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.entities import extract_entities
+from reader.entities.listing import BYLINE, grouped, summary_lines
+from reader.entities.listing import label as entity_label
 from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
 from reader.library import ImportResult, Summary
@@ -62,7 +64,7 @@ def register(app: typer.Typer) -> None:
         if sort not in ("added", "date", "title"):
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
         with library_session() as lib:
-            read, marked = lib.state.read_ids(), lib.state.bookmarked_ids()
+            read, marked = lib.read_ids(), lib.bookmarked_ids()
             found = None
             if search and search.strip():
                 from reader.cli.search import ready
@@ -97,7 +99,7 @@ def register(app: typer.Typer) -> None:
         """Show one article from the library."""
         with library_session() as lib:
             a = lib.get(ref)
-            read = lib.state.is_read(a.id)
+            read = lib.is_read(a.id)
         if as_json:
             d = a.inspect_dict()
             d.update(added=a.added, source=a.source, read=read)
@@ -111,6 +113,8 @@ def register(app: typer.Typer) -> None:
         for text, kind in zip(a.paragraphs, a.kinds):
             out(("> " + text) if kind == "quote" else text)
             out()
+        for line in summary_lines(a.entities):  # the byline apart from the text's entities
+            out(line)
 
     @app.command("inspect")
     @friendly
@@ -138,5 +142,8 @@ def register(app: typer.Typer) -> None:
         special = {k: a.kinds.count(k) for k in ("heading", "quote", "caption") if k in a.kinds}
         extra = "".join(f", {n} {k}{'s' if n != 1 else ''}" for k, n in special.items())
         out(f"{'paragraphs':>10}: {len(a.paragraphs)} ({a.word_count} words{extra})")
-        for e in a.entities:
-            out(f"{e.type:>12}  {e.name}  ×{e.count}" + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))
+        for group, members in grouped(a.entities):
+            for e in members:
+                shown = entity_label(group, e) if group == BYLINE else f"×{entity_label(group, e)}"
+                out(f"{(e.type if group != BYLINE else group):>12}  {e.name}  {shown}"
+                    + (f"  ({', '.join(e.aliases)})" if len(e.aliases) > 1 else ""))

@@ -18,27 +18,17 @@ from typing import Annotated, Any, Optional
 import typer
 
 from reader.cli.common import friendly, library_session, out, out_json
-from reader.errors import Ambiguous, NotFound, ReaderError
+from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article, Bookmark
-from reader.services.anchor import locate, make_anchor, sentence_span
+from reader.services.anchor import anchor_of, locate, sentence_span
 
 QUOTE_WIDTH = 70
 
 
 def resolve_bookmark(lib: Library, ref: str) -> Bookmark:
     """A bookmark id or a unique prefix of one."""
-    ref = ref.strip()
-    try:
-        return lib.state.get_bookmark(ref)
-    except NotFound:
-        pass
-    hits = [b for b in lib.state.bookmarks() if ref and b.id.startswith(ref)]
-    if len(hits) == 1:
-        return hits[0]
-    if not hits:
-        raise NotFound(f"No bookmark {ref!r}; run `reader bookmark list` to see their ids.")
-    raise Ambiguous(f"{len(hits)} bookmarks start with {ref!r}; give more of the id.")
+    return lib.find_bookmark(ref)
 
 
 def _short(text: str, width: int = QUOTE_WIDTH) -> str:
@@ -108,8 +98,7 @@ def register(app: typer.Typer) -> None:
                 if span is None:
                     raise ReaderError(f"Paragraph {paragraph} has no sentence {sentence}.")
                 start, end = span
-            quote, prefix, suffix, start, end = make_anchor(article.paragraphs, p, start, end)
-            bm = lib.state.add_bookmark(article.id, p, quote, prefix, suffix, start, end, note=note)
+            bm = lib.add_bookmark(article.id, anchor_of(article.paragraphs, p, start, end), note=note)
         if as_json:
             out_json(_bookmark_json(bm, article))
         else:
@@ -124,7 +113,7 @@ def register(app: typer.Typer) -> None:
         """List bookmarks, found again in the current text of their article."""
         with library_session() as lib:
             aid = lib.resolve(ref) if ref else None
-            marks = lib.state.bookmarks(aid)
+            marks = lib.bookmarks(aid)
             articles: dict[str, Article | None] = {}
             for bm in marks:
                 if bm.article_id not in articles:
@@ -150,7 +139,7 @@ def register(app: typer.Typer) -> None:
         """Remove a bookmark (and its note)."""
         with library_session() as lib:
             bm = resolve_bookmark(lib, bid)
-            lib.state.remove_bookmark(bm.id)
+            lib.remove_bookmark(bm.id)
         out(f"removed {bm.id}")
 
     @app.command("note")
@@ -161,7 +150,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Set the note of a bookmark."""
         with library_session() as lib:
-            bm = lib.state.set_note(resolve_bookmark(lib, bid).id, text)
+            bm = lib.set_note(resolve_bookmark(lib, bid).id, text)
         out(f"note {'saved' if bm.note else 'cleared'} for {bm.id}")
 
     @app.command("mark-read")
@@ -173,7 +162,7 @@ def register(app: typer.Typer) -> None:
         """Mark an article read (or unread)."""
         with library_session() as lib:
             aid = lib.resolve(ref)
-            lib.state.set_read(aid, read=not unread)
+            lib.set_read(aid, read=not unread)
             title = lib.get(aid).title
         out(f"marked {'unread' if unread else 'read'}: {aid[:10]}  {title or '(untitled)'}")
 

@@ -13,6 +13,7 @@ from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article
 from reader.services import cite as cite_service
+from reader.services import preferences
 from reader.services.clipboard import copy_text
 from reader.services.export import EXPORT_FORMATS, export_notes, import_notes
 from reader.services.safe_text import clean
@@ -22,7 +23,7 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def default_style(lib: Library) -> str:
-    return cite_service.check_style(lib.state.get_setting(cite_service.SETTING, cite_service.DEFAULT_STYLE))
+    return preferences.citation_style(lib)
 
 
 def _passage(article: Article, paragraph: int) -> str:
@@ -45,7 +46,7 @@ def _copy_and_report(text: str) -> None:
 
 def _warn(lib: Library) -> None:
     """Tell the user (on stderr) when the store was found damaged and what was done about it."""
-    warning = getattr(lib.state, "warning", None)
+    warning = lib.store_warning
     if warning:
         out(f"reader: warning: {warning}", err=True)
 
@@ -115,7 +116,7 @@ def register(app: typer.Typer) -> None:
             if fields:
                 lib.set_meta(aid, fields)
             article = lib.get(aid)
-            corrected = lib.state.get_meta(aid)
+            corrected = lib.corrected_fields(aid)
         if fields:
             out(f"corrected {', '.join(fields)} of {aid[:10]}.")
         if show or not fields:
@@ -186,8 +187,7 @@ def register(app: typer.Typer) -> None:
             if style is None:
                 out(default_style(lib))
                 return
-            name = cite_service.check_style(style)
-            lib.state.set_setting(cite_service.SETTING, name)
+            name = preferences.set_citation_style(lib, style)
         out(f"default citation style: {name}.")
 
     app.add_typer(config, name="config")

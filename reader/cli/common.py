@@ -66,8 +66,8 @@ def friendly(fn: F) -> F:
 @contextmanager
 def library_session(seed: bool = True) -> Iterator[Library]:
     lib = open_library(seed=seed)
-    if lib.state.warning:  # the store was found damaged: say what was kept aside and what is in use
-        out(f"reader: warning: {lib.state.warning}", err=True)
+    if lib.store_warning:  # the store was found damaged: say what was kept aside and what is in use
+        out(f"reader: warning: {lib.store_warning}", err=True)
     try:
         yield lib
     finally:

@@ -5,7 +5,8 @@ API CONTRACT:
         Uses article.title, article.paragraphs, article.authors and article.publisher.
         Mentions are [paragraph, start, end] into article.paragraphs; mentions in the title
         use paragraph index -1. Sorted most mentioned first. Authors become person entities and
-        the publisher an organisation entity (count 0 when the text never names them).
+        the publisher an organisation entity, marked with role "author" / "publisher"; one the text
+        never names has no mentions (Entity.byline_only: listed apart, never with a count).
         Dates carry value "YYYY-MM-DD" / "YYYY-MM" / "YYYY" when the year is known, else None.
         backend="spacy" uses spaCy (model from READER_SPACY_MODEL, default en_core_web_sm; or `nlp`,
         a loaded pipeline or a factory) with the same alias linking; ReaderError if unavailable.

@@ -13,10 +13,12 @@ from reader.entities.linking import (
     Clusters, best_type, evidence_of, link_adjacent, link_nicknames, link_place_prefixes, link_rules,
 )
 from reader.entities.normalize import entity_key, fold
+from reader.entities.sports import mark_clubs
 from reader.errors import ReaderError
 from reader.models import Article, Entity
 
 TYPE_NAMES = {"P": "person", "O": "organization", "L": "place"}
+_ROLES = {"P": "author", "O": "publisher"}
 _DOMAIN = re.compile(r"\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)$", re.I)
 
 __all__ = ["entity_key", "extract_entities"]
@@ -84,6 +86,7 @@ def _extract(article: Article, find) -> list[Entity]:
     mentions, titled = find(texts, g)
     mentions = [m for m in mentions if not _overlaps(masked.get(m.para, ()), m.start, m.end)]
     mentions = join_to(mentions, texts, g)
+    mark_clubs(mentions, texts, g)
     cl = Clusters(mentions)
     by_key: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -197,6 +200,8 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
         for name, t in meta.get(root, ()):
             ev[t] = ev.get(t, 0) + 10
         t = best_type(ev)
+        if t == "L" and any(ms[i].club for i in members):
+            t = "O"  # a sports club named after its town: one clear mention decides
         if t is None or ev[t] <= 0:
             continue
         mm = [ms[i] for i in members]
@@ -218,10 +223,11 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
             if (m.para, m.start) not in seen:
                 seen.add((m.para, m.start))
                 mentions.append([m.para, m.start, m.end])
+        role = _ROLES[meta[root][0][1]] if root in meta else None
         out.append(Entity(name=name, type=TYPE_NAMES[t], aliases=aliases, count=len(mentions),
-                          mentions=mentions))
-    for name, t in extra:
-        out.append(Entity(name=name, type=TYPE_NAMES[t], aliases=[name], count=0, mentions=[]))
+                          mentions=mentions, role=role))
+    for name, t in extra:  # named by the byline only: listed apart, without a count
+        out.append(Entity(name=name, type=TYPE_NAMES[t], aliases=[name], count=0, mentions=[], role=_ROLES[t]))
     return out
 
 

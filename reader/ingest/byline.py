@@ -3,8 +3,12 @@
     'By Alex MacDonald – middleeasteye.net'                 -> authors, outlet
     'Written by A and B – Outlet – Translated from Dutch'   -> authors, outlet (translation note dropped)
     'By A, B & C | Outlet | 21 June 2023'                   -> authors, outlet, date
+    'By Simon Briggs, Tennis Correspondent, at Wimbledon'   -> authors (a job title and a place dropped)
+    'By Euronews with AP, AFP'                              -> outlet Euronews (an outlet, no author)
+    'David Hughes, PA Political Editor |'                   -> authors, outlet PA (a credit line without 'By')
+    'Source: AFP'                                           -> outlet AFP
     'Al-Monitor — Iranian officials said ...'               -> outlet (a dateline opening the body)
-    'BEIRUT (Reuters) — ...'                                -> outlet Reuters (a place is not an outlet)
+    'BEIRUT (Reuters) — ...', 'Nov 18 (Reuters) - ...'      -> outlet Reuters (a place or date is not an outlet)
 """
 
 from __future__ import annotations
@@ -24,10 +28,32 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _PARTICLES = re.compile(r"^(?:al|el|bin|ibn|de|da|di|del|der|van|von|le|la|du|dos|ter)(?:-|$)")
 _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with reporting|photos?|updated|published|source)\b", re.I)
 
-#: A dateline: 'Name — text' where Name is one to four capitalised words, then an em/en dash.
+#: A dateline: 'Name — text' where Name is one to four capitalised words, then an em/en dash; or a place or
+#: date and an agency in parentheses, then any dash ('Nov 18 (Reuters) - ...').
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?\s*[—–]\s*(?=\S)"
 )
+_DATED_AGENCY = re.compile(  # a date before the agency: 'Nov 18 (Reuters) -', 'LONDON, Nov 18 (Reuters) -'
+    r"^(?:[A-Z][A-Z.&'’-]*(?:[\s,]+[A-Z][A-Z.&'’-]*){0,3},?\s+)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*[—–-]\s*(?=\S)"
+)
+#: Job titles in a byline after the name ('Simon Briggs, Tennis Correspondent'); the words before one may
+#: name the outlet ('PA Political Editor').
+_ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|staff|producer|"
+                   r"bureau chief|chief|analyst|critic|presenter|photographer|commentator)s?\b", re.I)
+_ROLE_WORDS = frozenset("""political chief senior deputy associate assistant contributing managing executive special
+business sports sport tennis football cricket rugby golf foreign diplomatic economics economy health science
+technology tech legal crime home affairs education environment climate energy markets finance financial
+security defence defense arts culture music film royal education transport motoring travel fashion food
+correspondent editor reporter writer columnist contributor journalist staff producer bureau analyst critic
+presenter photographer commentator digital news political-editor investigations investigative data world
+international national regional local city europe us uk africa asia middle east america americas""".split())
+_SOURCE = re.compile(r"^(?:source|sources|via|agency)\s*:\s*(?P<outlet>[A-Z][\w .&'’/-]{1,40}?)\s*$", re.I)
+#: Words that make a short capitalised line something other than a person's name.
+_NOT_NAME_WORDS = frozenset("""news live updates update latest breaking opinion analysis comment editorial review
+english arabic french spanish home world sport sports business share print email video photos gallery menu
+search subscribe login register sign follow more the and of for in on at""".split())
 
 
 @dataclass
@@ -35,6 +61,8 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
     date: str | None = None
+    #: The outlet is a name as written ('By Euronews with AP'), not a domain.
+    outlet_written: bool = False
 
 
 def _is_name(candidate: str) -> bool:
@@ -46,13 +74,51 @@ def _is_name(candidate: str) -> bool:
     return all(_NAME_WORD.match(w) and (w[0].isupper() or _PARTICLES.match(w)) for w in words)
 
 
+def is_person_name(line: str) -> bool:
+    """A line that is only a person's name: two to four capitalised words, none an everyday heading word,
+    and not a place."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not _is_name(line):
+        return False
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS or not w[0].isupper() and not _PARTICLES.match(w) for w in words):
+        return False
+    return line.casefold() not in place_names()
+
+
+def _outlet_of_role(segment: str) -> str | None:
+    """'PA' from 'PA Political Editor': the words before the job title that are not part of it."""
+    words = segment.split()
+    while words and words[-1].lower().strip(".,") in _ROLE_WORDS:
+        words.pop()
+    rest = " ".join(words)
+    if rest and len(words) <= 4 and rest[0].isupper():
+        return rest
+    return None
+
+
+def _drop_roles(first: str) -> tuple[str, str | None]:
+    """'Simon Briggs, Tennis Correspondent, at Wimbledon' -> ('Simon Briggs', None); the outlet named before
+    a job title is returned too ('David Hughes, PA Political Editor' -> ('David Hughes', 'PA'))."""
+    parts = [x.strip() for x in first.split(",")]
+    keep, outlet = [parts[0]], None
+    for k, part in enumerate(parts[1:], 1):
+        if _ROLE.search(part):
+            outlet = outlet or _outlet_of_role(part)
+            return ", ".join(keep), outlet
+        if re.match(r"^(?:at|in|from|for)\s", part):  # 'at Wimbledon', 'in Paris'
+            return ", ".join(keep), outlet
+        keep.append(part)
+    return first, None
+
+
 def parse_byline(line: str) -> Byline | None:
     """A Byline if `line` is a byline ('By X – outlet'), else None. Prose ('By Tuesday morning, ...') is not."""
     if len(line) > 200:
         return None
     m = _BY.match(line)
     if not m:
-        return None
+        src = _SOURCE.match(line)
+        return Byline(outlet=src.group("outlet").strip()) if src else None
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(m.group("rest")) if s.strip()]
     if not segments:
         return None
@@ -60,10 +126,16 @@ def parse_byline(line: str) -> Byline | None:
     head, comma, tail = first.rpartition(",")
     if comma and parse_date_line(tail.strip()):  # 'By A, 8 March 2024'
         first, when = head, parse_date_line(tail.strip())
+    agencies = None
+    if " with " in first:  # 'By Euronews with AP, AFP', 'By Jane Roe with Reuters'
+        first, _, agencies = first.partition(" with ")
+    first, role_outlet = _drop_roles(first)
     names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
+    if agencies is not None and len(names) == 1 and len(names[0].split()) == 1 and names[0][:1].isupper():
+        return Byline(outlet=names[0], date=when, outlet_written=True)  # an outlet's own byline, with agencies' help
     if not names or not all(_is_name(n) for n in names):
         return None
-    result = Byline(authors=names, date=when)
+    result = Byline(authors=names, date=when, outlet=role_outlet)
     for seg in segments[1:]:
         if _NOTE.match(seg):
             continue
@@ -88,12 +160,27 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def parse_credit_line(line: str) -> Byline | None:
+    """'David Hughes, PA Political Editor |': a byline without 'By' (a name, then a job title)."""
+    if len(line) > 120:
+        return None
+    text = line.strip().rstrip("|").strip()
+    name, comma, rest = text.partition(",")
+    if not comma or not _ROLE.search(rest) or not is_person_name(name.strip()):
+        return None
+    _, outlet = _drop_roles(text)
+    return Byline(authors=[name.strip()], outlet=outlet)
+
+
 def dateline_outlet(paragraph: str) -> str | None:
     """The outlet named by a dateline opening `paragraph` ('Al-Monitor — ...'), else None.
 
     An all-capitals name or a known place ('BEIRUT —', 'Washington —') is a place dateline,
     not an outlet; a parenthesised agency after it ('BEIRUT (Reuters) —') is the outlet.
     """
+    dated = _DATED_AGENCY.match(paragraph)
+    if dated:
+        return dated.group("agency").strip()
     m = _DATELINE.match(paragraph)
     if not m:
         return None

@@ -2,6 +2,8 @@
 
 Deliberately strict: a date inside a sentence is not a date line. Formats:
     17 May 2024 · Friday , 17 May 2024 · May 17, 2024 · Mon, May 17 2024 · 2024-05-17[T..]
+    09.06.2024 (day.month.year with dots, as European pages write it; slashed dates are not read:
+    pages in the US swap day and month)
     each optionally after 'Published', 'Updated', 'Posted on', 'Date:' and before a time.
 """
 
@@ -25,6 +27,7 @@ _PATTERNS = [
     re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + _END, re.I),
     re.compile(r"^\s*" + _PREFIX + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + _END, re.I),
     re.compile(r"^\s*" + _PREFIX + r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?" + _END, re.I),
+    re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})" + _TIME + _END, re.I),
 ]
 
 

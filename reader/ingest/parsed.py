@@ -13,6 +13,8 @@ class Parsed:
     section: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
+    #: The outlet is a name as the page writes it ('By Euronews with AP'), not a domain to render.
+    outlet_written: bool = False
     date: str | None = None
     page_date: str | None = None
     url: str | None = None

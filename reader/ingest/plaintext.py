@@ -18,8 +18,8 @@ The shape this reads (every part optional):
 
 from __future__ import annotations
 
-from reader.ingest import blocks
-from reader.ingest.byline import dateline_outlet, parse_byline
+from reader.ingest import blocks, header
+from reader.ingest.byline import dateline_outlet, parse_byline, parse_credit_line
 from reader.ingest.dates import parse_date_line
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
@@ -98,7 +98,34 @@ def _same_title(a: str, b: str) -> bool:
 def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) -> int:
     """Page date, breadcrumb (-> section) and title at the top. Returns the index after the title."""
     title_at = None
-    for i, u in enumerate(units[:HEADER_REACH]):
+    no_title: set[int] = set()
+    lead = header.leading_date(units[0]) if units else None
+    if lead:  # ' date 2023-02-07 Rescuers raced ...': the page's date field, then the text itself
+        p.date = lead[0]
+        if lead[1]:
+            units[0] = lead[1]
+            no_title.add(0)
+        else:
+            drop.add(0)
+    seen: set[str] = set()
+    for i, u in enumerate(units[:HEADER_REACH + 6]):  # a caption saved several times over the title
+        if u in seen and i not in drop:
+            drop.add(i)
+        seen.add(u)
+    looked, i = 0, 0
+    while i < len(units) and looked < HEADER_REACH:
+        u = units[i]
+        if i in drop:
+            i += 1
+            continue
+        looked += 1
+        crumbs = header.numbered_crumbs(units, i)
+        if crumbs:  # '1. Home' / '2. Asia' / '3. Pakistan': the last crumb is the section
+            drop.add(i)  # 'Home'; the others stay as captions: they name places and topics
+            kinds.update({k: CAPTION for k in range(i + 1, i + len(crumbs))})
+            p.section = crumbs[-1]
+            i += len(crumbs)
+            continue
         crumb = blocks.breadcrumb(u)
         if crumb:
             drop.add(i)
@@ -115,17 +142,94 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         if when:  # a date above the title is the page's banner, not the article's
             p.page_date = p.page_date or when
             drop.add(i)
+            i += 1
             continue
         if blocks.is_credit_caption(u):  # a photo caption above the title
             kinds[i] = CAPTION
+            i += 1
             continue
         if parse_byline(u):
+            i += 1
+            continue
+        if i in no_title or header.is_dateline_line(u):
+            break
+        nxt = _next_headline(units, i + 1, drop)
+        mast = header.masthead(u)
+        if mast and nxt is not None and p.outlet is None and blocks.words(units[nxt]) >= 4:
+            p.outlet, p.outlet_written = mast, True  # 'Belfast Telegraph' over the title
+            drop.add(i)
+            i += 1
+            continue
+        if header.is_junk_title(u):  # 'clear', 'Latest news with #Testmatch'
+            drop.add(i)
+            i += 1
             continue
         if blocks.is_headline_like(u) and not blocks.is_tweet(u):
+            if nxt is not None and header.is_section_label(u, units[nxt]):
+                p.section = p.section or u  # 'Asia - Pacific' over the headline
+                drop.add(i)
+                i += 1
+                continue
             p.title, title_at = u, i
             drop.add(i)
         break
+    title_at = _title_over_byline(units, p, drop, title_at)
+    if p.title:
+        title, section = header.clean_title(p.title, units)
+        p.section = p.section or section
+        alt = p.title[: len(p.title) - len(title)].rstrip(" -–—") if p.title.endswith(" " + title) else ""
+        if alt and title_at is not None and p.title == units[title_at] and section is None:
+            units[title_at] = alt  # an image's alt text before the title: kept as a caption
+            kinds[title_at] = CAPTION
+            drop.discard(title_at)
+        p.title = title
     return (title_at + 1) if title_at is not None else 0
+
+
+def _next_headline(units: list[str], start: int, drop: set[int]) -> int | None:
+    """The next line that is not dropped, if it could be a title."""
+    for j in range(start, min(len(units), start + 3)):
+        if j in drop:
+            continue
+        return j if blocks.is_headline_like(units[j]) else None
+    return None
+
+
+def _chrome(line: str) -> bool:
+    """Page chrome rather than the article's prose: short, or not a sentence (price tables, menus)."""
+    return blocks.words(line) <= 15 or not line.rstrip("”\"’' ").endswith((".", "!", "?"))
+
+
+#: How far down the page a byline may sit under page chrome (share prices, log-in prompts...).
+BYLINE_REACH = 40
+
+
+def _title_over_byline(units: list[str], p: Parsed, drop: set[int], title_at: int | None) -> int | None:
+    """The headline right above the first byline (skipping date lines, '(Adds ...)' notes and captions),
+    when only short lines of page chrome stand between the top and it: the line taken for the title
+    at the top was chrome ('Less Ads, More Data, More Tools Register for FREE')."""
+    for b in range(min(len(units), BYLINE_REACH)):
+        by = parse_byline(units[b]) if b not in drop else None
+        if by is None or not by.authors:
+            continue
+        j = b - 1
+        while j > (title_at if title_at is not None else -1) and (
+                parse_date_line(units[j]) or blocks.is_credit_caption(units[j])
+                or (units[j].startswith("(") and units[j].endswith(")"))):
+            j -= 1
+        if title_at is not None and j <= title_at:
+            return title_at
+        cand = units[j] if j >= 0 else ""
+        between = range(title_at if title_at is not None else 0, j)
+        if j >= 0 and blocks.is_headline_like(cand) and blocks.words(cand) >= 4 and not blocks.is_tweet(cand) \
+                and all(_chrome(units[k]) for k in between if k not in drop):
+            if title_at is not None:
+                drop.discard(title_at)  # the line taken for the title was page chrome: back to the text
+            p.title = cand
+            drop.add(j)
+            return j
+        return title_at
+    return title_at
 
 
 def _furniture_end(units: list[str], start: int) -> int:
@@ -147,11 +251,24 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
         if i in drop:
             continue
         by = parse_byline(units[i])
+        if by is None and start <= i < start + 3:  # under the title: 'David Hughes, PA Political Editor |'
+            by = parse_credit_line(units[i])
         if by is None:
             continue
         drop.add(i)
         if not p.authors:
+            if p.outlet is None and by.outlet:
+                p.outlet_written = by.outlet_written
             p.authors, p.outlet, p.date = by.authors, p.outlet or by.outlet, p.date or by.date
+    for i in range(start, min(start + 2, end)) if start and not p.authors else ():
+        names = header.name_line(units[i]) if i not in drop else None
+        nxt = next((units[k] for k in range(i + 1, end) if k not in drop), "")
+        if names and (blocks.words(nxt) <= 4 or parse_date_line(nxt)):
+            # 'Neil Murphy' alone under the title, over page furniture or a date (a photo caption naming
+            # someone is followed by the text), and no other byline on the page
+            p.authors = names
+            drop.add(i)
+            break
     for i in range(start, min(start + 3, end)):
         if i not in drop and p.date is None:
             when = parse_date_line(units[i])
@@ -199,7 +316,7 @@ def parse_plaintext(text: str) -> Parsed:
     p.paragraphs = [units[i] for i in body]
     p.kinds = [kinds.get(i, TEXT) for i in body]
     if p.outlet is None:  # no byline outlet: a dateline opening the lead ('Al-Monitor — ...')
-        for para in [units[i] for i in body if i >= start and kinds.get(i, TEXT) == TEXT][:2]:
+        for para in [units[i] for i in body if i >= start and kinds.get(i, TEXT) == TEXT][:3]:
             p.outlet = dateline_outlet(para)
             if p.outlet:
                 break

@@ -45,6 +45,8 @@ _ORG_WORDS = frozenset(_MEDIA_SUFFIXES) | {
     "channel", "weekly", "voice", "reporter", "courier", "dispatch", "inquirer", "insider", "economist",
     "newspaper", "bulletin", "mirror",
 }
+#: Public name of the media words (a masthead line ends in one: 'Belfast Telegraph').
+MEDIA_WORDS = _ORG_WORDS
 #: Joining words allowed inside a name ('Voice of the People'), never its first or last word;
 #: 'and' or 'on' join two names ('Reuters and the Financial Times') and end a name.
 _CONNECTORS = {"of", "the", "&"}

@@ -15,6 +15,8 @@ API CONTRACT:
         None when nothing is close enough. Among several exact matches, the one whose surroundings
         match prefix/suffix best wins, then the one nearest the old start offset.
     sentence_span(text, n) -> (start, end) | None   # the n-th sentence (0-based) of a paragraph
+    anchor_of(paragraphs, paragraph, start=None, end=None) -> reader.models.Anchor
+        make_anchor's result as one value (what Library.add_bookmark takes).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz
+
+from reader.models import Anchor
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 85.0
@@ -55,6 +59,14 @@ def make_anchor(
     if end == len(text) and paragraph + 1 < len(paragraphs):
         suffix = paragraphs[paragraph + 1][:width]
     return text[start:end], prefix, suffix, start, end
+
+
+def anchor_of(
+    paragraphs: Sequence[str], paragraph: int, start: int | None = None, end: int | None = None
+) -> Anchor:
+    """make_anchor's result as one value (what Library.add_bookmark takes)."""
+    quote, prefix, suffix, s, e = make_anchor(paragraphs, paragraph, start, end)
+    return Anchor(paragraph, quote, prefix, suffix, s, e)
 
 
 _SENTENCE = re.compile(r"[^.!?…。]*(?:[.!?…。]+[\"'”’)\]]*|$)\s*")

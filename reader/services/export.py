@@ -29,6 +29,7 @@ from reader.errors import CitationError, NotFound, ReaderError
 from reader.library import CORRECTABLE, Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
+from reader.services import preferences
 from reader.services.anchor import locate
 from reader.services.data_formats import to_bibtex
 from reader.services.safe_text import clean
@@ -55,7 +56,7 @@ def _now() -> str:
 
 
 def _style_for(library: Library, style: str | None) -> str:
-    name = cite.check_style(style or library.state.get_setting(cite.SETTING, cite.DEFAULT_STYLE))
+    name = cite.check_style(style or preferences.citation_style(library))
     if name not in cite.FORMATTED:
         raise CitationError(f"Export needs a citation style, not the data format {name}; choose one of {', '.join(cite.FORMATTED)}.")
     return name

@@ -12,6 +12,7 @@ from textual.notifications import SeverityLevel
 
 from reader.errors import ReaderError
 from reader.library import Library
+from reader.services import preferences
 from reader.services.safe_text import clean
 from reader.tui.commands import ReaderCommands
 
@@ -44,14 +45,14 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         from reader.tui.screens.main import MainScreen
 
-        theme = self.guard(self.library.state.get_setting, "theme")
-        if isinstance(theme, str) and theme in self.available_themes:
+        theme = self.guard(preferences.theme, self.library)
+        if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen(self.library))
 
     def _remember_theme(self, theme: Any) -> None:
-        self.guard(self.library.state.set_setting, "theme", theme.name)
+        self.guard(preferences.set_theme, self.library, theme.name)
 
     def guard(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call into the core; a ReaderError (store not writable, ...) becomes a notification."""

@@ -12,6 +12,9 @@ Sources (none of them hand-written for any corpus):
   first_names.txt   gender-guesser's nam_dict.txt (Jörg Michael's ~48,000 given names, many countries).
   common_words.txt  wordfreq: the 30,000 most frequent English words (lower case).
   languages.txt     Babel/CLDR English language names ("Greek", "Dutch"): nationality adjectives.
+  companies.txt     pytickersymbols (MIT; the ~1,800 companies of 20 stock indices: S&P 500, FTSE 100, DAX,
+                    Nikkei 225, CAC 40...): each name as listed ("Apple Inc.") and without its legal form
+                    ("Apple"); names of one letter or two, places and short everyday words are left out.
 
 Runtime reads these files lazily (reader.entities.gazetteer), so none of the packages above except
 the files here is needed to extract entities.
@@ -25,6 +28,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NAME_RE = re.compile(r"^[A-Z][A-Za-z'’.\- ]*[a-z.]$")
+
+
+#: ISO 3166-2 subdivision types of a country's first level, kept even when their name is an everyday word.
+TOP_LEVEL_TYPES = frozenset({"Country", "Nation", "Province", "State", "Land", "Territory", "Regional state",
+                             "Union territory", "Prefecture"})
+#: Subdivision names that are generic words or better known as something else.
+GENERIC_UNITS = frozenset("""Central Northern Southern Eastern Western North South East West Centre Center Coast
+Lakes Unity Delta Plateau Rivers Gulf Antique Aurora Batman Mascara Mila Tata Chin Shan Acre Lara Miranda Niger
+Santiago Isabel Herrera Laguna Latina Midlands Constantine Cebu Como""".split())
 
 
 def _ascii(s: str) -> str:
@@ -102,6 +114,8 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
         if len(words) >= 2 and (len(initials) >= 3 or words[0] == "United"):
             add(initials, name, "country")
     add("USA", "United States", "country")
+    add("Britain", "United Kingdom", "country")  # the usual short name in news, in no country list
+    add("Great Britain", "United Kingdom", "country")
     for s in gc.get_us_states().values():
         add(s["name"], s["name"], "state")
     for sub in pycountry.subdivisions:
@@ -127,6 +141,15 @@ def places(_common: set[str]) -> list[tuple[str, str, str]]:
             for alt in city["alternatenames"]:
                 if NAME_RE.match(alt) and alt.isascii() and alt.casefold() not in common and len(alt) > 3:
                     add(alt, name, "city")
+    # First-level units whose names are everyday words to wordfreq ("England", "Scotland", "Queensland",
+    # "Ontario"), unless generic ("Central", "Western") or better known as something else ("Batman").
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(" [")[0]  # "Wales [Cymru GB-CYM]"
+        if sub.type == "Country" and rows.get(name, ("", ""))[1] != "country":  # England, Scotland, Wales:
+            rows[name] = (name, "country")  # they field national teams, as countries do
+        elif sub.type in TOP_LEVEL_TYPES and len(name) >= 4 and name.isalpha() and name not in GENERIC_UNITS \
+                and name not in rows:
+            rows[name] = (name, "state")
     return sorted((s, c, k) for s, (c, k) in rows.items())
 
 
@@ -137,6 +160,29 @@ def language_names(place_names: set[str]) -> list[str]:
 
     out = {n for n in Locale("en").languages.values() if n.isalpha() and n[:1].isupper()}
     return sorted(out - place_names)
+
+
+#: Legal forms and listing words dropped from a company's name to get the name news uses ("Shell plc" -> "Shell").
+_COMPANY_TAIL = re.compile(r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Company|Co\.?|plc|PLC|Plc|N\.V\.|NV|SE|AG|S\.A\.|SA|"
+                           r"S\.p\.A\.|SpA|Ltd\.?|Limited|Group|Holdings?|Holding AG|REIT|Incorporated|& Co\.?|KGaA|"
+                           r"ASA|AB|Oyj|GmbH|LLC|L\.P\.|LP|Trust|Class [A-C]))+$")
+
+
+def companies(place_names: set[str], common) -> list[str]:
+    """Company names from pytickersymbols' stock-index lists, as listed and without their legal form; a
+    short everyday word ("Ball", "Box", "City") is left out."""
+    from pytickersymbols.indices_data import INDICES
+
+    out: set[str] = set()
+    for index in INDICES.values():
+        for company in index["companies"]:
+            name = re.sub(r"\s+", " ", company["name"]).strip()
+            short = _COMPANY_TAIL.sub("", name).strip(" ,")
+            for n in (name, short):
+                if len(n) >= 3 and n[0].isupper() and n not in place_names and not n.isdigit() and not (
+                        " " not in n and len(n) <= 4 and n.lower() in common):
+                    out.add(n)
+    return sorted(out)
 
 
 def main() -> None:
@@ -151,7 +197,10 @@ def main() -> None:
     rows = [r for r in rows if not (r[2] == "city" and r[0] in set(langs))]
     (HERE / "places.tsv").write_text("".join(f"{s}\t{c}\t{k}\n" for s, c, k in rows), encoding="utf-8")
     (HERE / "languages.txt").write_text("\n".join(langs) + "\n", encoding="utf-8")
-    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names, {len(langs)} languages")
+    firms = companies({s for s, _c, _k in rows}, common)
+    (HERE / "companies.txt").write_text("\n".join(firms) + "\n", encoding="utf-8")
+    print(f"{len(words)} common words, {len(names)} first names, {len(rows)} place names, {len(langs)} languages, "
+          f"{len(firms)} company names")
 
 
 if __name__ == "__main__":

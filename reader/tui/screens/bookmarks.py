@@ -56,7 +56,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self.bookmark_list.focus()
 
     def _load(self, keep: int = 0) -> None:
-        found = self.app.guard(self.library.state.bookmarks) or []
+        found = self.app.guard(self.library.bookmarks) or []
         total = len(found)
         found, problem = self._filtered(found)
         key = {aid: one_line(t).casefold() for aid, t in self.titles.items()}
@@ -130,7 +130,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
             if result is None:
                 return
             note = "" if result.delete else result.text
-            if self.app.save(self.library.state.set_note, bm.id, note):
+            if self.app.save(self.library.set_note, bm.id, note):
                 self.notify("Note deleted." if result.delete else "Note saved.", timeout=3)
             self._load(index)
 
@@ -141,7 +141,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         if bm is None:
             return
         index = self.bookmark_list.cursor
-        if self.app.save(self.library.state.remove_bookmark, bm.id):
+        if self.app.save(self.library.remove_bookmark, bm.id):
             self.notify("Bookmark deleted.", timeout=3)
         self._load(index)
 

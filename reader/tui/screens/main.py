@@ -24,7 +24,7 @@ from textual.widgets import Footer
 from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
-from reader.services.anchor import make_anchor
+from reader.services.anchor import anchor_of
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.screens.main_search import SearchMode
@@ -117,14 +117,13 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        warning = getattr(self.library.state, "warning", None)
+        warning = self.library.store_warning
         if warning:
             self.notify(warning, title="Store", severity="warning", timeout=15)
         self.entity_panel.border_title = "Entities"
         self.pane.border_title = "Reading"
-        state = self.library.state
-        self.read_ids = frozenset(self.app.guard(state.read_ids) or ())
-        self.bookmarked_ids = frozenset(self.app.guard(state.bookmarked_ids) or ())
+        self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
+        self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
         self.listing.load(self.app.guard(self.library.summaries) or [])
         self._refilter()
         self.article_list.focus()
@@ -214,12 +213,11 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         article = self.app.guard(self.library.get, article_id)
         if article is None:
             return False
-        state = self.library.state
         if position is None:
-            position = self.app.guard(state.get_position, article_id) or 0
+            position = self.app.guard(self.library.position, article_id) or 0
         self.entity = None
         self._mention_index = -1
-        self.set_reactive(MainScreen.article_bookmarks, self.app.guard(state.bookmarks, article_id) or [])
+        self.set_reactive(MainScreen.article_bookmarks, self.app.guard(self.library.bookmarks, article_id) or [])
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
@@ -233,10 +231,9 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         return self.document.article.id if self.document else None
 
     def _reload_bookmarks(self) -> None:
-        state = self.library.state
         if self.article_id:
-            self.article_bookmarks = self.app.guard(state.bookmarks, self.article_id) or []
-        self.bookmarked_ids = frozenset(self.app.guard(state.bookmarked_ids) or ())
+            self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
+        self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
         if self.bookmarked_only:
             self._refilter()
 
@@ -251,7 +248,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
     def _flush_position(self) -> None:
         pending, self._pending_position = self._pending_position, None
         if pending is not None:
-            self.app.guard(self.library.state.set_position, *pending)
+            self.app.guard(self.library.set_position, *pending)
 
     def on_unmount(self) -> None:
         self._flush_position()
@@ -262,7 +259,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
             self._set_read(event.article_id, True)
 
     def _set_read(self, article_id: str, read: bool) -> None:
-        if not self.app.save(self.library.state.set_read, article_id, read):
+        if not self.app.save(self.library.set_read, article_id, read):
             return
         ids = set(self.read_ids)
         (ids.add if read else ids.discard)(article_id)
@@ -288,9 +285,8 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
-        state = self.library.state
         if existing is not None:
-            if not self.app.save(state.remove_bookmark, existing.id):
+            if not self.app.save(self.library.remove_bookmark, existing.id):
                 return
             self.notify(f"Bookmark removed (paragraph {passage.paragraph + 1}).", timeout=3)
         else:
@@ -301,10 +297,8 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
         article = self.document.article
-        quote, prefix, suffix, start, end = make_anchor(article.paragraphs, passage.paragraph, passage.start, passage.end)
-        return self.app.guard(
-            self.library.state.add_bookmark, article.id, passage.paragraph, quote, prefix, suffix, start, end, note
-        )
+        anchor = anchor_of(article.paragraphs, passage.paragraph, passage.start, passage.end)
+        return self.app.guard(self.library.add_bookmark, article.id, anchor, note)
 
     def action_note(self) -> None:
         from reader.tui.screens.note_editor import NoteEditor
@@ -317,16 +311,15 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         def done(result: NoteEditor.Result | None) -> None:
             if result is None:
                 return
-            state = self.library.state
             if existing is None:
                 if result.delete or not result.text.strip():
                     return
                 if self._add_bookmark(passage, result.text) is not None:
                     self.notify("Bookmarked with a note.", timeout=3)
             elif result.delete:
-                if self.app.guard(state.set_note, existing.id, "") is not None:
+                if self.app.guard(self.library.set_note, existing.id, "") is not None:
                     self.notify("Note deleted.", timeout=3)
-            elif self.app.guard(state.set_note, existing.id, result.text) is not None:
+            elif self.app.guard(self.library.set_note, existing.id, result.text) is not None:
                 self.notify("Note saved.", timeout=3)
             self._reload_bookmarks()
 

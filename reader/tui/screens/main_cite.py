@@ -11,7 +11,7 @@ from textual import work
 from textual.message import Message
 
 from reader.errors import ReaderError
-from reader.services import cite, clipboard
+from reader.services import cite, clipboard, preferences
 from reader.services.safe_text import clean
 
 
@@ -32,8 +32,7 @@ class CiteActions:
 
     @property
     def style(self) -> str:
-        style = self.app.guard(self.library.state.get_setting, "citation_style", cite.DEFAULT_STYLE)
-        return style if style in cite.STYLES else cite.DEFAULT_STYLE
+        return self.app.guard(preferences.citation_style, self.library) or cite.DEFAULT_STYLE
 
     # -- the open article and passage, or a hint when there is none ---------------------------------
     def _document_or_hint(self):
@@ -90,7 +89,7 @@ class CiteActions:
     def set_style(self, style: str | None) -> None:
         if style is None or style not in cite.STYLES:
             return
-        if not self.app.save(self.library.state.set_setting, "citation_style", style):
+        if not self.app.save(preferences.set_citation_style, self.library, style):
             return
         self.notify(f"Citation style: {style}.", timeout=3)
 

@@ -1,5 +1,9 @@
 """The entity panel: an article's people, organisations, places and dates, most mentioned first.
 
+The byline's authors and the publisher come first, in a "Byline" group of their own and without a
+count (the byline is not the text); an author or publisher the text also names is listed again in its
+type's group with the count of its mentions in the text.
+
 The screen pushes the open document down (data_bind); choosing an entity posts
 EntityPanel.Chosen, which the screen turns into highlighting and the n/N/f keys.
 """
@@ -16,23 +20,10 @@ from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.models import ENTITY_TYPES, Entity
+from reader.entities.listing import GROUP_NAMES, grouped, label
+from reader.models import Entity
 from reader.tui.textkit import one_line
 from reader.tui.widgets.reading_pane import Document
-
-GROUP_NAMES = {"person": "People", "organization": "Organisations", "place": "Places", "date": "Dates"}
-
-
-def grouped(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
-    """Groups in a fixed type order, each sorted by mentions (most first), then name."""
-    order = list(ENTITY_TYPES) + sorted({e.type for e in entities} - set(ENTITY_TYPES))
-    out = []
-    for kind in order:
-        members = [e for e in entities if e.type == kind]
-        if members:
-            members.sort(key=lambda e: (-max(e.count, len(e.mentions)), e.name.casefold()))
-            out.append((kind, members))
-    return out
 
 
 class EntityPanel(OptionList):
@@ -64,15 +55,14 @@ class EntityPanel(OptionList):
             header = Text(f"{GROUP_NAMES.get(kind, kind.title())} ({len(members)})", style="bold")
             options.append(Option(header, disabled=True))
             for ent in members:
-                count = max(ent.count, len(ent.mentions))
                 prompt = Text(one_line(ent.name), end="")
-                prompt.append(f"  {count}", style="dim")
+                prompt.append(f"  {label(kind, ent)}", style="dim")
                 options.append(Option(prompt, id=str(len(self._entities))))
                 self._entities.append(ent)
         if not groups:
             options.append(Option(Text("No entities found.", style="dim"), disabled=True))
         self.add_options(options)
-        self.border_subtitle = f"{len(self._entities)}"
+        self.border_subtitle = f"{len({id(e) for e in self._entities})}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,122 @@
+"""Recognisers for the top of a scraped page, around the title (used by the plain-text parser).
+
+Each is a pure function of one line (or of the lines near it):
+
+    ' date 2023-02-07 Rescuers raced ...'     a leading date field       -> date; the rest is body text
+    '1. Home' / '2. Asia' / '3. Pakistan'     a numbered breadcrumb      -> section (the last crumb)
+    'Belfast Telegraph'                       a masthead                 -> publisher
+    'Asia - Pacific' (above a longer title)   a section label            -> section, never the title
+    'clear', 'Latest news with #Testmatch'    page junk, tag lines       -> never the title
+    'WASHINGTON, October 28'                  a dateline line            -> never the title
+    'UPDATE 2-Pfizer ends ...'                a wire-service prefix      -> dropped from the title
+    'World News | Title'                      a section prefix           -> section, title
+    'Alt text - Title' (the title repeated after ' - ' further down)     -> title
+    'Neil Murphy' (under the title)           a byline without 'By'      -> authors
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.ingest.byline import is_person_name
+from reader.ingest.dates import parse_date_line
+from reader.ingest.publisher import MEDIA_WORDS
+
+_LEADING_DATE = re.compile(r"^date:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+                           r"(?:\s+(?P<rest>.*))?$", re.I)
+_NUMBERED_CRUMB = re.compile(r"^\d{1,2}\.\s+(?P<crumb>[^\s.][^.!?]{0,40})$")
+_HOME = {"home", "homepage", "start", "news", "accueil", "inicio", "startseite", "beranda"}
+_WIRE_PREFIX = re.compile(r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|BREAKING|ANALYSIS|FACTBOX|EXPLAINER)"
+                          r"(?:\s*\d{1,2})?\s*[-:]\s*)+(?=\S)")
+_SECTION_PREFIX = re.compile(r"^(?P<section>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,2})\s+\|\s+(?P<title>\S.{9,})$")
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATELINE_LINE = re.compile(rf"^[A-Z][A-Z .'’-]{{2,}}(?:,\s*[A-Z][\w .'’-]+)?,?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+                            r"(?:,?\s+\d{4})?\s*$")
+_LABEL_WORD = re.compile(r"^(?:[A-Z][\w'’.]*|&|and|of|[-–—|/])$")
+
+
+def leading_date(line: str) -> tuple[str, str] | None:
+    """(date, rest) for a leading ' date 2023-02-07 ...' field of a saved page; rest may be ''."""
+    m = _LEADING_DATE.match(line)
+    if not m:
+        return None
+    when = parse_date_line(m.group("date"))
+    return (when, (m.group("rest") or "").strip()) if when else None
+
+
+def numbered_crumbs(units: list[str], start: int = 0) -> list[str] | None:
+    """['Home', 'Asia', 'Pakistan'] for consecutive '1. Home', '2. Asia', '3. Pakistan' lines at `start`."""
+    crumbs: list[str] = []
+    for i in range(start, min(len(units), start + 8)):
+        m = _NUMBERED_CRUMB.match(units[i])
+        if not m or not units[i].startswith(f"{len(crumbs) + 1}."):
+            break
+        crumbs.append(m.group("crumb").strip())
+    if len(crumbs) >= 2 and crumbs[0].casefold() in _HOME:
+        return crumbs
+    return None
+
+
+def masthead(line: str) -> str | None:
+    """The outlet's name when a short line is only that name ('Belfast Telegraph', 'The Irish Times')."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or line.endswith((".", ",", ":", ";", "!", "?")):
+        return None
+    if not all(w[0].isupper() or w.lower() in ("of", "the", "&") for w in words):
+        return None
+    last = words[-1].strip("’'").lower()
+    return line if last in MEDIA_WORDS and len(words) >= 2 else None
+
+
+def is_junk_title(line: str) -> bool:
+    """Never a title: a lone lower-case word ('clear'), a tag line ('Latest news with #Testmatch'), a dateline."""
+    words = line.split()
+    if len(words) == 1 and line.islower():
+        return True
+    return bool(_HASHTAG.search(line)) or is_dateline_line(line)
+
+
+def is_dateline_line(line: str) -> bool:
+    """'WASHINGTON, October 28': a dateline on a line of its own."""
+    return bool(_DATELINE_LINE.match(line))
+
+
+def is_section_label(line: str, title: str | None) -> bool:
+    """'Asia - Pacific', 'World News': a short label of capitalised words above a longer headline."""
+    if title is None:
+        return False
+    words = line.split()
+    names = [w for w in words if w not in ("-", "–", "—", "|", "/", "&", "and", "of")]
+    if not 1 <= len(names) <= 3 or not all(_LABEL_WORD.match(w) for w in words):
+        return False
+    if len(names) == 3 and len(words) == 3:
+        return False  # three capitalised words and no separator may be a short headline ('Brexit Deal Agreed')
+    return len(title.split()) >= 5 and len(title.split()) >= 2 * len(words)
+
+
+def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
+    """(title, section): wire-service prefixes dropped ('UPDATE 2-'), a short section prefix before ' | '
+    split off, and an image's alt text before ' - ' dropped when the page repeats the title after ' - '."""
+    title = _WIRE_PREFIX.sub("", title).strip()
+    section = None
+    m = _SECTION_PREFIX.match(title)
+    if m and len(m.group("title").split()) > 2 * len(m.group("section").split()) \
+            and masthead(m.group("title").strip()) is None:  # not 'Labour Wins Big | BBC News'
+        section, title = m.group("section"), m.group("title").strip()
+    for dash in (" - ", " – ", " — "):
+        if dash in title:
+            head, _, tail = title.rpartition(dash)
+            if len(tail.split()) >= 4 and sum(1 for u in units if u.endswith(dash + tail)) >= 2:
+                title = tail
+            break
+    return title, section
+
+
+def name_line(line: str) -> list[str] | None:
+    """['Neil Murphy'] when a line under the title is only a person's name (a byline without 'By')."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or any(w.isupper() and len(w) > 1 for w in words):
+        return None
+    return [line] if is_person_name(line) else None
