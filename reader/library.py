@@ -24,17 +24,18 @@ from filelock import FileLock
 
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
-from reader.ingest import iter_article_files, parse_file
+from reader.ingest import article_id, iter_article_files, parse_file
+from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
 from reader.models import Article
-from reader.paths import resolve_library_dir
+from reader.paths import ENV_LIBRARY, resolve_library_dir
 from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.store import StateStore
-from reader.store.atomic import atomic_write_text
+from reader.store.atomic import atomic_write_many, atomic_write_text
 
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
-CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language")
+CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language", "tags")
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
@@ -58,6 +59,9 @@ class Summary:
     url: str | None = None
     #: entity_key() of every alias of every person/organisation/place in the article.
     entity_keys: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    feed: str | None = None
+    source: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Summary:
@@ -85,6 +89,9 @@ class Summary:
             language=a.language,
             url=a.url,
             entity_keys=keys,
+            tags=list(a.tags),
+            feed=a.feed,
+            source=a.source,
         )
 
 
@@ -94,7 +101,7 @@ _SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
 @dataclass
 class ImportResult:
     path: str
-    status: str  # "imported" | "duplicate" | "refused"
+    status: str  # "imported" | "updated" | "duplicate" | "refused"
     article_id: str | None = None
     title: str | None = None
     reason: str | None = None
@@ -116,7 +123,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(StateUseCases):
+class Library(StateUseCases, ManageMixin):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -139,7 +146,8 @@ class Library(StateUseCases):
     @classmethod
     def open(cls, root: str | os.PathLike[str] | None = None, *, seed: bool = True, backend: str = "rules") -> Library:
         lib = cls(resolve_library_dir(root), backend=backend)
-        if seed:
+        # The samples seed only the default library, never a folder the user named (--library, READER_LIBRARY).
+        if seed and root is None and not os.environ.get(ENV_LIBRARY):
             lib.ensure_seeded()
         return lib
 
@@ -276,6 +284,7 @@ class Library(StateUseCases):
                         progress(f"skipped {path.name}: unreadable")
                     continue
                 if reextract:
+                    article = self.reextracted(article)  # from the kept original of a fetched page, offline
                     article.entities = extract_entities(article, backend=self.backend)
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 index[article.id] = Summary.of(article)
@@ -291,14 +300,18 @@ class Library(StateUseCases):
 
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:
-        """Store one parsed article. Returns "imported" or "duplicate"."""
+        """Store one parsed article. Returns "imported", "updated" or "duplicate"."""
         return self.add_articles([article])[0]
 
-    def add_articles(self, articles: list[Article]) -> list[str]:
+    def add_articles(self, articles: list[Article], originals: list[str | None] | None = None) -> list[str]:
         """Store parsed articles (entities extracted if missing) with one index write.
 
-        Returns "imported" or "duplicate" for each, in order. Article files are written
-        before the index, so a crash never leaves an index row without its article.
+        Returns "imported", "updated" or "duplicate" for each, in order. An article whose canonical
+        URL or source file is already in the library, with different text, updates that article in
+        place (same id: bookmarks, notes and read state stay; bookmarks re-anchor on their text);
+        only an identical article is a "duplicate". `originals` (the fetched page text, aligned with
+        `articles`) are kept compressed beside the article for offline re-extraction.
+        Article files are written before the index, so a crash never leaves an index row without its article.
         """
         for article in articles:
             if not article.entities:
@@ -306,20 +319,92 @@ class Library(StateUseCases):
         statuses = []
         with self._lock:
             index = dict(self._load_index())
+            by_origin = self._origins(index)
+            writes: list[tuple[Path, bytes]] = []
             added = False
-            for article in articles:
+            for n, article in enumerate(articles):
+                status = "imported"
                 if article.id in index:
                     statuses.append("duplicate")
                     continue
+                old = next((by_origin[k] for k in self._origin_keys(article) if k in by_origin), None)
+                if old is not None and old in index:
+                    if self._same_text(old, article):
+                        article.id = old  # the caller sees the id it is stored under
+                        statuses.append("duplicate")
+                        continue
+                    article = self._as_update(old, article)
+                    status = "updated"
                 article.added = article.added or _now()
-                data = json.dumps(article.to_dict(), ensure_ascii=False)
-                atomic_write_text(self.articles_dir / f"{article.id}.json", data)
+                data = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+                writes.append((self.articles_dir / f"{article.id}.json", data))
+                if originals and n < len(originals) and originals[n]:
+                    writes.append(self.original_file(article.id, originals[n] or ""))
                 index[article.id] = Summary.of(article)
-                statuses.append("imported")
+                for k in self._origin_keys(article):
+                    by_origin[k] = article.id
+                statuses.append(status)
                 added = True
+            atomic_write_many(writes)  # every article file before the index row that names it
             if added:
                 self._write_index(index, articles)
         return statuses
+
+    def update_article(self, aid: str, article: Article, original: str | None = None) -> str:
+        """Replace the text of article `aid` (a feed item that changed): "updated" or "duplicate"."""
+        for_lookup = self.resolve(aid)
+        if self._same_text(for_lookup, article):
+            return "duplicate"
+        if not article.entities:
+            article.entities = extract_entities(article, backend=self.backend)
+        with self._lock:
+            index = dict(self._load_index())
+            article = self._as_update(for_lookup, article)
+            atomic_write_text(self.articles_dir / f"{article.id}.json", json.dumps(article.to_dict(), ensure_ascii=False))
+            if original:
+                self.save_original(article.id, original)
+            index[article.id] = Summary.of(article)
+            self._write_index(index)
+        return "updated"
+
+    @staticmethod
+    def _origin_keys(a: Article | Summary) -> list[str]:
+        keys = []
+        if a.url:
+            keys.append("url:" + a.url)
+        if a.source and not a.source.startswith(("http://", "https://")):
+            keys.append("src:" + a.source)
+        return keys
+
+    def _origins(self, index: dict[str, Summary]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for s in index.values():
+            for k in self._origin_keys(s):
+                found.setdefault(k, s.id)
+        return found
+
+    def urls(self) -> dict[str, str]:
+        """Canonical URL -> article id, for every article that has one."""
+        return {k[4:]: v for k, v in self._origins(self._load_index()).items() if k.startswith("url:")}
+
+    def find_by_url(self, url: str) -> str | None:
+        """The id of the article with this canonical URL, if any."""
+        return self._origins(self._load_index()).get("url:" + url)
+
+    def _same_text(self, aid: str, article: Article) -> bool:
+        try:
+            old = self.get(aid, corrected=False)
+        except ReaderError:
+            return False
+        return article_id(old.paragraphs, old.title) == article_id(article.paragraphs, article.title)
+
+    def _as_update(self, aid: str, article: Article) -> Article:
+        """The new text under the old id, keeping when it was first added (the caller's object is
+        changed, so it sees the id the article is stored under)."""
+        old = self._load_index().get(aid)
+        article.id = aid
+        article.added = old.added if old else article.added
+        return article
 
     def import_paths(
         self,
@@ -334,7 +419,7 @@ class Library(StateUseCases):
         def flush() -> None:
             statuses = self.add_articles([a for _, a in pending])
             for (path, article), status in zip(pending, statuses):
-                result = ImportResult(path, "imported" if status == "imported" else "duplicate", article.id, article.title)
+                result = ImportResult(path, status, article.id, article.title)
                 report.results.append(result)
                 if progress:
                     progress(result)

@@ -87,6 +87,12 @@ class Article:
     #: Where it was imported from, and when (ISO date-time, UTC); set by the library.
     source: str | None = None
     added: str | None = None
+    #: Tags from front matter, feed categories and the user (user changes live in the state store).
+    tags: list[str] = field(default_factory=list)
+    #: When a web page or feed item was fetched (ISO date-time, UTC); citations give it as "accessed".
+    accessed: str | None = None
+    #: The id of the feed it came from, if any.
+    feed: str | None = None
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -123,6 +129,7 @@ class Article:
         kw = {k: v for k, v in d.items() if k in names}
         kw["entities"] = [Entity.from_dict(e) for e in d.get("entities") or []]
         kw["authors"] = list(d.get("authors") or [])
+        kw["tags"] = [str(t) for t in d.get("tags") or []]
         return cls(**kw)
 
 

@@ -308,3 +308,23 @@ def test_background_rebuild_answers_from_what_is_ready_with_progress(lib, monkey
     done = fresh.search("quokka")
     assert done.total == 20 and done.notice is None
     fresh.close()
+
+
+def test_tags_feeds_delete_restore_and_update_follow_the_library(lib):
+    from reader.library_manage import Feed
+
+    lib.tag("a2", add=["Climate policy"])
+    assert ids(lib, "tag:climate") == ["a2"] and ids(lib, 'tag:"climate policy"') == ["a2"]
+    lib.save_feed(Feed(id="f1feed", url="https://atlas.example/rss", title="Atlas Wire Daily"))
+    lib.add_articles([Article(id="fd1", title="From a feed", paragraphs=["A numbat story."], feed="f1feed",
+                              entities=[Entity("X", "person", ["X"], 1, [])])])
+    assert ids(lib, 'feed:"atlas wire"') == ["fd1"] and ids(lib, "feed:f1feed") == ["fd1"]
+    lib.delete(["fd1"])
+    assert ids(lib, "numbat") == []
+    lib.restore("fd1")
+    assert ids(lib, "numbat") == ["fd1"]
+    new = Article(id="fd1", title="From a feed", paragraphs=["An echidna story now."], feed="f1feed",
+                  entities=[Entity("X", "person", ["X"], 1, [])])
+    lib.update_article("fd1", new)
+    assert ids(lib, "echidna") == ["fd1"] and ids(lib, "numbat") == []
+    assert lib.search_index.state() == "current"

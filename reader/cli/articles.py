@@ -13,7 +13,7 @@ from reader.entities.listing import BYLINE, grouped, summary_lines
 from reader.entities.listing import label as entity_label
 from reader.errors import IngestError
 from reader.ingest import iter_article_files, parse_file
-from reader.library import ImportResult, Summary
+from reader.library import ImportReport, ImportResult, Summary
 from reader.services.search import filter_summaries, sort_summaries
 
 
@@ -26,24 +26,34 @@ def _summary_line(s: Summary, read: bool, marked: bool) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("add")
     @friendly
-    def add(paths: Annotated[list[Path], typer.Argument(help="Files or folders to import.")]) -> None:
-        """Import article files (.txt, .md, .html) and whole folders into the library."""
+    def add(args: Annotated[list[str], typer.Argument(help="Files, folders or web page URLs to import.")]) -> None:
+        """Import article files (.txt, .md, .html), whole folders and web pages (http/https URLs)."""
+        from reader.services.web_pages import add_urls, is_url
+
+        urls = [a for a in args if is_url(a)]
+        paths = [Path(a) for a in args if not is_url(a)]
         with library_session() as lib:
 
             def show(r: ImportResult) -> None:
                 if r.status == "imported":
                     out(f"imported  {r.article_id[:10]}  {r.title or r.path}")
+                elif r.status == "updated":
+                    out(f"updated   {r.article_id[:10]}  {r.title or r.path} (its text changed; bookmarks kept)")
                 elif r.status == "duplicate":
                     out(f"skipped   {r.article_id[:10]}  {r.path} (already in the library)")
                 else:
                     out(f"refused   {r.path}: {r.reason}")
 
-            report = lib.import_paths(paths, progress=show)
+            report = lib.import_paths(paths, progress=show) if paths else ImportReport()
+            if urls:
+                report.results += add_urls(lib, urls, progress=show).results
         for p in paths:
             if p.is_dir() and next(iter_article_files([p]), None) is None:
                 out(f"note      {p}: no .txt, .md or .html files in this folder")
         out(
-            f"{report.count('imported')} imported, {report.count('duplicate')} skipped, "
+            f"{report.count('imported')} imported, "
+            + (f"{report.count('updated')} updated, " if report.count("updated") else "")
+            + f"{report.count('duplicate')} skipped, "
             f"{report.count('refused')} refused."
         )
         if report.failed:
@@ -59,12 +69,15 @@ def register(app: typer.Typer) -> None:
         ] = None,
         sort: Annotated[str, typer.Option(help="added, date or title.")] = "added",
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+        tag: Annotated[Optional[str], typer.Option("--tag", help="Only articles with this tag.")] = None,
+        feed: Annotated[Optional[str], typer.Option("--feed", help="Only articles from this feed (id, URL or title).")] = None,
     ) -> None:
         """List the articles in the library."""
         if sort not in ("added", "date", "title"):
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
         with library_session() as lib:
             read, marked = lib.read_ids(), lib.bookmarked_ids()
+            feed_id = lib.feed(feed).id if feed else None
             found = None
             if search and search.strip():
                 from reader.cli.search import ready
@@ -75,14 +88,15 @@ def register(app: typer.Typer) -> None:
                     out(f"reader: {results.notice}", err=True)
                 found = {h.id for h in results.hits}
             rows = filter_summaries(
-                lib.summaries(), unread_only=unread, bookmarked_only=bookmarked,
-                read_ids=read, bookmarked_ids=marked, ids=found,
+                lib.summaries_where(tag=tag, feed=feed_id) if (tag or feed) else lib.summaries(), unread_only=unread,
+                bookmarked_only=bookmarked, read_ids=read, bookmarked_ids=marked, ids=found,
             )
             rows = sort_summaries(rows, sort)
         if as_json:
             out_json([
                 {"id": s.id, "title": s.title, "authors": s.authors, "publisher": s.publisher, "date": s.date,
-                 "added": s.added, "words": s.words, "read": s.id in read, "bookmarked": s.id in marked}
+                 "added": s.added, "words": s.words, "read": s.id in read, "bookmarked": s.id in marked,
+                 "tags": s.tags, "feed": s.feed, "url": s.url}
                 for s in rows
             ])
             return
@@ -102,12 +116,15 @@ def register(app: typer.Typer) -> None:
             read = lib.is_read(a.id)
         if as_json:
             d = a.inspect_dict()
-            d.update(added=a.added, source=a.source, read=read)
+            d.update(added=a.added, source=a.source, read=read, accessed=a.accessed, tags=a.tags, feed=a.feed)
             out_json(d)
             return
         out(a.title or "(untitled)")
         meta = [", ".join(a.authors), a.publisher, a.date, a.section, a.url]
         out(" · ".join(m for m in meta if m))
+        if a.accessed or a.tags:
+            out(" · ".join(filter(None, [f"accessed {a.accessed[:10]}" if a.accessed else "",
+                                         ("tags: " + ", ".join(a.tags)) if a.tags else ""])))
         out(f"id {a.id}")
         out()
         for text, kind in zip(a.paragraphs, a.kinds):

@@ -112,6 +112,7 @@ def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Artic
         url=parsed.url,
         language=language,
         source=source,
+        tags=list(parsed.tags),
     )
 
 

@@ -124,6 +124,17 @@ def _body_blocks(body: str) -> list[tuple[str, str, int]]:
     return out
 
 
+def _tags(value: object) -> list[str]:
+    """Front matter `tags: [a, b]` or `tags: a, b` -> ["a", "b"] (lower-cased, no duplicates)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    out: list[str] = []
+    for item in items:
+        tag = " ".join((_text(item) or "").split()).casefold()
+        if tag and tag not in out:
+            out.append(tag)
+    return out
+
+
 def parse_markdown(text: str) -> Parsed:
     meta, body = split_front_matter(text)
     p = Parsed(
@@ -134,6 +145,7 @@ def parse_markdown(text: str) -> Parsed:
         date=normalise_date(_first(meta, "date", "published", "pubdate", "date_published")),
         url=_text(_first(meta, "url", "link", "canonical_url", "source_url")),
         language=_text(_first(meta, "language", "lang")),
+        tags=_tags(_first(meta, "tags", "keywords")),
     )
     items = [b for b in _body_blocks(body) if not blocks.is_boilerplate(b[0])]
     crumb = blocks.breadcrumb(items[0][0]) if items and items[0][1] == TEXT else None

@@ -109,7 +109,7 @@ def csl_item(article: Article, item_id: str | None = None) -> dict:
     issued = date_parts(article.date)
     if issued:
         item["issued"] = {"date-parts": [issued]}
-    accessed = date_parts(article.added)
+    accessed = date_parts(getattr(article, "accessed", None) or article.added)  # when fetched, else imported
     if accessed:
         item["accessed"] = {"date-parts": [accessed]}
     if article.url:

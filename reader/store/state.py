@@ -391,6 +391,52 @@ class StateStore:
                 if _is_bookmark(r)
             }
 
+    def take_bookmarks(self, aid: str) -> list[dict[str, Any]]:
+        """Remove every bookmark of an article (it goes to the trash) and return their rows."""
+        with self._writing():
+            rows = self._bookmark_rows(aid)
+            for row in rows:
+                self.remove_bookmark(row["id"])
+        return rows
+
+    def put_bookmarks(self, rows: list[dict[str, Any]]) -> None:
+        """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept)."""
+        with self._writing():
+            for row in rows:
+                if not _is_bookmark(row):
+                    continue
+                storage = self._shard("bookmarks", row["id"])
+                if self._doc_id(storage, "bookmarks", "id", row["id"]) is not None:
+                    continue
+                table = self._table(storage, "bookmarks")
+                before = storage.version
+                doc_id = table.insert(dict(row))
+                self._track(storage, "bookmarks", before, row["id"], doc_id)
+
+    # -- feeds (issue 11): one row per subscription, in state.d/feeds.json ---------------------------
+    def _feeds_file(self) -> AtomicJSONStorage:
+        return self._storage(self.folder / "feeds.json")
+
+    def feeds(self) -> list[dict[str, Any]]:
+        with self._reading():
+            rows = self._index(self._feeds_file(), "feeds", "id").values()
+            return [dict(r) for r in rows if isinstance(r.get("id"), str) and isinstance(r.get("url"), str)]
+
+    def put_feed(self, fid: str, fields: dict[str, Any]) -> None:
+        """Create or update (merge) the feed row with this id."""
+        with self._writing():
+            self._upsert(self._feeds_file(), "feeds", "id", fid, fields)
+
+    def remove_feed(self, fid: str) -> None:
+        with self._writing():
+            storage = self._feeds_file()
+            doc_id = self._doc_id(storage, "feeds", "id", fid)
+            if doc_id is None:
+                raise NotFound(f"No feed {fid!r}; run `reader feed list` to see them.")
+            before = storage.version
+            self._table(storage, "feeds").remove(doc_ids=[doc_id])
+            self._track(storage, "feeds", before, fid, None)
+
     # -- metadata corrections ----------------------------------------------------------------------
     def all_meta(self) -> dict[str, dict[str, Any]]:
         with self._reading():

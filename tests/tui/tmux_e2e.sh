@@ -20,6 +20,7 @@ wait_for() {  # wait_for TEXT: poll the pane for up to 20 s
     exit 1
 }
 
+(cd "$ROOT" && "$PY" -m reader --library "$LIB" add reader/sample >/dev/null)  # a named library starts empty
 tmux new-session -d -s "$S" -x 80 -y 24 "cd '$ROOT' && TERM=xterm-256color '$PY' -m reader --library '$LIB'"
 wait_for "Articles "
 wait_for "^p palette"

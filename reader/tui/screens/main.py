@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from reader.errors import ReaderError
 from reader.library import Library, Summary
@@ -28,6 +28,7 @@ from reader.services.anchor import anchor_of
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.screens.main_search import SearchMode
+from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -44,7 +45,7 @@ class EntityFilter:
     ids: frozenset[str]
 
 
-class MainScreen(CiteActions, SearchMode, Screen[None]):
+class MainScreen(CiteActions, SearchMode, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Search"),
@@ -66,6 +67,11 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("e", "edit_meta", "Correct metadata", show=False),
         Binding("i", "import", "Import", show=False),
+        Binding("r", "refresh", "Refresh feeds", show=False),
+        Binding("S", "sources", "Sources (feeds, tags)", show=False),
+        Binding("t", "tag", "Tags", show=False),
+        Binding("d", "delete", "Delete article", show=False),
+        Binding("z", "undo_delete", "Undo delete", show=False),
         Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
         Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False),
     ]
@@ -114,6 +120,9 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
             yield self.pane
             self.entity_panel = EntityPanel(id="entities").data_bind(MainScreen.document)
             yield self.entity_panel
+        status = Static("", id="refresh-status")
+        status.display = False
+        yield status
         yield Footer()
 
     def on_mount(self) -> None:
@@ -124,7 +133,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self.pane.border_title = "Reading"
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self.listing.load(self._source_rows())
         self._refilter()
         self.article_list.focus()
         self.prepare_search()
@@ -156,6 +165,8 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
             flags.append("\u2605")
         if ef:
             flags.append(f"\u2316 {ef.name}")
+        if self.source_flag():
+            flags.append(self.source_flag())
         pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
     def watch_filter_text(self) -> None:
@@ -406,7 +417,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         def done(fields: dict | None) -> None:
             if not fields or not self.app.save(self.library.set_meta, article.id, fields):
                 return
-            self.listing.load(self.app.guard(self.library.summaries) or [])
+            self.listing.load(self._source_rows())
             self.article_list.forget_labels()
             self._refilter()
             self.open_article(article.id, position=self.pane.cursor)
@@ -440,7 +451,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self.app.call_from_thread(self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"))
 
     def _imported(self, imported: int, duplicates: int, refused: int) -> None:
-        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self.listing.load(self._source_rows())
         self._refilter()
         severity = "warning" if refused else "information"
         self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.", severity=severity, timeout=5)
