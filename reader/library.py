@@ -39,8 +39,16 @@ CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "langu
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a stored correction that reader applies (Summary and Article both have them all)."""
-    return {k: v for k, v in meta.items() if k in CORRECTABLE}
+    """The fields of a stored correction that reader applies (Summary and Article both have them all).
+
+    A value of the wrong type (stored before corrections were validated, or by hand) is ignored:
+    it would break the list, search and citations (reader.services.meta_fields validates new ones)."""
+    return {
+        k: v for k, v in meta.items()
+        if k in CORRECTABLE and (
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k == "authors" else v is None or isinstance(v, str)
+        )
+    }
 
 
 @dataclass
@@ -220,9 +228,13 @@ class Library(StateUseCases, ManageMixin):
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         """Correct an article's metadata (kept in the state store) and re-index it."""
         self.state.set_meta(aid, fields)
+        self.search_corrected([aid])
+
+    def search_corrected(self, ids: list[str]) -> None:
+        """Re-index articles whose corrections were written to the state store directly (a batch)."""
         try:
-            self.search_index.meta_changed(aid)
-        except Exception:
+            self.search_index.meta_changed(*ids)
+        except Exception:  # derived data: `reader reindex` repairs it
             logging.getLogger(__name__).warning("the search index missed a metadata correction", exc_info=True)
 
     def summaries(self) -> list[Summary]:

@@ -176,7 +176,7 @@ class ManageMixin:
             atomic_write_text(self.articles_dir / f"{aid}.json", (src / "article.json").read_text("utf-8"))
             index[aid] = Summary.of(article)
             self._write_index(index)
-            self.state.put_bookmarks(json.loads((src / "bookmarks.json").read_text("utf-8")))
+            self.state.put_back_bookmarks(json.loads((src / "bookmarks.json").read_text("utf-8")))
             if (src / "original.html.gz").exists():
                 self._originals_dir().mkdir(exist_ok=True)
                 (src / "original.html.gz").replace(self._originals_dir() / f"{aid}.html.gz")

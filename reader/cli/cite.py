@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,11 +15,9 @@ from reader.services import cite as cite_service
 from reader.services import preferences
 from reader.services.clipboard import copy_text
 from reader.services.export import EXPORT_FORMATS, export_notes, import_notes
+from reader.services.meta_fields import FieldError, check_corrections
 from reader.services.safe_text import clean
 from reader.store.atomic import atomic_write_text
-
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
 
 def default_style(lib: Library) -> str:
     return preferences.citation_style(lib)
@@ -97,19 +94,12 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="With --show: print JSON (fields and CSL item).")] = False,
     ) -> None:
         """Correct an article's metadata; every later citation uses the corrections."""
-        fields: dict = {}
-        if title is not None:
-            fields["title"] = title.strip() or None
-        if author is not None:
-            fields["authors"] = [a.strip() for a in author if a.strip()]
-        if date is not None:
-            date = date.strip()
-            if date and not _DATE.match(date):
-                raise fail(f"the date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD; e.g. --date 2023-06-20.", 2)
-            fields["date"] = date or None
-        for key, value in (("url", url), ("publisher", publisher), ("section", section), ("language", language)):
-            if value is not None:
-                fields[key] = value.strip() or None
+        given = {"title": title, "authors": author, "date": date, "url": url, "publisher": publisher,
+                 "section": section, "language": language}
+        try:
+            fields = check_corrections({k: v for k, v in given.items() if v is not None})
+        except FieldError as exc:
+            raise fail(f"{exc}", 2) from None
         with library_session() as lib:
             _warn(lib)
             aid = lib.resolve(ref)
@@ -135,7 +125,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     @friendly
     def export(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or bibtex.")] = "markdown",
+        fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json, bibtex, biblatex-apa, ris or csl-json.")] = "markdown",
         output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of printing.")] = None,
         style: Annotated[Optional[str], typer.Option("--style", "-s", help="Citation style (default: the setting).")] = None,
     ) -> None:
@@ -164,16 +154,26 @@ def register(app: typer.Typer) -> None:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise fail(f"cannot read {path} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
+        def progress(done: int, total: int) -> None:
+            if total >= 1000:
+                out(f"reader: {done:,} of {total:,} bookmarks written", err=True)
+
         with library_session() as lib:
             _warn(lib)
-            report = import_notes(lib, text)
+            report = import_notes(lib, text, progress)
+        for line in report.refused:
+            out(f"reader: refused: {line}", err=True)
         out(f"{report.added} bookmarks added, {report.updated} notes updated, {report.duplicates} already here.")
+        if report.kept_newer:
+            out(f"{report.kept_newer} notes edited here after the export were kept (the file's copies are older).")
         if report.missing_articles:
             out(
                 f"{len(report.missing_articles)} articles are not in this library (import them with `reader add`, "
                 f"then import the notes again): {', '.join(a[:10] for a in report.missing_articles)}",
                 err=True,
             )
+        if report.refused:
+            raise fail(f"{len(report.refused)} entries refused (named above); the rest were imported.")
 
     config = typer.Typer(help="Settings.", no_args_is_help=True, rich_markup_mode=None)
 

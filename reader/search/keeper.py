@@ -191,12 +191,14 @@ class IndexKeeper:
             clauses.append(replace(c, terms=terms))
         return replace(q, clauses=tuple(clauses))
 
-    def meta_changed(self, aid: str) -> None:
-        if self.index is None:
+    def meta_changed(self, *aids: str) -> None:
+        """Re-index these articles after their metadata corrections changed (one commit)."""
+        if self.index is None or not aids:
             return
-        doc = self._load(aid, self.lib.state.all_meta(), self.feed_names())
-        if doc is not None:
-            self.index.write([doc])
+        meta, feeds = self.lib.state.all_meta(), self.feed_names()
+        docs = [d for d in (self._load(aid, meta, feeds) for aid in aids) if d is not None]
+        if docs:
+            self.index.write(docs)
 
     # -- rebuilding ---------------------------------------------------------------------------
     def ensure(self, *, background: bool = True, progress: Callable[[int, int], Any] | None = None) -> str:

@@ -18,6 +18,8 @@ API CONTRACT (used by the library, services, CLI and TUI; keep it stable):
 
 Extensions (issue 6):
 
+    store.put_bookmarks(bookmarks, progress=None)   # (issue 15) add or replace many, keeping their
+                                   # ids; one write per shard, each shard committed on its own
     with store.batch(): ...        # many writes, one lock hold, each touched file written once at
                                    # the end (all or nothing per file; an exception discards them)
     store.warning -> str | None    # one line to show the user after the store was found damaged
@@ -342,6 +344,39 @@ class StateStore:
             self._track(storage, "bookmarks", before, bm.id, doc_id)
         return bm
 
+    def put_bookmarks(
+        self, bookmarks: list[Bookmark], progress: Callable[[int, int], Any] | None = None
+    ) -> None:
+        """Add or replace many bookmarks, keeping their ids: one lock hold and one write per shard,
+        each shard committed on its own (an interrupted run keeps the shards already written, so
+        running it again adds nothing twice). progress(done, total) after each shard."""
+        by_shard: dict[int, list[Bookmark]] = {}
+        for bm in bookmarks:
+            by_shard.setdefault(shard_of(bm.id, self.shards), []).append(bm)
+        done = 0
+        for i in sorted(by_shard):
+            part = by_shard[i]
+            with self._writing():
+                storage = self._storage(self._shard_path("bookmarks", i))
+                data = storage.read()
+                ids = dict(self._indexed(storage, "bookmarks", "id")[1])
+                table = dict(data.get("bookmarks") or {})
+                next_id = max((int(k) for k in table), default=0) + 1
+                seq = time.time_ns()
+                for bm in part:
+                    doc_id = ids.get(bm.id)
+                    if doc_id is not None and str(doc_id) in table:
+                        table[str(doc_id)] = {**table[str(doc_id)], **bm.to_dict()}
+                    else:
+                        table[str(next_id)] = {**bm.to_dict(), "seq": seq}
+                        ids[bm.id] = next_id
+                        next_id, seq = next_id + 1, seq + 1
+                storage.write({**data, "bookmarks": table})
+                self._tables.pop((storage.path, "bookmarks"), None)  # its next document id is stale now
+            done += len(part)
+            if progress:
+                progress(done, len(bookmarks))
+
     def _bookmark_row(self, bid: str) -> dict[str, Any]:
         row = self._index(self._shard("bookmarks", bid), "bookmarks", "id").get(bid)
         if row is None or not _is_bookmark(row):
@@ -399,7 +434,7 @@ class StateStore:
                 self.remove_bookmark(row["id"])
         return rows
 
-    def put_bookmarks(self, rows: list[dict[str, Any]]) -> None:
+    def put_back_bookmarks(self, rows: list[dict[str, Any]]) -> None:
         """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept)."""
         with self._writing():
             for row in rows:

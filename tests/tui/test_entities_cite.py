@@ -171,7 +171,7 @@ async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MetaEditor)  # refused: not a date
-        assert "is not YYYY" in screen_text(app)
+        assert "is not a real date" in screen_text(app)
         app.screen.query_one("#meta-date").value = "2024-03-04"
         app.screen.query_one("#meta-authors").value = "Maria Lopez; Ana Ruiz"
         await pilot.press("ctrl+s")
@@ -185,3 +185,33 @@ async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == cite.format_reference(lib.get(GENEVA), cite.DEFAULT_STYLE)
+
+
+async def test_metadata_editor_has_language_shows_clean_values_and_refuses_like_the_cli(lib):
+    from reader.tui.screens.meta_editor import MetaEditor
+
+    lib.state.set_meta(GENEVA, {"section": "World\x1b]52;c;aGk=\x07\x1b[2J"})  # stored before values were cleaned
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, MetaEditor)
+        assert app.screen.query_one("#meta-section").value == "World"
+        for value, says in (("2023-02-30", "is not a real date"), ("0000", "is not a real date")):
+            app.screen.query_one("#meta-date").value = value
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, MetaEditor) and says in screen_text(app)
+        app.screen.query_one("#meta-date").value = "2023"
+        app.screen.query_one("#meta-language").value = "not a tag"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MetaEditor) and "is not a language tag" in screen_text(app)
+        app.screen.query_one("#meta-language").value = "fa"
+        app.screen.query_one("#meta-title").value = "New\x1b[2J title [bold]x[/]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, MetaEditor)
+        meta = lib.state.get_meta(GENEVA)
+        assert (meta["date"], meta["language"], meta["title"]) == ("2023", "fa", "New title [bold]x[/]")
