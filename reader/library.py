@@ -46,7 +46,7 @@ def corrections(meta: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v for k, v in meta.items()
         if k in CORRECTABLE and (
-            isinstance(v, list) and all(isinstance(a, str) for a in v) if k == "authors" else v is None or isinstance(v, str)
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k in ("authors", "tags") else v is None or isinstance(v, str)
         )
     }
 
