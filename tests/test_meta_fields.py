@@ -37,7 +37,7 @@ def test_dates_refused_with_a_line_naming_them(value, says):
 
 
 def test_every_correctable_field_is_validated():
-    assert set(CORRECTABLE) == {"title", "authors", "publisher", "date", "url", "section", "language"}
+    assert set(CORRECTABLE) == {"title", "authors", "publisher", "date", "url", "section", "language", "tags"}
     for key in CORRECTABLE:
         check_field(key, None)  # None clears every field
     with pytest.raises(FieldError, match="is not a field"):
