@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, cite, entities, maintenance, sources
+from reader.cli import articles, bookmarks, cite, entities, maintenance, search, sources
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -62,6 +62,7 @@ bookmarks.register(app)
 cite.register(app)
 entities.register(app)
 sources.register(app)
+search.register(app)
 
 
 def main() -> None:
