@@ -12,8 +12,10 @@ The frequent small writes go to state.json only, never to the article bodies.
 from __future__ import annotations
 
 import json
+import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import datetime, timezone
 from importlib import resources
@@ -22,14 +24,17 @@ from typing import Any
 
 from filelock import FileLock
 
+from reader.controls import shown_name
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
 from reader.ingest import article_id, iter_article_files, parse_file
 from reader.library_entities import EntityLibrary, entity_rows
+from reader.library_files import article_problem, clean_article, index_has_controls, summary_fields, write_error
 from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import ENV_LIBRARY, resolve_library_dir
+from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.store import StateStore
 from reader.store.atomic import atomic_write_many, atomic_write_text
 
@@ -74,15 +79,6 @@ class Summary:
     source: str | None = None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Summary:
-        """An index row; keys this version does not know (a newer reader's, a hand edit) are ignored."""
-        known = {k: v for k, v in row.items() if k in _SUMMARY_FIELDS}
-        for name, default in (("title", None), ("publisher", None), ("date", None), ("added", None), ("words", 0)):
-            known.setdefault(name, default)
-        known["authors"] = list(known.get("authors") or [])
-        return cls(**known)
-
-    @classmethod
     def of(cls, a: Article) -> Summary:
         keys = sorted(
             {entity_key(alias) for e in a.entities if e.type != "date" for alias in [e.name, *e.aliases]}
@@ -108,10 +104,17 @@ class Summary:
 _SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
 
 
+def summary_of_row(row: Any, dirty: bool = True) -> tuple[Summary | None, bool]:
+    """A Summary from an index row (see library_files.summary_fields): (None, True) for a row
+    without an id, (summary, True) when fields were missing or of the wrong type."""
+    kw, fixed = summary_fields(row, _SUMMARY_FIELDS, dirty)
+    return (None if kw is None else Summary(**kw)), fixed
+
+
 @dataclass
 class ImportResult:
     path: str
-    status: str  # "imported" | "updated" | "duplicate" | "refused"
+    status: str  # "imported" | "updated" | "duplicate" | "refused" | "skipped" (a link leaving the folder)
     article_id: str | None = None
     title: str | None = None
     reason: str | None = None
@@ -149,7 +152,25 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         self._lock = FileLock(str(self.root / ".index.lock"))
         self._index: dict[str, Summary] | None = None
         self._index_mtime: float | None = None
+        self._warnings: list[str] = []
+        self._warned: set[str] = set()
         self.state = StateStore(self.root / "state.json")
+        self._keeper: IndexKeeper | None = None
+
+    # -- warnings ---------------------------------------------------------------------
+    def warn(self, message: str) -> None:
+        """Keep a one-line warning about damage found while working (each said once)."""
+        if message not in self._warned:
+            self._warned.add(message)
+            self._warnings.append(message)
+
+    def take_warnings(self) -> list[str]:
+        """Warnings found since the last call (damaged store files, index rows, article files),
+        each one line naming the file and what to do; every interface shows them at once."""
+        for line in self.state.take_warnings():
+            self.warn(line)
+        out, self._warnings = self._warnings, []
+        return out
 
     # -- opening ------------------------------------------------------------------
     @classmethod
@@ -172,6 +193,8 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             self._write_index({})
 
     def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
         self.state.close()
 
     # -- the index --------------------------------------------------------------------
@@ -183,25 +206,129 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             return self._index
         if self._index is not None and mtime == self._index_mtime:
             return self._index
+        problem, dirty = None, True
         try:
-            raw = json.loads(self.index_path.read_text("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ReaderError(
-                f"The library index {self.index_path} is unreadable; run `reader reindex` to rebuild it."
-            ) from exc
-        self._index = {
-            row["id"]: Summary.from_row(row)
-            for row in raw.get("articles", [])
-            if isinstance(row, dict) and isinstance(row.get("id"), str)
-        }
+            text = self.index_path.read_text("utf-8")
+            dirty = index_has_controls(text)
+            raw = json.loads(text)
+        except IsADirectoryError:
+            raw, problem = None, "it is a folder, not a file"
+        except OSError as exc:
+            raw, problem = None, f"it cannot be read: {exc.strerror or exc}"
+        except ValueError as exc:
+            raw, problem = None, f"it is not valid JSON: {exc}"
+        if raw is not None and (not isinstance(raw, dict) or not isinstance(raw.get("articles", []), list)):
+            raw, problem = None, "it is not a reader index"
+        if raw is None:
+            self.warn(
+                f"The library index {shown_name(self.index_path)} is damaged ({problem}); the list was rebuilt "
+                "from the article files for now: run `reader reindex` to save it."
+            )
+            self._index, self._index_mtime = self._scan(), mtime
+            return self._index
+        index, bad = {}, 0
+        for row in raw.get("articles", []):
+            summary, fixed = summary_of_row(row, dirty)
+            bad += fixed
+            if summary is not None:
+                index[summary.id] = summary
+        if bad:
+            self.warn(
+                f"The library index {shown_name(self.index_path)} has {bad} row{'s' if bad != 1 else ''} with missing "
+                "or wrong fields (read as best they could be); run `reader reindex` to rebuild it."
+            )
+        self._index = index
         self._index_mtime = mtime
         return self._index
 
-    def _write_index(self, index: dict[str, Summary]) -> None:
+    def _read_article(self, path: Path) -> Article:
+        """One article file; ReaderError (one line naming the file) when it is not a reader article."""
+        try:
+            d = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise
+        except (OSError, ValueError) as exc:
+            why = getattr(exc, "strerror", None) or ("not valid JSON" if isinstance(exc, ValueError) else str(exc))
+            raise ReaderError(
+                f"The article file {shown_name(path)} is unreadable ({why}); re-import the article with `reader add`, "
+                "or move that file away and run `reader reindex`."
+            ) from exc
+        problem = article_problem(d)
+        if problem is None:
+            try:
+                return clean_article(Article.from_dict(d))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                problem = f"a field has the wrong shape: {exc}"
+        raise ReaderError(
+            f"The article file {shown_name(path)} is not a reader article ({problem}); re-import the article with "
+            "`reader add`, or move that file away and run `reader reindex`."
+        )
+
+    def _scan(
+        self, progress: Callable[[str], Any] | None = None, reextract: bool = False, rows: dict[str, list] | None = None
+    ) -> dict[str, Summary]:
+        """Summaries of every readable article file (what reindex writes); their entity rows into `rows`."""
+        index: dict[str, Summary] = {}
+        for path in sorted(self.articles_dir.glob("*.json")):
+            try:
+                article = self._read_article(path)
+            except (ReaderError, FileNotFoundError) as exc:
+                if progress:
+                    progress(f"skipped {shown_name(path.name)}: {exc}")
+                continue
+            if reextract:
+                article = self.reextracted(article)  # from the kept original of a fetched page, offline
+                article.entities = extract_entities(article, backend=self.backend)
+                try:
+                    atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
+                except OSError as exc:
+                    raise write_error(path, exc) from exc
+            index[article.id] = Summary.of(article)
+            if rows is not None:
+                rows[article.id] = entity_rows(article)
+        return index
+
+    def _write_index(self, index: dict[str, Summary], articles: Iterable[Article] = (), *, search: bool = True) -> None:
+        old = self._index or {}
+        sig = self.search_index.library_sig() if search else None
         payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()]}
-        atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
+        try:
+            atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
+        except OSError as exc:
+            raise write_error(self.index_path, exc) from exc
         self._index = index
         self._index_mtime = self.index_path.stat().st_mtime_ns
+        if search:
+            self._search_written(old, index, sig, articles)
+
+    # -- full-text search (reader.search): the index follows every write of the library's index --
+    @property
+    def search_index(self) -> IndexKeeper:
+        if self._keeper is None:
+            self._keeper = IndexKeeper(self)
+        return self._keeper
+
+    def _search_written(self, old: dict[str, Summary], new: dict[str, Summary], sig: Any, articles: Iterable[Article]) -> None:
+        try:
+            self.search_index.written(old, new, sig, articles)
+        except Exception:  # derived data: the stamp stays stale and the next search rebuilds it
+            logging.getLogger(__name__).warning("the search index could not follow a library write", exc_info=True)
+
+    def search(self, query: str, *, limit: int | None = None, sort: str = "relevance") -> SearchResults:
+        """Full-text search in the query language of reader.search (QueryError if malformed)."""
+        return run_search(self.search_index, query, limit=limit, sort=sort)
+
+    def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
+        """Correct an article's metadata (kept in the state store) and re-index it."""
+        self.state.set_meta(aid, fields)
+        self.search_corrected([aid])
+
+    def search_corrected(self, ids: list[str]) -> None:
+        """Re-index articles whose corrections were written to the state store directly (a batch)."""
+        try:
+            self.search_index.meta_changed(*ids)
+        except Exception:  # derived data: `reader reindex` repairs it
+            logging.getLogger(__name__).warning("the search index missed a metadata correction", exc_info=True)
 
     def summaries(self) -> list[Summary]:
         """All articles, with user metadata corrections applied, in import order."""
@@ -241,11 +368,9 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         aid = self.resolve(ref)
         path = self.articles_dir / f"{aid}.json"
         try:
-            article = Article.from_dict(json.loads(path.read_text("utf-8")))
+            article = self._read_article(path)
         except FileNotFoundError as exc:
             raise NotFound(f"The article file for {aid} is missing; re-import it with `reader add`.") from exc
-        except (OSError, ValueError) as exc:
-            raise ReaderError(f"The article file {path} is unreadable; re-import it with `reader add`.") from exc
         if corrected:
             article = replace(article, entities=self.entities_of(article))  # the user's entity corrections
             article = replace(article, **corrections(self.state.get_meta(aid)))
@@ -256,25 +381,27 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
 
         Unreadable article files are skipped and named through `progress`. Returns the count indexed.
         """
-        with self._lock:
-            index: dict[str, Summary] = {}
+        with self._locked():
             rows: dict[str, list] = {}
-            for path in sorted(self.articles_dir.glob("*.json")):
-                try:
-                    article = Article.from_dict(json.loads(path.read_text("utf-8")))
-                except (OSError, ValueError, KeyError, TypeError):
-                    if progress:
-                        progress(f"skipped {path.name}: unreadable")
-                    continue
-                if reextract:
-                    article = self.reextracted(article)  # from the kept original of a fetched page, offline
-                    article.entities = extract_entities(article, backend=self.backend)
-                    atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
-                index[article.id] = Summary.of(article)
-                rows[article.id] = entity_rows(article)
-            self._write_index(index)
+            index = self._scan(progress, reextract, rows)
+            self._write_index(index, search=False)
             self._write_entity_rows(rows, replace=True)
+        self.search_index.rebuild(
+            clear=True, progress=(lambda done, total: progress(f"search index: {done:,} of {total:,}")) if progress else None
+        )
         return len(index)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The index lock; a library folder where it cannot be made gives one line, not a traceback."""
+        try:
+            self._lock.acquire()
+        except OSError as exc:
+            raise write_error(self.root, exc) from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:
@@ -291,11 +418,12 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         `articles`) are kept compressed beside the article for offline re-extraction.
         Article files are written before the index, so a crash never leaves an index row without its article.
         """
+        articles = [clean_article(a) for a in articles]  # the library never keeps a control sequence
         for article in articles:
             if not article.entities:
                 article.entities = extract_entities(article, backend=self.backend)
         statuses = []
-        with self._lock:
+        with self._locked():
             index = dict(self._load_index())
             by_origin = self._origins(index)
             writes: list[tuple[Path, bytes]] = []
@@ -325,10 +453,22 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
                     by_origin[k] = article.id
                 statuses.append(status)
                 added = True
-            atomic_write_many(writes)  # every article file before the index row that names it
-            if added:
-                self._write_index(index)
-                self._write_entity_rows(rows)
+            new = [path for path, _ in writes if not path.exists()]
+            try:
+                try:
+                    atomic_write_many(writes)  # every article file before the index row that names it
+                except OSError as exc:
+                    raise write_error(self.root, exc) from exc
+                if added:
+                    self._write_index(index, articles)
+                    self._write_entity_rows(rows)
+            except BaseException:
+                for path in new:  # nothing half-written: no new article file without its index row
+                    try:
+                        path.unlink()
+                    except OSError:
+                        pass
+                raise
         return statuses
 
     def update_article(self, aid: str, article: Article, original: str | None = None) -> str:
@@ -406,8 +546,14 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
                     progress(result)
             pending.clear()
 
+        def skipped(path: Path, reason: str) -> None:
+            result = ImportResult(str(path), "skipped", reason=reason)
+            report.results.append(result)
+            if progress:
+                progress(result)
+
         seen: set[str] = set()
-        for path in iter_article_files(paths):
+        for path in iter_article_files(paths, skipped):
             try:
                 article = parse_file(path)
             except IngestError as exc:

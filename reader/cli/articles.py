@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader.cli.common import fail, friendly, library_session, out, out_json
+from reader.services.safe_text import shown_name
 from reader.entities import extract_entities
 from reader.entities.listing import BYLINE, grouped, summary_lines
 from reader.entities.listing import label as entity_label
@@ -24,10 +25,18 @@ from reader.wording import count
 LEGEND = "id          *u  date        title \u2014 authors, publisher      (* bookmarked, u unread)"
 
 
+def one_line(text: str | None) -> str:
+    """A field on one output line (a title with a newline cannot forge the next line)."""
+    return " ".join((text or "").split())
+
+
 def _summary_line(s: Summary, read: bool, marked: bool) -> str:
     flags = ("*" if marked else " ") + (" " if read else "u")
-    who = display_authors(s.authors) or "-"
-    return f"{s.id[:10]}  {flags}  {s.date or '----------'}  {s.title or '(untitled)'}  — {who}, {s.publisher or '-'}"
+    who = one_line(display_authors(s.authors)) or "-"
+    return (
+        f"{s.id[:10]}  {flags}  {one_line(s.date) or '----------'}  {one_line(s.title) or '(untitled)'}  — "
+        f"{who}, {one_line(s.publisher) or '-'}"
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -41,27 +50,31 @@ def register(app: typer.Typer) -> None:
         paths = [Path(a) for a in args if not is_url(a)]
         with library_session() as lib:
 
-            def show(r: ImportResult) -> None:
+            def show(r: ImportResult) -> None:  # file names escaped: a newline in one cannot forge a line
                 if r.status == "imported":
-                    out(f"imported  {r.article_id[:10]}  {r.title or r.path}")
+                    out(f"imported  {r.article_id[:10]}  {one_line(r.title) or shown_name(r.path)}")
                 elif r.status == "updated":
-                    out(f"updated   {r.article_id[:10]}  {r.title or r.path} (its text changed; bookmarks kept)")
+                    out(f"updated   {r.article_id[:10]}  {one_line(r.title) or shown_name(r.path)} (its text changed; bookmarks kept)")
                 elif r.status == "duplicate":
-                    out(f"skipped   {r.article_id[:10]}  {r.path} (already in the library)")
+                    out(f"skipped   {r.article_id[:10]}  {shown_name(r.path)} (already in the library)")
+                elif r.status == "skipped":
+                    out(f"skipped   {shown_name(r.path)}: {shown_name(r.reason)}")
                 else:
-                    out(f"refused   {r.path}: {r.reason}")
+                    out(f"refused   {shown_name(r.path)}: {r.reason}")
 
             report = lib.import_paths(paths, progress=show) if paths else ImportReport()
             if urls:
                 report.results += add_urls(lib, urls, progress=show).results
         for p in paths:
             if p.is_dir() and next(iter_article_files([p]), None) is None:
-                out(f"note      {p}: no .txt, .md or .html files in this folder")
+                out(f"note      {shown_name(p)}: no .txt, .md or .html files in this folder")
+        links = report.count("skipped")
         out(
             f"{report.count('imported')} imported, "
             + (f"{report.count('updated')} updated, " if report.count("updated") else "")
             + f"{report.count('duplicate')} skipped, "
             f"{report.count('refused')} refused."
+            + (f" {links} link{'s' if links != 1 else ''} leaving the folder not followed." if links else "")
         )
         if report.failed:
             raise typer.Exit(1)
@@ -71,7 +84,9 @@ def register(app: typer.Typer) -> None:
     def list_(
         unread: Annotated[bool, typer.Option("--unread", help="Only unread articles.")] = False,
         bookmarked: Annotated[bool, typer.Option("--bookmarked", help="Only articles with bookmarks.")] = False,
-        search: Annotated[Optional[str], typer.Option("--search", "-s", help="Words in title, author, publisher.")] = None,
+        search: Annotated[
+            Optional[str], typer.Option("--search", "-s", help="A search query, as `reader search` takes (full text).")
+        ] = None,
         sort: Annotated[str, typer.Option(metavar="added|date|title", help="The order (newest first for added and date).")] = "added",
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
         tag: Annotated[Optional[str], typer.Option("--tag", help="Only articles with this tag.")] = None,
@@ -80,11 +95,22 @@ def register(app: typer.Typer) -> None:
         """List the articles in the library."""
         if sort not in SORTS:
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
-        query = ListQuery(text=search or "", sort=sort, unread_only=unread, bookmarked_only=bookmarked)
+        query = ListQuery(sort=sort, unread_only=unread, bookmarked_only=bookmarked)
         with library_session() as lib:
             read, marked = lib.read_ids(), lib.bookmarked_ids()
             feed_id = lib.feed(feed).id if feed else None
+            found = None
+            if search and search.strip():
+                from reader.cli.search import ready
+
+                ready(lib)
+                results = lib.search(search)
+                if results.notice:
+                    out(f"reader: {results.notice}", err=True)
+                found = {h.id for h in results.hits}
             rows = query.apply(lib.summaries_where(tag=tag, feed=feed_id) if (tag or feed) else lib.summaries(), read, marked)
+            if found is not None:
+                rows = [s for s in rows if s.id in found]
         if as_json:
             out_json([
                 {"id": s.id, "title": s.title, "authors": s.authors, "publisher": s.publisher, "date": s.date,
@@ -145,7 +171,7 @@ def register(app: typer.Typer) -> None:
         try:
             a = parse_file(path)
         except IngestError as exc:
-            raise fail(f"{path}: {exc}") from None
+            raise fail(f"{shown_name(path)}: {exc}") from None
         a.entities = extract_entities(a, backend=OPTIONS.backend)
         if as_json:
             out_json(a.inspect_dict())

@@ -17,8 +17,8 @@ from reader.services import preferences
 from reader.services.clipboard import copy_text
 from reader.services.export import EXPORT_FORMATS, export_notes, import_notes
 from reader.services.meta_fields import FieldError, check_corrections
-from reader.services.safe_text import clean
-from reader.store.atomic import atomic_write_text
+from reader.services.output import write_output
+from reader.services.safe_text import clean, shown_name
 
 def default_style(lib: Library) -> str:
     return preferences.citation_style(lib)
@@ -113,22 +113,25 @@ def register(app: typer.Typer) -> None:
     @friendly
     def export(
         fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="markdown, json, bibtex, biblatex-apa, ris or csl-json.")] = "markdown",
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of printing.")] = None,
+        output: Annotated[
+            Optional[str],
+            typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of printing (- for standard output)."),
+        ] = None,
         style: Annotated[Optional[str], typer.Option("--style", "-s", metavar="STYLE", help="Citation style (default: the setting).")] = None,
     ) -> None:
         """Export all bookmarks and notes, grouped by article, each with its citation."""
         if fmt not in EXPORT_FORMATS:
             raise fail(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}.", 2)
+        if output is not None and not output.strip():
+            raise fail("the output path is empty; give a file name, or - to write to standard output.", 2)
         with library_session() as lib:
             text = export_notes(lib, fmt, style)
         if output is None:
             out(text.rstrip("\n"))
             return
-        try:
-            atomic_write_text(output, text)
-        except OSError as exc:
-            raise fail(f"cannot write {output} ({exc.strerror}); choose another --output.") from None
-        out(f"wrote {output}.")
+        how = write_output(output, text)
+        if how != "standard output":
+            out(f"wrote {shown_name(output)}.", err=how == "stream")
 
     @app.command("import-notes")
     @friendly
@@ -139,7 +142,7 @@ def register(app: typer.Typer) -> None:
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise fail(f"cannot read {path} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
+            raise fail(f"cannot read {shown_name(path)} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
         def progress(done: int, total: int) -> None:
             if total >= 1000:
                 out(f"reader: {done:,} of {total:,} bookmarks written", err=True)

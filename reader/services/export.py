@@ -22,15 +22,15 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from reader.errors import CitationError, NotFound
+from reader.errors import CitationError, NotFound, ReaderError
 from reader.library import Library, corrections
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine, notes_data, notes_markdown, preferences
-from reader.services.anchor import located_number
+from reader.services.anchor import is_capped, located_number
 from reader.services.data_formats import to_bibtex
 from reader.services.notes_import import ImportNotesError, ImportNotesReport, import_notes
 from reader.services.notes_schema import FORMAT_ID, VERSION
-from reader.services.safe_text import clean
+from reader.services.safe_text import clean, escape_json
 
 EXPORT_FORMATS = ("markdown", "json", "bibtex", "biblatex-apa", "ris", "csl-json")
 
@@ -60,6 +60,9 @@ def _grouped(library: Library) -> list[tuple[Article, list[Bookmark]]]:
             article = library.get(aid)
         except NotFound:
             continue  # bookmarks of an article no longer in the library cannot be cited
+        except ReaderError as exc:  # a damaged article file: said once (library.warn), the rest exported
+            library.warn(f"{exc} Its {len(marks[aid])} bookmark(s) are not in the export.")
+            continue
         out.append((article, sorted(marks[aid], key=lambda b: (b.paragraph, b.start, b.created))))
     return out
 
@@ -93,7 +96,7 @@ def _markdown(library: Library, style: str) -> str:
         (
             article.title or "",
             rendered.references.get(article.id, ""),
-            [(bm.quote, rendered.citations.get(bm.id, ""), bm.note) for bm in bms],
+            [(bm.quote + ("\u2026" if is_capped(bm) else ""), rendered.citations.get(bm.id, ""), bm.note) for bm in bms],
         )
         for article, bms in groups
     ]
@@ -149,16 +152,18 @@ def _clean_strings(value: Any) -> Any:
 
 
 def export_notes(library: Library, fmt: str = "markdown", style: str | None = None) -> str:
+    """The export text; it never holds a terminal control sequence (ESC, BEL, C1, bidi overrides):
+    text formats are cleaned, JSON formats have them escaped (\\uXXXX), so `cat FILE` is always safe."""
     if fmt in ("bibtex", "biblatex-apa"):
-        return to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)], fmt)
+        return clean(to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)], fmt))
     if fmt == "ris":
-        return notes_data.ris(_records(library, _style_for(library, style)))
+        return clean(notes_data.ris(_records(library, _style_for(library, style))))
     if fmt == "csl-json":
-        return notes_data.csl_json(_records(library, _style_for(library, style)))
+        return escape_json(notes_data.csl_json(_records(library, _style_for(library, style))))
     if fmt == "markdown":
-        return _markdown(library, _style_for(library, style))
+        return clean(_markdown(library, _style_for(library, style)))
     if fmt == "json":
-        return _json(library, _style_for(library, style))
+        return escape_json(_json(library, _style_for(library, style)))
     raise CitationError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
 
 

@@ -27,6 +27,16 @@ Extensions (issue 6):
     store.readonly -> bool         # damaged with no good backup: writes raise StoreReadOnly
     store.all_meta() -> dict[str, dict]   # every article's corrections at once (for lists)
 
+Extensions (issue 9):
+
+    store.check()                  # read every shard now, so damage anywhere is found at once
+    store.take_warnings() -> list[str]   # new one-line warnings (damaged files, unreadable rows)
+    Text is cleaned of terminal control sequences (reader.controls) on the way in (bookmarks,
+    notes, corrections, settings) and again on the way out (a file written by an older reader
+    or by hand may hold them). A quote longer than models.QUOTE_LIMIT is kept capped (its start
+    and end still cover the whole passage). A damaged shard with no good backup is read-only on
+    its own (its rows hidden; new bookmarks go to other shards); everything else stays writable.
+
 Extensions (issue 14): entity corrections, see reader/store/entity_corrections.py:
     store.entity_corrections() / add_entity_correction(fields) / remove_entity_correction(cid=None)
 
@@ -55,6 +65,7 @@ from typing import Any
 
 from tinydb.table import Table
 
+from reader.controls import clean_str, clean_value, shown_name
 from reader.errors import NotFound, StoreError, StoreReadOnly
 from reader.models import Bookmark
 from reader.store import migrate
@@ -62,6 +73,7 @@ from reader.store.atomic import clean_temp_files
 from reader.store.backup import recover
 from reader.store.entity_corrections import EntityCorrectionsMixin
 from reader.store.locking import StoreLock
+from reader.store.rows import bookmark_of, capped_quote, is_bookmark as _is_bookmark, rows_problem
 from reader.store.storage import AtomicJSONStorage, Data
 
 
@@ -69,14 +81,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _is_bookmark(row: dict[str, Any]) -> bool:
-    """A row Bookmark.from_dict can read (a hand-edited file may hold others: they are skipped)."""
-    return (
-        isinstance(row.get("id"), str)
-        and isinstance(row.get("article_id"), str)
-        and isinstance(row.get("paragraph"), int)
-        and isinstance(row.get("quote"), str)
-    )
+def _stored_row(bm: Bookmark) -> dict[str, Any]:
+    """A bookmark as the store keeps it: no control sequence, the quote capped (models.QUOTE_LIMIT)."""
+    row = clean_value(bm.to_dict())
+    if isinstance(row.get("quote"), str):
+        row["quote"], row["start"], row["end"] = capped_quote(row["quote"], int(row.get("start") or 0), int(row.get("end") or 0))
+    return row
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -90,7 +100,7 @@ class StateStore(EntityCorrectionsMixin):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Cannot create the store folder {self.folder} ({exc.strerror}); check permissions.") from exc
+            raise StoreError(f"Cannot create the store folder {shown_name(self.folder)} ({exc.strerror}); check permissions.") from exc
         self._lock = StoreLock(self.path.with_name(f".{self.path.name}.lock"))
         self._depth = 0
         self._storages: dict[Path, AtomicJSONStorage] = {}
@@ -98,6 +108,8 @@ class StateStore(EntityCorrectionsMixin):
         self._indexes: dict[tuple[Path, str], tuple[int, tuple[dict[str, Any], dict[str, int]]]] = {}
         self._main = self._storage(self.path)
         self._meta_generation = -1
+        self._row_notes: dict[Path, str] = {}  # one line per shard holding rows it cannot read fully
+        self._said: set[str] = set()
         try:
             with self._lock:
                 clean_temp_files(self.path)
@@ -106,7 +118,7 @@ class StateStore(EntityCorrectionsMixin):
         except OSError as exc:
             self.close()
             raise StoreError(
-                f"Cannot open the store {self.path} ({exc.strerror or exc}); check that its folder is writable."
+                f"Cannot open the store {shown_name(self.path)} ({exc.strerror or exc}); check that its folder is writable."
             ) from exc
         except BaseException:
             self.close()
@@ -159,10 +171,21 @@ class StateStore(EntityCorrectionsMixin):
         cached = self._indexes.get(key)
         if cached is None or cached[0] != storage.version:
             table = data.get(name) or {}
+            self._check_rows(storage.path, name, table)
             rows = {r.get(field): r for r in table.values()}
             ids = {r.get(field): int(doc_id) for doc_id, r in table.items()}
             cached = self._indexes[key] = (storage.version, (rows, ids))
         return cached[1]
+
+    def _check_rows(self, path: Path, name: str, table: dict[str, dict[str, Any]]) -> None:
+        """Note (one line per file) bookmark rows that cannot be read, or only as best they can be."""
+        if name != "bookmarks":
+            return
+        problem = rows_problem(path, table)
+        if problem:
+            self._row_notes[path] = problem
+        else:
+            self._row_notes.pop(path, None)
 
     def _track(self, storage: AtomicJSONStorage, name: str, before: int, key: str, doc_id: int | None) -> None:
         """After one write of ours to (storage, name), update its index instead of rebuilding it
@@ -326,21 +349,28 @@ class StateStore(EntityCorrectionsMixin):
         note: str = "",
     ) -> Bookmark:
         now = _now()
+        quote, start, end = capped_quote(clean_str(str(quote)), int(start), int(end))
         bm = Bookmark(
             id=uuid.uuid4().hex[:12],
             article_id=aid,
             paragraph=int(paragraph),
             quote=quote,
-            prefix=prefix,
-            suffix=suffix,
+            prefix=clean_str(str(prefix)),
+            suffix=clean_str(str(suffix)),
             start=start,
             end=end,
-            note=note,
+            note=clean_str(str(note)),
             created=now,
             updated=now,
         )
         with self._writing():
             storage = self._shard("bookmarks", bm.id)
+            for _ in range(4 * self.shards):  # a damaged (read-only) shard: give the bookmark another id
+                storage.read()
+                if not storage.readonly:
+                    break
+                bm.id = uuid.uuid4().hex[:12]
+                storage = self._shard("bookmarks", bm.id)
             table = self._table(storage, "bookmarks")
             self._indexed(storage, "bookmarks", "id")
             before = storage.version
@@ -369,10 +399,11 @@ class StateStore(EntityCorrectionsMixin):
                 seq = time.time_ns()
                 for bm in part:
                     doc_id = ids.get(bm.id)
+                    row = _stored_row(bm)
                     if doc_id is not None and str(doc_id) in table:
-                        table[str(doc_id)] = {**table[str(doc_id)], **bm.to_dict()}
+                        table[str(doc_id)] = {**table[str(doc_id)], **row}
                     else:
-                        table[str(next_id)] = {**bm.to_dict(), "seq": seq}
+                        table[str(next_id)] = {**row, "seq": seq}
                         ids[bm.id] = next_id
                         next_id, seq = next_id + 1, seq + 1
                 storage.write({**data, "bookmarks": table})
@@ -389,7 +420,7 @@ class StateStore(EntityCorrectionsMixin):
 
     def get_bookmark(self, bid: str) -> Bookmark:
         with self._reading():
-            return Bookmark.from_dict(self._bookmark_row(bid))
+            return bookmark_of(self._bookmark_row(bid))[0]
 
     def _change_bookmark(self, bid: str, change: Callable[[Table, int], Any]) -> None:
         with self._writing():
@@ -402,6 +433,7 @@ class StateStore(EntityCorrectionsMixin):
             self._track(storage, "bookmarks", before, bid, doc_id if kept else None)
 
     def set_note(self, bid: str, note: str) -> Bookmark:
+        note = clean_str(str(note))
         self._change_bookmark(bid, lambda t, d: t.update({"note": note, "updated": _now()}, doc_ids=[d]))
         return self.get_bookmark(bid)
 
@@ -419,7 +451,7 @@ class StateStore(EntityCorrectionsMixin):
         return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("created") or ""))
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
-        return [Bookmark.from_dict(r) for r in self._bookmark_rows(aid)]
+        return [bookmark_of(r)[0] for r in self._bookmark_rows(aid)]
 
     def bookmarked_ids(self) -> set[str]:
         with self._reading():
@@ -449,7 +481,7 @@ class StateStore(EntityCorrectionsMixin):
                     continue
                 table = self._table(storage, "bookmarks")
                 before = storage.version
-                doc_id = table.insert(dict(row))
+                doc_id = table.insert(clean_value(dict(row)))  # the store never holds a control sequence
                 self._track(storage, "bookmarks", before, row["id"], doc_id)
 
     # -- feeds (issue 11): one row per subscription, in state.d/feeds.json ---------------------------
@@ -459,12 +491,12 @@ class StateStore(EntityCorrectionsMixin):
     def feeds(self) -> list[dict[str, Any]]:
         with self._reading():
             rows = self._index(self._feeds_file(), "feeds", "id").values()
-            return [dict(r) for r in rows if isinstance(r.get("id"), str) and isinstance(r.get("url"), str)]
+            return [clean_value(dict(r)) for r in rows if isinstance(r.get("id"), str) and isinstance(r.get("url"), str)]
 
     def put_feed(self, fid: str, fields: dict[str, Any]) -> None:
         """Create or update (merge) the feed row with this id."""
-        with self._writing():
-            self._upsert(self._feeds_file(), "feeds", "id", fid, fields)
+        with self._writing():  # a feed's title and URL come from the network: never a control sequence
+            self._upsert(self._feeds_file(), "feeds", "id", fid, clean_value(dict(fields)))
 
     def remove_feed(self, fid: str) -> None:
         with self._writing():
@@ -480,7 +512,7 @@ class StateStore(EntityCorrectionsMixin):
     def all_meta(self) -> dict[str, dict[str, Any]]:
         with self._reading():
             return {
-                aid: dict(r["fields"])
+                aid: clean_value(r["fields"])
                 for aid, r in self._index(self._main, "meta", "article_id").items()
                 if isinstance(aid, str) and isinstance(r.get("fields"), dict)
             }
@@ -488,29 +520,48 @@ class StateStore(EntityCorrectionsMixin):
     def get_meta(self, aid: str) -> dict[str, Any]:
         with self._reading():
             row = self._index(self._main, "meta", "article_id").get(aid)
-            return dict(row["fields"]) if row and isinstance(row.get("fields"), dict) else {}
+            return clean_value(row["fields"]) if row and isinstance(row.get("fields"), dict) else {}
 
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         with self._writing():
             merged = self.get_meta(aid)
-            merged.update(fields)
+            # The store never holds a control sequence; a value that was nothing else is no correction.
+            merged.update({
+                k: v for k, v in clean_value(dict(fields)).items()
+                if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
+            })
             self._upsert(self._main, "meta", "article_id", aid, {"fields": merged})
 
     # -- settings -------------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self._reading():
             row = self._index(self._main, "settings", "key").get(key)
-            return default if row is None else row.get("value")
+            return default if row is None else clean_value(row.get("value"))
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._writing():
-            self._upsert(self._main, "settings", "key", key, {"value": value})
+            self._upsert(self._main, "settings", "key", key, {"value": clean_value(value)})
 
     # -- state of the store -------------------------------------------------------------------------
     @property
     def warning(self) -> str | None:
         notes = [st.warning for st in self._storages.values() if st.warning]
         return " ".join(dict.fromkeys(notes)) or None
+
+    def check(self) -> None:
+        """Read every file of the store now (one stat each when unchanged), so damage anywhere is
+        found, and reported through take_warnings(), at once rather than when that file is used."""
+        with self._reading():
+            for name, field in (("reads", "article_id"), ("bookmarks", "id")):
+                for st in self._all_shards(name):
+                    self._index(st, name, field)
+
+    def take_warnings(self) -> list[str]:
+        """One line per problem found (damaged files, unreadable rows) not yet taken; each is given once."""
+        notes = [st.warning for st in self._storages.values() if st.warning] + list(self._row_notes.values())
+        new = [n for n in dict.fromkeys(notes) if n not in self._said]
+        self._said.update(new)
+        return new
 
     @property
     def readonly(self) -> bool:

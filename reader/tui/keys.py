@@ -77,7 +77,9 @@ EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
     "Entities screen": [("type", "Filter by name or alias")],
-    "Article list": [("after /", "Filter as you type (enter keeps, esc clears)")],
+    "Article list": [("after /", "Full-text search as you type (esc clears)")],
+    "Reading pane": [("n, N after ctrl+f", "Next, previous match (3/17 shown)")],
+    "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
 
@@ -114,4 +116,7 @@ def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[t
             rows += [(key_label(effective_keys(b, keymap)), b.description or b.action) for b in bindings_of(BookmarkList)]
         rows += EXTRA.get(title, [])
         out.append((title, rows))
+    from reader.search.query import SYNTAX
+
+    out.append(("Search language (/, ctrl+f, reader search)", list(SYNTAX)))
     return out

@@ -30,6 +30,7 @@ from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.screens.main_entities import EntityActions
+from reader.tui.screens.main_search import SearchMode
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
@@ -41,10 +42,11 @@ from reader.wording import count, counted
 POSITION_DELAY = 0.4
 
 
-class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
-        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("slash", "filter", "Search", id="filter"),
+        Binding("ctrl+f", "find", "Find in article", show=False, id="find"),
         Binding("s", "sort", "Sort", id="sort"),
         Binding("u", "unread_only", "Unread only", show=False, id="unread-only"),
         Binding("o", "bookmarked_only", "Bookmarked only", show=False, id="bookmarked-only"),
@@ -55,8 +57,8 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         Binding("C", "copy_quotation", "Quote", id="quote"),
         Binding("y", "choose_style", "Citation style", show=False, id="citation-style"),
         Binding("h", "toggle_mentions", "Highlight entities", show=False, id="highlight-entities"),
-        Binding("n", "mention(1)", "Next mention", show=False, id="next-mention"),
-        Binding("N", "mention(-1)", "Previous mention", show=False, id="previous-mention"),
+        Binding("n", "mention(1)", "Next mention or find match", show=False, id="next-mention"),
+        Binding("N", "mention(-1)", "Previous mention or find match", show=False, id="previous-mention"),
         Binding("f", "filter_entity", "Articles with entity", show=False, id="articles-with-entity"),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False, id="clear-entity-filter"),
         Binding("E", "entities", "All entities", show=False, id="main.entities"),
@@ -120,9 +122,7 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        warning = self.library.store_warning
-        if warning:
-            self.notify(warning, title="Store", severity="warning", timeout=15)
+        self.app.guard(self.library.check_store)  # damage anywhere in the store is reported at once
         self.entity_panel.border_title = "Entities"
         self.pane.border_title = "Reading"
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
@@ -130,18 +130,39 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         self.listing.load(self._source_rows())
         self._refilter()
         self.article_list.focus()
+        self.prepare_search()
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
-        self.rows = self.listing.run(self.list_query, self.read_ids, self.bookmarked_ids)
+        q = self.list_query
+        listed = q.changed(text="")  # the typed text is a full-text search (main_search.py), not a filter
+        flags = listed.flags()
+        if self.searching():  # ranked rows with the toggles applied
+            self.rows, search_flags = self.search_rows(
+                q.sort, unread_only=q.unread_only, bookmarked_only=q.bookmarked_only, read_ids=self.read_ids,
+                bookmarked_ids=self.bookmarked_ids, ids=set(q.entity.ids) if q.entity else None,
+            )
+            flags = search_flags + flags[1:]
+        else:
+            self.rows = self.listing.run(listed, self.read_ids, self.bookmarked_ids)
         pane = self.query_one("#list-pane")
         pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
-        flags = self.list_query.flags()
         if self.source_flag():
             flags.append(self.source_flag())
         pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
-    def watch_list_query(self) -> None:
+    @property
+    def filter_text(self) -> str:
+        """The search box's text (SearchMode reads it)."""
+        return self.list_query.text
+
+    @filter_text.setter
+    def filter_text(self, text: str) -> None:
+        self.list_query = self.list_query.changed(text=text)
+
+    def watch_list_query(self, old: ListQuery, new: ListQuery) -> None:
+        if old.text != new.text:
+            self._search_changed()
         self._refilter()
 
     @on(FilterInput.Changed)
@@ -191,8 +212,17 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
-        self._show_paragraph_number(self.pane.cursor)
+        answer = self._search_answer if self.searching() else None
+        words = answer is not None and answer.query.highlight_terms()
+        self.apply_find(answer.query if words else None)  # the list's search, marked in the text
         return True
+
+    def _show_find(self) -> None:
+        """The pane's subtitle: the find's matches while a find is active, else the paragraph number."""
+        if self._find_query is None:
+            self._show_paragraph_number(self.pane.cursor)
+        else:
+            super()._show_find()
 
     def _show_paragraph_number(self, index: int) -> None:
         """The cursor's paragraph number (the one citations and `reader show` use) under the pane."""
@@ -218,7 +248,8 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
     @on(ReadingPane.CursorMoved)
     def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
         self._pending_position = (event.article_id, event.paragraph)
-        self._show_paragraph_number(event.paragraph)
+        if self._find_query is None:  # a find's "3/17" stays until the find is cleared
+            self._show_paragraph_number(event.paragraph)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
@@ -336,6 +367,8 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         self.show_mentions = not self.show_mentions
 
     def action_mention(self, step: int) -> None:
+        if self.step_find(step):  # a find in the article is active: n/N step through its matches
+            return
         ent = self.entity
         if ent is None or not ent.mentions:
             self.notify("Choose an entity in the entity panel first (enter).", severity="warning")
@@ -421,10 +454,14 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         except (ReaderError, OSError) as exc:
             self.post_message(self.Failed(f"Import failed: {exc}"))
             return
-        self.app.call_from_thread(self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"))
+        self.app.call_from_thread(
+            self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"),
+            report.count("skipped"),
+        )
 
-    def _imported(self, imported: int, duplicates: int, refused: int) -> None:
+    def _imported(self, imported: int, duplicates: int, refused: int, links: int = 0) -> None:
         self.listing.load(self._source_rows())
         self._refilter()
-        severity = "warning" if refused else "information"
-        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.", severity=severity, timeout=5)
+        severity = "warning" if refused or links else "information"
+        skipped = f" {links} link{'s' * (links != 1)} leaving the folder not followed." if links else ""
+        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.{skipped}", severity=severity, timeout=5)

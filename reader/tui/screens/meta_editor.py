@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label
 
 from reader.models import Article
 from reader.services.meta_fields import FieldError, check_corrections
-from reader.services.safe_text import clean
+from reader.tui.textkit import one_line
 
 FIELDS = (
     ("title", "Title"),
@@ -27,10 +27,12 @@ FIELDS = (
 
 
 def shown(article: Article, key: str) -> str:
+    """The field as the editor shows it: one line, never a control sequence (an Input sends its
+    text to the terminal as it is)."""
     value = getattr(article, key)
     if key == "authors":
-        return clean("; ".join(value))
-    return clean(value or "")
+        return "; ".join(one_line(a) for a in value)
+    return one_line(value)
 
 
 class MetaEditor(ModalScreen[dict[str, Any] | None]):
