@@ -31,6 +31,7 @@ def row_of(b: Bookmark, title: str | None, number: int | None = None) -> Bookmar
 
 
 class BookmarksScreen(Screen[Bookmark | None]):
+    AUTO_FOCUS = "#bookmark-list"  # not the search box: the screen's letter keys (a, e, d) must work at once
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Go to passage", id="bookmarks.open"),
         Binding("a,e", "edit_note", "Edit note", id="bookmarks.edit-note"),
