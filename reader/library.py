@@ -12,6 +12,7 @@ The frequent small writes go to state.json only, never to the article bodies.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import ENV_LIBRARY, resolve_library_dir
+from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.store import StateStore
 from reader.store.atomic import atomic_write_many, atomic_write_text
 
@@ -153,6 +155,7 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         self._warnings: list[str] = []
         self._warned: set[str] = set()
         self.state = StateStore(self.root / "state.json")
+        self._keeper: IndexKeeper | None = None
 
     # -- warnings ---------------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -190,6 +193,8 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             self._write_index({})
 
     def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
         self.state.close()
 
     # -- the index --------------------------------------------------------------------
@@ -283,7 +288,9 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
                 rows[article.id] = entity_rows(article)
         return index
 
-    def _write_index(self, index: dict[str, Summary]) -> None:
+    def _write_index(self, index: dict[str, Summary], articles: Iterable[Article] = (), *, search: bool = True) -> None:
+        old = self._index or {}
+        sig = self.search_index.library_sig() if search else None
         payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()]}
         try:
             atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
@@ -291,6 +298,37 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             raise write_error(self.index_path, exc) from exc
         self._index = index
         self._index_mtime = self.index_path.stat().st_mtime_ns
+        if search:
+            self._search_written(old, index, sig, articles)
+
+    # -- full-text search (reader.search): the index follows every write of the library's index --
+    @property
+    def search_index(self) -> IndexKeeper:
+        if self._keeper is None:
+            self._keeper = IndexKeeper(self)
+        return self._keeper
+
+    def _search_written(self, old: dict[str, Summary], new: dict[str, Summary], sig: Any, articles: Iterable[Article]) -> None:
+        try:
+            self.search_index.written(old, new, sig, articles)
+        except Exception:  # derived data: the stamp stays stale and the next search rebuilds it
+            logging.getLogger(__name__).warning("the search index could not follow a library write", exc_info=True)
+
+    def search(self, query: str, *, limit: int | None = None, sort: str = "relevance") -> SearchResults:
+        """Full-text search in the query language of reader.search (QueryError if malformed)."""
+        return run_search(self.search_index, query, limit=limit, sort=sort)
+
+    def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
+        """Correct an article's metadata (kept in the state store) and re-index it."""
+        self.state.set_meta(aid, fields)
+        self.search_corrected([aid])
+
+    def search_corrected(self, ids: list[str]) -> None:
+        """Re-index articles whose corrections were written to the state store directly (a batch)."""
+        try:
+            self.search_index.meta_changed(*ids)
+        except Exception:  # derived data: `reader reindex` repairs it
+            logging.getLogger(__name__).warning("the search index missed a metadata correction", exc_info=True)
 
     def summaries(self) -> list[Summary]:
         """All articles, with user metadata corrections applied, in import order."""
@@ -321,7 +359,10 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             return hits[0]
         if not hits:
             raise NotFound(f"No article matches {ref!r}; run `reader list` to see ids and titles.")
-        raise Ambiguous(f"{len(hits)} articles match {ref!r}; give more of the id or title.")
+        titles = {s.id: s.title for s in index.values()}
+        raise Ambiguous(
+            f"{len(hits)} articles match {ref!r}; give more of the id or title.", [(h, titles.get(h)) for h in hits]
+        )
 
     def get(self, ref: str, *, corrected: bool = True) -> Article:
         aid = self.resolve(ref)
@@ -343,8 +384,11 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         with self._locked():
             rows: dict[str, list] = {}
             index = self._scan(progress, reextract, rows)
-            self._write_index(index)
+            self._write_index(index, search=False)
             self._write_entity_rows(rows, replace=True)
+        self.search_index.rebuild(
+            clear=True, progress=(lambda done, total: progress(f"search index: {done:,} of {total:,}")) if progress else None
+        )
         return len(index)
 
     @contextmanager
@@ -416,7 +460,7 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
                 except OSError as exc:
                     raise write_error(self.root, exc) from exc
                 if added:
-                    self._write_index(index)
+                    self._write_index(index, articles)
                     self._write_entity_rows(rows)
             except BaseException:
                 for path in new:  # nothing half-written: no new article file without its index row

@@ -203,7 +203,7 @@ class ManageMixin:
             t = normalise_tag(t)
             if t and t not in new:
                 new.append(t)
-        self.state.set_meta(aid, {"tags": new})
+        self.set_meta(aid, {"tags": new})  # Library.set_meta: also re-indexes it for tag: searches
         return new
 
     def all_tags(self: Library) -> dict[str, int]:

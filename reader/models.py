@@ -11,6 +11,8 @@ from typing import Any
 #: Paragraph kinds. Everything that is not ordinary prose is marked so the
 #: reading pane can set it off (an embedded tweet is a "quote").
 TEXT, QUOTE, HEADING, CAPTION = "text", "quote", "heading", "caption"
+#: The summary line under the headline (news sites' "standfirst"): shown, not a numbered paragraph.
+STANDFIRST = "standfirst"
 
 ENTITY_TYPES = ("person", "organization", "place", "date")
 #: Entity.role of the article's bylined authors and its publisher (listed apart from the text's entities).
@@ -72,7 +74,7 @@ class Article:
     id: str
     title: str | None
     paragraphs: list[str]
-    #: Same length as paragraphs: TEXT, QUOTE, HEADING or CAPTION.
+    #: Same length as paragraphs: TEXT, QUOTE, HEADING, CAPTION or STANDFIRST.
     kinds: list[str] = field(default_factory=list)
     section: str | None = None
     authors: list[str] = field(default_factory=list)

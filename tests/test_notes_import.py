@@ -248,7 +248,7 @@ def test_cli_names_each_refused_entry_and_imports_the_rest(lib, tmp_path):
     path.write_text(json.dumps(_doc([{**GOOD, "id": "bad000000001", "paragraph": "abc"}, GOOD], {"date": "2023-02-30"})))
     result = CliRunner().invoke(app, ["import-notes", str(path)])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert result.stdout.strip() == "1 bookmarks added, 0 notes updated, 0 already here."
+    assert result.stdout.strip() == "1 bookmark added, 0 notes updated, 0 already here."  # one pluralising helper (issue 10, item 12)
     lines = result.stderr.strip().splitlines()
     assert lines[0] == f"reader: refused: article {A[:10]}: correction refused: the date '2023-02-30' is not a real date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-06-20."
     assert lines[1] == f"reader: refused: article {A[:10]}, bookmark 1: its paragraph 'abc' is not a whole number of 0 or more."

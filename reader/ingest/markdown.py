@@ -24,6 +24,7 @@ from reader.ingest.byline import parse_byline
 from reader.ingest.dates import normalise_date
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
+from reader.names import split_authors
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD = MarkdownIt("commonmark")
@@ -67,7 +68,7 @@ def _text(value: Any) -> str | None:
 def _authors(value: Any) -> list[str]:
     if value is None:
         return []
-    items = value if isinstance(value, (list, tuple)) else re.split(r"\s*(?:;|,|&|\band\b)\s*", str(value))
+    items = value if isinstance(value, (list, tuple)) else split_authors(str(value))
     out = []
     for item in items:
         if isinstance(item, dict):  # authors: [{name: X}]

@@ -31,10 +31,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.months import MONTH_ABBREVIATIONS
 from reader.services.safe_text import clean
 
 FLAVOURS = ("bibtex", "biblatex-apa")
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = tuple(abbr.lower() for abbr in MONTH_ABBREVIATIONS)  # BibTeX's month macros (reader/months.py)
 _STOP = {"a", "an", "the", "of", "on", "in", "and", "is", "to", "for", "at", "by", "with", "this", "that"}
 #: ISO 639-1 codes -> babel/polyglossia language names for biblatex's langid.
 LANGIDS = {

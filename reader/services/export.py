@@ -26,7 +26,7 @@ from reader.errors import CitationError, NotFound, ReaderError
 from reader.library import Library, corrections
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine, notes_data, notes_markdown, preferences
-from reader.services.anchor import is_capped, locate
+from reader.services.anchor import is_capped, located_number
 from reader.services.data_formats import to_bibtex
 from reader.services.notes_import import ImportNotesError, ImportNotesReport, import_notes
 from reader.services.notes_schema import FORMAT_ID, VERSION
@@ -67,10 +67,9 @@ def _grouped(library: Library) -> list[tuple[Article, list[Bookmark]]]:
     return out
 
 
-def _paragraph(article: Article, bm: Bookmark) -> int:
-    """The 1-based paragraph the passage is in now (found again by its text), else where it was made."""
-    found = locate(bm, article.paragraphs)
-    return (found[0] if found else bm.paragraph) + 1
+def _paragraph(article: Article, bm: Bookmark) -> int | None:
+    """The paragraph number (body paragraphs from 1) the passage is in now, found again by its text."""
+    return located_number(bm, article)
 
 
 def _render(groups: list[tuple[Article, list[Bookmark]]], style: str) -> csl_engine.Rendered:

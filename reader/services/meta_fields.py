@@ -171,6 +171,12 @@ def check_field(key: str, value: Any) -> Any:
         return _tags(value)
     if key in ("title", "publisher", "section"):
         return _text(key, value)
+    if key == "tags":  # (reader tag) a list of short labels, like authors
+        if value is None:
+            return []
+        if not isinstance(value, (list, tuple)) or not all(isinstance(t, str) for t in value):
+            raise FieldError(f"the tags {_shown(value)} are not a list of labels; give them as a list of strings.")
+        return [t for t in (_line(t) for t in value) if t][:MAX_AUTHORS]
     raise FieldError(f"{_shown(key)} is not a field that can be corrected; use one of {', '.join(CORRECTABLE)}.")
 
 

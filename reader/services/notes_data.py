@@ -26,7 +26,7 @@ from reader.services.safe_text import clean
 @dataclass(frozen=True)
 class Passage:
     id: str
-    paragraph: int
+    paragraph: int | None  # None: a caption, heading or embedded post (not a numbered paragraph)
     quote: str
     note: str
     citation: str

@@ -172,6 +172,7 @@ def import_notes(
         with library.state.batch():
             for aid, fields in corrections.items():
                 library.state.set_meta(aid, fields)
+        library.search_corrected(list(corrections))  # the search index follows (title:, author:...)
     if writes:
         library.state.put_bookmarks(list(writes.values()), progress)
     return report

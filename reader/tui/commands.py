@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
 from reader.services import cite
-from reader.tui.keys import bindings_of, key_label
+from reader.tui.keys import bindings_of, effective_keys, key_label
 
 
 class ReaderCommands(Provider):
@@ -31,7 +31,8 @@ class ReaderCommands(Provider):
             for binding in bindings_of(type(node)):
                 if binding.description:
                     run = partial(self.app.run_action, binding.action, node)
-                    yield binding.description, f"key: {key_label(binding.key)}", run
+                    keys = effective_keys(binding, getattr(self.app, "user_keymap", None))
+                    yield binding.description, f"key: {key_label(keys)}", run
 
     async def discover(self) -> Hits:
         for title, help_text, run in self._commands():

@@ -137,3 +137,24 @@ async def test_bookmarks_screen_cursor_visible(lib, mode):
         cursor = [look.shown_bg for r in rows[per : 2 * per] for _ch, look in r]
         others = [look.shown_bg for r in rows[: per] + rows[2 * per : 3 * per] for _ch, look in r]
         assert set(cursor).isdisjoint(others)
+
+
+async def test_find_matches_visible(lib, mode):
+    """ctrl+f marks every match, the current one apart from the others, in every colour system."""
+    from reader.tui.screens.find_dialog import FindDialog
+    from tests.tui.helpers import wait_until
+
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.open_article(GENEVA)
+        screen.pane.focus()
+        await pilot.press("ctrl+f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FindDialog))
+        await pilot.press(*"geneva", "enter")
+        await wait_until(pilot, lambda: app.screen is screen and screen.pane.find_count == 2)
+        await pilot.pause()
+        rows = region_cells(app, screen.pane, mode)
+        assert_apart(rows, "Geneva| would", "talks in", "the current match")  # on the cursor's paragraph
+        assert_apart(rows, "Geneva|.", "conference hall", "another match")  # in the caption
+        assert_apart(rows, "Geneva| would", "Geneva|.", "the current match and another")

@@ -17,27 +17,26 @@ async def test_relaunch_reopens_the_article_at_its_place_with_sort_and_filters(l
         await pilot.press("j", "j", "j", "b")
         await pilot.press("s", "o")  # sort by date, bookmarked only
         app.screen.article_list.focus()
-        await pilot.press("slash", *"a", "enter")  # a filter that keeps both
-        await pilot.pause()
-        assert app.screen.sort_key == "date"
+        await pilot.press("slash", *"lopez", "enter")  # a search that finds both
+        await wait_until(pilot, lambda: app.screen._search_answer is not None and ids(app.screen) == [GENEVA])
+        assert app.screen.list_query.sort == "date"
         await pilot.press("q")
     assert lib.state.get_position(GENEVA) == 3
 
     app = build_app(lib)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         screen = app.screen
+        await wait_until(pilot, lambda: screen._search_answer is not None)  # the search is run again
+        q = screen.list_query
         assert screen.article_id == GENEVA
         assert screen.pane.cursor == 3
         assert screen.pane.has_focus
-        assert (screen.sort_key, screen.unread_only, screen.bookmarked_only, screen.filter_text) == ("date", False, True, "a")
+        assert (q.sort, q.unread_only, q.bookmarked_only, q.text) == ("date", False, True, "lopez")
         assert ids(screen) == [GENEVA]
-        assert screen.article_list.current.id == GENEVA
         assert "by date \u00b7 \u2605" in screen_text(app)
         await pilot.press("o")  # and they change as before
-        await pilot.pause()
-        assert ids(screen)[:2] == [GENEVA, BUDGET]  # by date, "a" in both
-        assert "a" == screen.query_one("#filter").value
+        await wait_until(pilot, lambda: ids(screen)[:2] == [GENEVA, BUDGET])  # by date, "lopez" in both
+        assert "lopez" == screen.query_one("#filter").value
 
 
 async def test_entity_filter_comes_back_and_damaged_session_is_ignored(lib):
@@ -69,7 +68,9 @@ async def test_hostile_text_in_a_stored_session_shows_literally(lib):
     lib.set_reading_session({"filter_text": "[bold]x\x1b]52;c;aGk=\x07\x1b[2J", "entity_name": "[link=file:///etc/passwd]e",
                              "entity_aliases": ["Maria Lopez"]})
     app = build_app(lib)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 48)) as pilot:  # wide enough for the list's search and entity flags
+        screen = app.screen
+        await wait_until(pilot, lambda: screen._search_answer is not None or screen._search_error is not None)
         await pilot.pause()
         text = screen_text(app)
         assert "[bold]x" in text and "\u2316 [link=file:/" in text

@@ -24,7 +24,7 @@ async def test_b_on_a_bookmark_with_a_note_asks_and_u_undoes(lib):
         await pilot.press("j", "j", "j", "b")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         text = screen_text(app)
-        assert "Remove the bookmark on paragraph 4 and its note?" in text
+        assert "Remove the bookmark on paragraph 2 and its note?" in text  # block 3: the second body paragraph
         assert "the key [b]claim[/b]" in text  # the note shown literally
         await pilot.press("n")  # keep
         await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
@@ -38,7 +38,7 @@ async def test_b_on_a_bookmark_with_a_note_asks_and_u_undoes(lib):
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_until(pilot, lambda: lib.state.bookmarks(GENEVA) == [])
-        assert "Bookmark removed (paragraph 4) \u2014 press U to undo." in notifications(app)
+        assert "Bookmark removed (paragraph 2) \u2014 press U to undo." in notifications(app)
         assert GENEVA not in app.screen.bookmarked_ids
         await pilot.press("U")
         await pilot.pause()
@@ -46,7 +46,7 @@ async def test_b_on_a_bookmark_with_a_note_asks_and_u_undoes(lib):
         assert back == bm  # the same bookmark: id, passage, note, dates
         assert GENEVA in app.screen.bookmarked_ids
         assert app.screen.pane.bookmark_at_cursor() == bm
-        assert "Restored the bookmark on paragraph 4." in notifications(app)
+        assert "Restored the bookmark on paragraph 2." in notifications(app)
 
 
 async def test_b_without_a_note_removes_at_once_and_ctrl_z_undoes(lib):
@@ -98,6 +98,7 @@ async def test_bookmarks_screen_asks_and_undoes_and_undo_crosses_screens(lib):
         await wait_until(pilot, lambda: lib.state.bookmarks() == [])
         await pilot.press("U")
         await wait_until(pilot, lambda: [b.id for b in lib.state.bookmarks()] == [bm.id])
+        assert "Restored the bookmark \u00b62 of \u201cTalks resume in Geneva\u201d." in notifications(app)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         await pilot.press("U")  # the main screen undoes what the bookmarks screen deleted before

@@ -51,8 +51,8 @@ cursor_on 5 3
 T send-keys -t "$S" k Enter              # open the first article
 wait_for "words"                         # the title block's metadata line
 cursor_on 2 4                            # the list keeps showing its cursor while the reading pane has the focus
-T send-keys -t "$S" j b                  # next paragraph, bookmark it
-wait_for "Bookmarked paragraph 2."
+T send-keys -t "$S" j j b                # past the caption and the standfirst, bookmark the first paragraph
+wait_for "Bookmarked paragraph 1."
 wait_for "★"                             # the list marks the article
 T send-keys -t "$S" a
 wait_for "Note on this passage"
@@ -60,11 +60,11 @@ T send-keys -t "$S" -l "checked in tmux"
 T send-keys -t "$S" C-s
 wait_for "Note saved."
 T send-keys -t "$S" b                    # the bookmark has a note: asked first
-wait_for "Remove the bookmark on paragraph 2 and its note?"
+wait_for "Remove the bookmark on paragraph 1 and its note?"
 T send-keys -t "$S" n                    # keep it
 sleep 0.5
 T send-keys -t "$S" b
-wait_for "Remove the bookmark on paragraph 2 and its note?"
+wait_for "Remove the bookmark on paragraph 1 and its note?"
 T send-keys -t "$S" y
 wait_for "press U to undo"
 T send-keys -t "$S" U

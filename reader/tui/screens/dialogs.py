@@ -29,7 +29,7 @@ STYLE_NAMES = {
 
 
 class StyleChooser(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -59,8 +59,8 @@ class ImportDialog(ModalScreen[str | None]):
     """The path to import: ~ and $VARS expanded, Tab completes, a path that is not there is said at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "complete", "Complete the path", priority=True, show=False),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("tab", "complete", "Complete the path", priority=True, show=False, id="import.complete"),
     ]
 
     def compose(self) -> ComposeResult:

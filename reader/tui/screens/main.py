@@ -24,10 +24,13 @@ from textual.widgets import Footer, Static
 from reader.errors import ReaderError
 from reader.library import ImportReport, Library, Summary
 from reader.models import Bookmark, Entity
+from reader.numbering import describe, numbered_count
 from reader.services.anchor import anchor_of
+from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.screens.main_entities import EntityActions
+from reader.tui.screens.main_search import SearchMode
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.undo import UndoStack
@@ -35,50 +38,43 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.reading_pane import Document, ReadingPane
+from reader.wording import count, counted
 
-SORTS = ("added", "date", "title")
 POSITION_DELAY = 0.4
 
 
-@dataclass(frozen=True)
-class EntityFilter:
-    name: str
-    ids: frozenset[str]
-    #: The entity's names whose articles are kept (how the filter is restored on the next run).
-    aliases: tuple[str, ...] = ()
-
-
-class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
-        Binding("slash", "filter", "Filter"),
-        Binding("s", "sort", "Sort"),
-        Binding("u", "unread_only", "Unread only", show=False),
-        Binding("o", "bookmarked_only", "Bookmarked only", show=False),
-        Binding("m", "toggle_read", "Read/unread", show=False),
-        Binding("b", "bookmark", "Bookmark"),
-        Binding("a", "note", "Note"),
-        Binding("c", "copy_citation", "Cite"),
-        Binding("C", "copy_quotation", "Quote"),
-        Binding("y", "choose_style", "Citation style", show=False),
-        Binding("h", "toggle_mentions", "Highlight entities", show=False),
-        Binding("n", "mention(1)", "Next mention", show=False),
-        Binding("N", "mention(-1)", "Previous mention", show=False),
-        Binding("f", "filter_entity", "Articles with entity", show=False),
-        Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
+        Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
+        Binding("slash", "filter", "Search", id="filter"),
+        Binding("ctrl+f", "find", "Find in article", show=False, id="find"),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("u", "unread_only", "Unread only", show=False, id="unread-only"),
+        Binding("o", "bookmarked_only", "Bookmarked only", show=False, id="bookmarked-only"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="toggle-read"),
+        Binding("b", "bookmark", "Bookmark", id="bookmark"),
+        Binding("a", "note", "Note", id="note"),
+        Binding("c", "copy_citation", "Cite", id="cite"),
+        Binding("C", "copy_quotation", "Quote", id="quote"),
+        Binding("y", "choose_style", "Citation style", show=False, id="citation-style"),
+        Binding("h", "toggle_mentions", "Highlight entities", show=False, id="highlight-entities"),
+        Binding("n", "mention(1)", "Next mention or find match", show=False, id="next-mention"),
+        Binding("N", "mention(-1)", "Previous mention or find match", show=False, id="previous-mention"),
+        Binding("f", "filter_entity", "Articles with entity", show=False, id="articles-with-entity"),
+        Binding("F", "clear_entity_filter", "Clear entity filter", show=False, id="clear-entity-filter"),
         Binding("E", "entities", "All entities", show=False, id="main.entities"),
         Binding("plus", "add_entity", "Add a missed entity (from the selection)", show=False, id="main.add_entity"),
-        Binding("B", "bookmarks", "Bookmarks"),
-        Binding("U,ctrl+z", "undo", "Undo", show=False),
-        Binding("e", "edit_meta", "Correct metadata", show=False),
-        Binding("i", "import", "Import", show=False),
-        Binding("r", "refresh", "Refresh feeds", show=False),
-        Binding("S", "sources", "Sources (feeds, tags)", show=False),
-        Binding("t", "tag", "Tags", show=False),
-        Binding("d", "delete", "Delete article", show=False),
-        Binding("z", "undo_delete", "Undo delete", show=False),
-        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
-        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False),
+        Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
+        Binding("U,ctrl+z", "undo", "Undo", show=False, id="undo"),
+        Binding("e", "edit_meta", "Correct metadata", show=False, id="edit-metadata"),
+        Binding("i", "import", "Import", show=False, id="import"),
+        Binding("r", "refresh", "Refresh feeds", show=False, id="refresh-feeds"),
+        Binding("S", "sources", "Sources (feeds, tags)", show=False, id="sources"),
+        Binding("t", "tag", "Tags", show=False, id="tags"),
+        Binding("d", "delete", "Delete article", show=False, id="delete-article"),
+        Binding("z", "undo_delete", "Undo delete", show=False, id="undo-delete"),
+        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False, id="toggle-list"),
+        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False, id="toggle-entities"),
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True)
@@ -88,12 +84,9 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
     article_bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
     entity: reactive[Entity | None] = reactive(None, always_update=True)
     show_mentions: reactive[bool] = reactive(False)
-    # The list is computed once in on_mount; these watchers only react to changes.
-    filter_text: reactive[str] = reactive("", init=False)
-    sort_key: reactive[str] = reactive("added", init=False)
-    unread_only: reactive[bool] = reactive(False, init=False)
-    bookmarked_only: reactive[bool] = reactive(False, init=False)
-    entity_filter: reactive[EntityFilter | None] = reactive(None, init=False)
+    # What the list shows, one immutable value (a key replaces it); computed once in on_mount,
+    # then watch_list_query reacts to changes.
+    list_query: reactive[ListQuery] = reactive(ListQuery, init=False)
 
     @dataclass
     class Failed(Message):
@@ -142,6 +135,9 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         last = self._restore_session()
         self._refilter()
         self.article_list.focus()
+        self.prepare_search()
+        if self.searching():
+            self._search_changed()  # the search the last run left in the box, run again
         if last and self.open_article(last):
             self.article_list.select_id(last)
             self.pane.focus()
@@ -154,23 +150,23 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         session = self.app.guard(load_session, self.library)
         if session is None:
             return None
-        self.set_reactive(MainScreen.sort_key, session.sort)
-        self.set_reactive(MainScreen.unread_only, session.unread_only)
-        self.set_reactive(MainScreen.bookmarked_only, session.bookmarked_only)
-        if session.filter_text:
-            self.set_reactive(MainScreen.filter_text, session.filter_text)
-            self.query_one(FilterInput).value = session.filter_text
-            self.add_class("-filtering")
+        entity = None
         if session.entity_name and session.entity_aliases:
             ids = {i for alias in session.entity_aliases for i in self.app.guard(self.library.articles_mentioning, alias) or ()}
-            self.set_reactive(MainScreen.entity_filter, EntityFilter(session.entity_name, frozenset(ids), session.entity_aliases))
+            entity = EntityFilter(session.entity_name, frozenset(ids), session.entity_aliases)
+        query = ListQuery(text=session.filter_text, sort=session.sort, unread_only=session.unread_only,
+                          bookmarked_only=session.bookmarked_only, entity=entity)
+        self.set_reactive(MainScreen.list_query, query)  # on_mount refilters (and searches) once
+        if session.filter_text:
+            self.query_one(FilterInput).value = session.filter_text
+            self.add_class("-filtering")
         return session.article_id
 
     def _save_session(self) -> None:
         from reader.tui.session import Session, save_session
 
-        ef = self.entity_filter
-        session = Session(self.article_id, self.sort_key, self.filter_text, self.unread_only, self.bookmarked_only,
+        q, ef = self.list_query, self.list_query.entity
+        session = Session(self.article_id, q.sort, q.text, q.unread_only, q.bookmarked_only,
                           ef.name if ef else None, ef.aliases if ef else ())
         try:
             save_session(self.library, session)
@@ -179,47 +175,42 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
-        ef = self.entity_filter
-        self.rows = self.listing.view(
-            self.sort_key,
-            self.filter_text,
-            unread_only=self.unread_only,
-            bookmarked_only=self.bookmarked_only,
-            read_ids=self.read_ids,
-            bookmarked_ids=self.bookmarked_ids,
-            ids=ef.ids if ef else None,
-        )
+        q = self.list_query
+        listed = q.changed(text="")  # the typed text is a full-text search (main_search.py), not a filter
+        flags = listed.flags()
+        if self.searching():  # ranked rows with the toggles applied
+            self.rows, search_flags = self.search_rows(
+                q.sort, unread_only=q.unread_only, bookmarked_only=q.bookmarked_only, read_ids=self.read_ids,
+                bookmarked_ids=self.bookmarked_ids, ids=set(q.entity.ids) if q.entity else None,
+            )
+            flags = search_flags + flags[1:]
+        else:
+            self.rows = self.listing.run(listed, self.read_ids, self.bookmarked_ids)
         pane = self.query_one("#list-pane")
         pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
-        flags = [f"by {self.sort_key}"]
-        if self.unread_only:
-            flags.append("unread")
-        if self.bookmarked_only:
-            flags.append("\u2605")
-        if ef:
-            flags.append(f"\u2316 {ef.name}")
         if self.source_flag():
             flags.append(self.source_flag())
         pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
-    def watch_filter_text(self) -> None:
-        self._refilter()
+    @property
+    def filter_text(self) -> str:
+        """The search box's text (SearchMode reads it)."""
+        return self.list_query.text
 
-    def watch_sort_key(self) -> None:
-        self._refilter()
+    @filter_text.setter
+    def filter_text(self, text: str) -> None:
+        self.list_query = self.list_query.changed(text=text)
 
-    def watch_unread_only(self) -> None:
+    def watch_list_query(self, old: ListQuery, new: ListQuery) -> None:
+        if old.text != new.text:
+            self._search_changed()
         self._refilter()
-
-    def watch_bookmarked_only(self) -> None:
-        self._refilter()
-
-    def watch_entity_filter(self) -> None:
-        self._refilter()
+        if old.changed(text=new.text) != new:
+            self._save_session()  # the sort and filters are kept for the next run (the typed text at exit)
 
     @on(FilterInput.Changed)
     def _filter_changed(self, event: FilterInput.Changed) -> None:
-        self.filter_text = event.value
+        self.list_query = self.list_query.changed(text=event.value)
 
     @on(FilterInput.Submitted)
     def _filter_submitted(self) -> None:
@@ -227,7 +218,7 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
 
     @on(FilterInput.Cancelled)
     def _filter_cancelled(self) -> None:
-        self.filter_text = ""
+        self.list_query = self.list_query.changed(text="")
         self.remove_class("-filtering")
         self.article_list.focus()
 
@@ -236,17 +227,14 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         self.query_one(FilterInput).focus()
 
     def action_sort(self) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
-        self.notify(f"Sorted by {self.sort_key}.", timeout=2)
-        self._save_session()
+        self.list_query = self.list_query.next_sort()
+        self.notify(f"Sorted by {self.list_query.sort}.", timeout=2)
 
     def action_unread_only(self) -> None:
-        self.unread_only = not self.unread_only
-        self._save_session()
+        self.list_query = self.list_query.changed(unread_only=not self.list_query.unread_only)
 
     def action_bookmarked_only(self) -> None:
-        self.bookmarked_only = not self.bookmarked_only
-        self._save_session()
+        self.list_query = self.list_query.changed(bookmarked_only=not self.list_query.bookmarked_only)
 
     # -- opening an article -------------------------------------------------------------------
     @on(ArticleList.Opened)
@@ -267,8 +255,27 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
+        answer = self._search_answer if self.searching() else None
+        words = answer is not None and answer.query.highlight_terms()
+        self.apply_find(answer.query if words else None)  # the list's search, marked in the text
         self._save_session()
         return True
+
+    def _show_find(self) -> None:
+        """The pane's subtitle: the find's matches while a find is active, else the paragraph number."""
+        if self._find_query is None:
+            self._show_paragraph_number(self.pane.cursor)
+        else:
+            super()._show_find()
+
+    def _show_paragraph_number(self, index: int) -> None:
+        """The cursor's paragraph number (the one citations and `reader show` use) under the pane."""
+        article = self.document.article if self.document else None
+        if article is None or not article.paragraphs:
+            self.pane.border_subtitle = ""
+            return
+        where = describe(article, index)
+        self.pane.border_subtitle = f"{where} of {numbered_count(article)}" if where.startswith("paragraph") else where
 
     @property
     def article_id(self) -> str | None:
@@ -278,13 +285,15 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         if self.article_id:
             self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        if self.bookmarked_only:
+        if self.list_query.needs_bookmarks:
             self._refilter()
 
     # -- reading position and read state --------------------------------------------------------
     @on(ReadingPane.CursorMoved)
     def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
         self._pending_position = (event.article_id, event.paragraph)
+        if self._find_query is None:  # a find's "3/17" stays until the find is cleared
+            self._show_paragraph_number(event.paragraph)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
@@ -309,7 +318,7 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         ids = set(self.read_ids)
         (ids.add if read else ids.discard)(article_id)
         self.read_ids = frozenset(ids)
-        if self.unread_only:
+        if self.list_query.needs_read_state:
             self._refilter()
 
     def action_toggle_read(self) -> None:
@@ -334,10 +343,10 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         existing = self.pane.bookmark_at_cursor()
         if existing is None:
             if self._add_bookmark(passage) is not None:
-                self.notify(f"Bookmarked paragraph {passage.paragraph + 1}.", timeout=3)
+                self.notify(f"Bookmarked {describe(self.document.article, passage.paragraph)}.", timeout=3)
             self._reload_bookmarks()
         elif existing.note.strip():
-            question = f"Remove the bookmark on paragraph {passage.paragraph + 1} and its note?"
+            question = f"Remove the bookmark on {describe(self.document.article, passage.paragraph)} and its note?"
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -351,8 +360,9 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         """Remove a bookmark (and its note); U puts it back."""
         if not self.app.save(self.library.remove_bookmark, bookmark.id):
             return
-        self.undo_stack.push(f"the bookmark on paragraph {paragraph + 1}", lambda: self.library.restore_bookmark(bookmark))
-        self.notify(f"Bookmark removed (paragraph {paragraph + 1}) \u2014 press U to undo.", timeout=6)
+        where = describe(self.document.article, paragraph) if self.document else f"paragraph {paragraph + 1}"
+        self.undo_stack.push(f"the bookmark on {where}", lambda: self.library.restore_bookmark(bookmark))
+        self.notify(f"Bookmark removed ({where}) \u2014 press {self.app.key_for('undo', 'U')} to undo.", timeout=6)
         self._reload_bookmarks()
 
     def action_undo(self) -> None:
@@ -388,7 +398,7 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
             elif result.delete or (existing.note.strip() and not result.text.strip()):
                 if self.app.guard(self.library.set_note, existing.id, "") is not None:
                     self.undo_stack.push("the note", lambda: self.library.set_note(existing.id, existing.note))
-                    self.notify("Note deleted \u2014 press U to undo.", timeout=6)
+                    self.notify(f"Note deleted \u2014 press {self.app.key_for('undo', 'U')} to undo.", timeout=6)
             elif self.app.guard(self.library.set_note, existing.id, result.text) is not None:
                 self.notify("Note saved.", timeout=3)
             self._reload_bookmarks()
@@ -415,12 +425,21 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         self._mention_index = -1
         if event.entity is not None:
             n = len(event.entity.mentions)
-            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles, r/t/x/M to correct.", timeout=3)
+            key = self.app.key_for
+            self.notify(
+                f"{one_line(event.entity.name)}: {count(n, 'mention')}; {key('next-mention', 'n')}/"
+                f"{key('previous-mention', 'N')} to jump, {key('articles-with-entity', 'f')} for articles, "
+                f"{key('entity_panel.rename', 'r')}/{key('entity_panel.type', 't')}/{key('entity_panel.hide', 'x')}/"
+                f"{key('entity_panel.merge', 'M')} to correct.",
+                timeout=3,
+            )
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
 
     def action_mention(self, step: int) -> None:
+        if self.step_find(step):  # a find in the article is active: n/N step through its matches
+            return
         ent = self.entity
         if ent is None or not ent.mentions:
             self.notify("Choose an entity in the entity panel first (enter).", severity="warning")
@@ -454,11 +473,13 @@ class MainScreen(EntityActions, CiteActions, SourcesActions, Screen[None]):
         ids: set[str] = set()
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
-        self.entity_filter = EntityFilter(one_line(ent.name), frozenset(ids), tuple(sorted({ent.name, *ent.aliases})))
-        self.notify(f"{len(ids)} article{'s' * (len(ids) != 1)} mention {one_line(ent.name)}; F clears.", timeout=3)
+        self.list_query = self.list_query.changed(
+            entity=EntityFilter(one_line(ent.name), frozenset(ids), tuple(sorted({ent.name, *ent.aliases}))))
+        self.notify(f"{counted(len(ids), 'article', 'mentions')} {one_line(ent.name)}; "
+                    f"{self.app.key_for('clear-entity-filter', 'F')} clears.", timeout=3)
 
     def action_clear_entity_filter(self) -> None:
-        self.entity_filter = None
+        self.list_query = self.list_query.changed(entity=None)
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:

@@ -37,8 +37,8 @@ def shown(article: Article, key: str) -> str:
 
 class MetaEditor(ModalScreen[dict[str, Any] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save corrections", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save corrections", priority=True, id="meta.save"),
+        Binding("escape", "cancel", "Cancel", id="meta.cancel"),
     ]
 
     def __init__(self, article: Article) -> None:

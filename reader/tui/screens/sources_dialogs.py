@@ -20,7 +20,7 @@ from reader.tui.textkit import one_line
 class TagDialog(ModalScreen["str | None"]):
     """One line: '+tag -tag' changes, or a plain list of tags that replaces them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, tags: list[str]) -> None:
         super().__init__()
@@ -52,7 +52,7 @@ class Source:
 class SourcesPicker(ModalScreen["Source | None"]):
     """All articles, each feed, each tag (as newsboat's feed list): enter narrows the list to it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, sources: list[tuple[Source, int]], current: Source | None) -> None:
         super().__init__()

@@ -38,8 +38,8 @@ def _entity_row(name: str, count: str) -> Table:
 
 class EntityPanel(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="entity_panel.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entity_panel.up"),
         # corrections (issue 14): the screen opens the dialog and calls the library
         Binding("r", "correct('rename')", "Rename entity", id="entity_panel.rename"),
         Binding("t", "correct('type')", "Entity type", show=False, id="entity_panel.type"),

@@ -70,18 +70,20 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         "reading-pane--mention",
         "reading-pane--entity",
         "reading-pane--hint",
+        "reading-pane--find",
+        "reading-pane--find-current",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Next paragraph", show=False),
-        Binding("k,up", "move(-1)", "Previous paragraph", show=False),
-        Binding("J,shift+down", "extend(1)", "Extend selection", show=False),
-        Binding("K,shift+up", "extend(-1)", "Shrink selection", show=False),
-        Binding("v", "select_sentence", "Select sentence", show=False),
-        Binding("escape", "clear_selection", "Clear selection", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "End", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "move(1)", "Next paragraph", show=False, id="reading.next-paragraph"),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False, id="reading.previous-paragraph"),
+        Binding("J,shift+down", "extend(1)", "Extend selection", show=False, id="reading.extend-selection"),
+        Binding("K,shift+up", "extend(-1)", "Shrink selection", show=False, id="reading.shrink-selection"),
+        Binding("v", "select_sentence", "Select sentence", show=False, id="reading.select-sentence"),
+        Binding("escape", "clear_selection", "Clear selection", show=False, id="reading.clear-selection"),
+        Binding("g,home", "first", "Top", show=False, id="reading.top"),
+        Binding("G,end", "last", "End", show=False, id="reading.end"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="reading.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="reading.page-up"),
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True)
@@ -114,6 +116,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._end_sent = False
         self._end_timer: Timer | None = None
+        self._find_terms: list | None = None
+        self._finds: list[tuple[int, int, int]] = []  # (paragraph, start, end), original offsets, in order
+        self._finds_by_para: dict[int, list[tuple[int, int, int]]] = {}  # paragraph -> (start, end, index)
+        self.find_position = -1
 
     # -- state from the screen ----------------------------------------------------------
     @property
@@ -134,6 +140,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self.selection = None
         self._index_marks()
         self._index_mentions()
+        self._index_finds()
         self._relayout()
         position = document.position if document else 0
         self.set_reactive(ReadingPane.cursor, max(0, min(position, len(self._clean) - 1)))
@@ -229,6 +236,47 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
             for p, s, e in ent.mentions:
                 self._mentions[p].append((s, e, is_chosen))
 
+    # -- find in the article (the screen's ctrl+f) ---------------------------------------------
+    def set_find(self, terms: list | None) -> int:
+        """Mark every match of these search terms (reader.search.Term); returns how many."""
+        self._find_terms = terms or None
+        self._index_finds()
+        self.refresh()
+        return len(self._finds)
+
+    @property
+    def find_count(self) -> int:
+        return len(self._finds)
+
+    def _index_finds(self) -> None:
+        from reader.search.highlight import find_matches
+
+        self._finds, self._finds_by_para, self.find_position = [], defaultdict(list), -1
+        article = self.article
+        if article is None or not self._find_terms:
+            return
+        for p, text in enumerate(article.paragraphs):
+            for s, e in find_matches(text, self._find_terms):
+                self._finds_by_para[p].append((s, e, len(self._finds)))
+                self._finds.append((p, s, e))
+
+    def step_find(self, step: int) -> None:
+        """Go to the next (step 1) or previous (-1) match; the first step goes to the nearest after the cursor."""
+        if not self._finds:
+            return
+        if self.find_position < 0:
+            here = self.cursor
+            after = [i for i, f in enumerate(self._finds) if f[0] >= here]
+            before = [i for i, f in enumerate(self._finds) if f[0] <= here]
+            self.find_position = (after[0] if after else 0) if step > 0 else (before[-1] if before else len(self._finds) - 1)
+        else:
+            self.find_position = (self.find_position + step) % len(self._finds)
+        p, s, e = self._finds[self.find_position]
+        self.cursor = p
+        self.selection = None
+        self._scroll_cursor_visible(top=False)
+        self.refresh()
+
     # -- layout ---------------------------------------------------------------------------
     def _relayout(self) -> None:
         width = max(10, min(MEASURE, self.scrollable_content_region.width - GUTTER - 1))
@@ -304,6 +352,9 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
             spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--bookmark")))
         for a, b, chosen in self._mentions.get(p, ()):
             spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--entity" if chosen else "reading-pane--mention")))
+        for a, b, i in self._finds_by_para.get(p, ()):
+            current = i == self.find_position
+            spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--find-current" if current else "reading-pane--find")))
         if p == self.cursor and self.selection is not None:
             first, last = self._selection_bounds()
             spans.append((cp.pos(first), cp.pos(last), layer("reading-pane--selection")))
