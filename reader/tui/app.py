@@ -15,6 +15,7 @@ from reader.library import Library
 from reader.services import preferences, user_config
 from reader.services.safe_text import clean
 from reader.tui.commands import ReaderCommands
+from reader.tui.key_routing import KeyRoutingApp
 
 T = TypeVar("T")
 
@@ -28,7 +29,7 @@ def styles_dir() -> Path:
     raise FileNotFoundError("reader's styles folder is missing; reinstall reader.")
 
 
-class ReaderApp(App[None]):
+class ReaderApp(KeyRoutingApp):  # keys typed in a burst reach what the burst opened (key_routing.py)
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]

@@ -108,8 +108,10 @@ class BookmarksScreen(Screen[Bookmark | None]):
         return out, None
 
     def action_search(self) -> None:
+        from reader.tui.key_routing import focus_now
+
         self.add_class("-searching")
-        self.query_one(FilterInput).focus()
+        focus_now(self.query_one(FilterInput))  # at once: the keys typed right after / are the search's
 
     def on_input_changed(self, event: FilterInput.Changed) -> None:
         self._search = event.value

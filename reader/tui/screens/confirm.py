@@ -14,6 +14,7 @@ from reader.tui.textkit import safe
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    FRESH_KEYS_ONLY = True  # keys typed before the question was shown never answer it (key_routing.py)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

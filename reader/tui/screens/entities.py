@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Label
 
 from reader.library import Library
 from reader.library_entities import LibraryEntity
+from reader.tui.key_routing import after_typed_keys
 from reader.tui.textkit import one_line
 
 SORTS = ("articles", "mentions", "type", "name")
@@ -107,7 +108,7 @@ class EntitiesScreen(Screen[LibraryEntity | None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_open()
+        self._open()
 
     def action_move(self, step: int) -> None:
         table = self.query_one(DataTable)
@@ -115,11 +116,17 @@ class EntitiesScreen(Screen[LibraryEntity | None]):
             table.move_cursor(row=max(0, min(len(self._rows) - 1, table.cursor_row + step)))
 
     def action_sort(self) -> None:
+        after_typed_keys(self, self._sort)
+
+    def _sort(self) -> None:
         current = self.current
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
         self._refill(current)
 
     def action_open(self) -> None:
+        after_typed_keys(self, self._open)  # the filter typed just before enter applies first
+
+    def _open(self) -> None:
         if self.current is not None:
             self.dismiss(self.current)
 
@@ -131,6 +138,9 @@ class EntitiesScreen(Screen[LibraryEntity | None]):
         self.dismiss(None)
 
     def action_correct(self, op: str) -> None:
+        after_typed_keys(self, lambda: self._correct(op))  # on the entity the filter typed before it shows
+
+    def _correct(self, op: str) -> None:
         ent = self.current
         if ent is None:
             self.notify("No entity to correct: clear the filter.", severity="warning")
@@ -150,6 +160,9 @@ class EntitiesScreen(Screen[LibraryEntity | None]):
         main.correct(op, ent, article_id=None, scope_choice=False, done=done)
 
     def action_undo(self) -> None:
+        after_typed_keys(self, self._undo)
+
+    def _undo(self) -> None:
         c = self.app.guard(self.library.undo_entity_correction)
         if c is None:
             self.notify("No entity correction to undo.", timeout=3)

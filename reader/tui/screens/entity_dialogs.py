@@ -55,7 +55,8 @@ class EntityEdit:
 
 class EntityDialog(ModalScreen[EntityEdit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Apply", priority=True, id="entity_dialog.apply"),
+        # Not a priority binding: ctrl+s waits behind the keys typed before it (a new name typed fast is kept whole).
+        Binding("ctrl+s", "save", "Apply", id="entity_dialog.apply"),
         Binding("escape", "cancel", "Cancel", id="entity_dialog.cancel"),
     ]
 

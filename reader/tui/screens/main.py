@@ -223,8 +223,10 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self.article_list.focus()
 
     def action_filter(self) -> None:
+        from reader.tui.key_routing import focus_now
+
         self.add_class("-filtering")
-        self.query_one(FilterInput).focus()
+        focus_now(self.query_one(FilterInput))  # at once: the keys typed right after / are the search's
 
     def action_sort(self) -> None:
         self.list_query = self.list_query.next_sort()

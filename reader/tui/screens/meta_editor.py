@@ -37,7 +37,8 @@ def shown(article: Article, key: str) -> str:
 
 class MetaEditor(ModalScreen[dict[str, Any] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save corrections", priority=True, id="meta.save"),
+        # Not a priority binding: ctrl+s waits behind the keys typed before it, so all of them are saved.
+        Binding("ctrl+s", "save", "Save corrections", id="meta.save"),
         Binding("escape", "cancel", "Cancel", id="meta.cancel"),
     ]
 
