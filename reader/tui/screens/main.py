@@ -191,6 +191,11 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         if self.source_flag():
             flags.append(self.source_flag())
         pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
+        key = self.app.key_for
+        self.pane.set_hint(
+            f"No articles yet: {key('import', 'i')} imports files; {key('help', '?')} lists keys." if not len(self.listing)
+            else f"{key('list.open', 'enter')} opens an article; {key('help', '?')} lists every key."
+        )
 
     @property
     def filter_text(self) -> str:

@@ -36,7 +36,9 @@ GUTTER = 2
 MEASURE = 80
 #: Seconds the end of an article stays on screen before it counts as read.
 END_SEEN = 1.5
-HINT_TEXT = "Open an article from the list (enter), or press ? for help."
+#: What the empty pane says (the screen sets the keys the user pressed, and a hint for an empty library);
+#: short enough for one line at 80x24.
+HINT_TEXT = "enter opens an article; ? lists every key."
 
 
 @dataclass(eq=False)
@@ -116,6 +118,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._end_sent = False
         self._end_timer: Timer | None = None
+        self.hint = HINT_TEXT
         self._find_terms: list | None = None
         self._finds: list[tuple[int, int, int]] = []  # (paragraph, start, end), original offsets, in order
         self._finds_by_para: dict[int, list[tuple[int, int, int]]] = {}  # paragraph -> (start, end, index)
@@ -277,12 +280,20 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self._scroll_cursor_visible(top=False)
         self.refresh()
 
+    def set_hint(self, text: str) -> None:
+        """What the pane says while no article is open."""
+        if text != self.hint:
+            self.hint = text
+            if self.article is None:
+                self._relayout()
+                self.refresh()
+
     # -- layout ---------------------------------------------------------------------------
     def _relayout(self) -> None:
         width = max(10, min(MEASURE, self.scrollable_content_region.width - GUTTER - 1))
         article = self.article
         if article is None:
-            hint = [(HINT, 0, s, e) for s, e in wrap_offsets(HINT_TEXT, width)]
+            hint = [(HINT, 0, s, e) for s, e in wrap_offsets(self.hint, width)]
             self._layout = Layout(lines=hint, width=width)
             self.virtual_size = Size(width, len(hint))
             return
@@ -315,7 +326,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         line_style = base + layer("reading-pane--cursor") if on_cursor else base
         segments = [Segment("\u258c " if on_cursor else "  ", line_style + layer("reading-pane--gutter"))]
         if kind == HINT:
-            segments += styled_segments(HINT_TEXT[s:e].rstrip(), line_style + layer("reading-pane--hint"), [])
+            segments += styled_segments(self.hint[s:e].rstrip(), line_style + layer("reading-pane--hint"), [])
         elif kind == TITLE:
             text = self._title.text[s:e].rstrip()
             segments += styled_segments(text, line_style + layer("reading-pane--title"), self._spans(-1, s, e, self._title))
