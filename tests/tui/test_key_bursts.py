@@ -122,3 +122,16 @@ async def test_entity_rename_typed_and_applied_in_one_burst(lib):
         burst(app, [*"Maria L\u00f3pez Garc\u00eda", "ctrl+s"])
         await wait_until(pilot, lambda: isinstance(app.screen, MainScreen))
         await wait_until(pilot, lambda: "Maria L\u00f3pez Garc\u00eda" in panel_names(app))
+
+
+async def test_keys_typed_while_the_app_starts_go_to_the_list_not_the_hidden_search_box(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.focused is screen.article_list
+        # what Textual does when a screen is composed in a focused terminal (the tests' app has no terminal focus)
+        screen.set_focus(None)
+        app.app_focus = True
+        screen._update_auto_focus()
+        assert screen.focused is screen.article_list
+        await pilot.pause()

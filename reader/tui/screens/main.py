@@ -33,6 +33,7 @@ from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_search import SearchMode
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
+from reader.tui.key_routing import focus_now
 from reader.tui.undo import UndoStack
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -44,6 +45,9 @@ POSITION_DELAY = 0.4
 
 
 class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[None]):
+    # Not the hidden search box (Textual's default, the first focusable widget): keys typed while the app
+    # starts went into the search box instead of the list.
+    AUTO_FOCUS = "#articles"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Search", id="filter"),
@@ -134,13 +138,13 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self.listing.load(self._source_rows())
         last = self._restore_session()
         self._refilter()
-        self.article_list.focus()
+        focus_now(self.article_list)
         self.prepare_search()
         if self.searching():
             self._search_changed()  # the search the last run left in the box, run again
         if last and self.open_article(last):
             self.article_list.select_id(last)
-            self.pane.focus()
+            focus_now(self.pane)
 
     # -- where the reader was, between runs (reader/tui/session.py) -------------------------------
     def _restore_session(self) -> str | None:
@@ -228,8 +232,6 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self.article_list.focus()
 
     def action_filter(self) -> None:
-        from reader.tui.key_routing import focus_now
-
         self.add_class("-filtering")
         focus_now(self.query_one(FilterInput))  # at once: the keys typed right after / are the search's
 
