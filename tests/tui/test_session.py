@@ -34,6 +34,8 @@ async def test_relaunch_reopens_the_article_at_its_place_with_sort_and_filters(l
         assert (q.sort, q.unread_only, q.bookmarked_only, q.text) == ("date", False, True, "lopez")
         assert ids(screen) == [GENEVA]
         assert "by date \u00b7 \u2605" in screen_text(app)
+        await wait_until(pilot, lambda: screen.pane.find_count == 2)  # the search's words marked again in the article
+        assert screen.pane.cursor == 3
         await pilot.press("o")  # and they change as before
         await wait_until(pilot, lambda: ids(screen)[:2] == [GENEVA, BUDGET])  # by date, "lopez" in both
         assert "lopez" == screen.query_one("#filter").value

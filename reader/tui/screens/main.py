@@ -8,7 +8,7 @@ cannot be written gives a notification, never a crash.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -145,6 +145,14 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         if last and self.open_article(last):
             self.article_list.select_id(last)
             focus_now(self.pane)
+            self._mark_restored_search = self.searching()  # once the search answers, its words are marked again
+
+    def _search_done(self, seq: int, results: Any, error: str | None) -> None:
+        super()._search_done(seq, results, error)
+        if getattr(self, "_mark_restored_search", False) and results is not None and seq == self._search_seq:
+            self._mark_restored_search = False
+            if self.document is not None and self._find_query is None and results.query.highlight_terms():
+                self.apply_find(results.query)
 
     # -- where the reader was, between runs (reader/tui/session.py) -------------------------------
     def _restore_session(self) -> str | None:
