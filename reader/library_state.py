@@ -26,6 +26,10 @@ class StateUseCases:
         """One line to show the user when the store was found damaged (what was kept aside), else None."""
         return self.state.warning
 
+    def check_store(self) -> None:
+        """Read every store file now, so damage anywhere is found at once (see take_warnings)."""
+        self.state.check()
+
     # -- read state and reading position -----------------------------------------------------------
     def read_ids(self) -> set[str]:
         return self.state.read_ids()

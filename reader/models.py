@@ -126,6 +126,10 @@ class Article:
         return cls(**kw)
 
 
+#: The longest quote a bookmark keeps (characters). A longer passage keeps its first QUOTE_LIMIT
+#: characters, its offsets (start, end: the whole passage) and its context, so a bookmark of a
+#: 10 MB paragraph costs a few kilobytes, and is found again by its start, context and length.
+QUOTE_LIMIT = 2000
 @dataclass(frozen=True)
 class Anchor:
     """Where a passage is: its paragraph (0-based), the quoted text, some text around it, its offsets.

@@ -81,7 +81,7 @@ def test_add_a_folder_with_bad_files_among_good_ones(run, tmp_path):
     assert refused[0].endswith("c_empty.txt: the file is empty; there is nothing to import.")
     assert "d_blank.txt: the file contains only whitespace" in refused[1]
     assert "e_binary.txt: the file looks binary" in refused[2]
-    assert refused[3].endswith("f_huge.txt: the file is 50.0 MB, above the 10.0 MB limit for one article; "
+    assert refused[3].endswith("f_huge.txt: the file is 50.0 MB, above the 10 MB (10,485,760 bytes) limit for one article; "
                                "check that it is an article, or split it.")
     assert not any("Traceback" in ln for ln in out)
     assert "photo.jpg" not in result.stdout
@@ -98,7 +98,7 @@ def test_huge_file_is_refused(run, tmp_path):
     result = run("add", big)
     assert result.exit_code == 1
     assert lines(result) == [
-        f"refused   {big}: the file is 50.0 MB, above the 10.0 MB limit for one article; "
+        f"refused   {big}: the file is 50.0 MB, above the 10 MB (10,485,760 bytes) limit for one article; "
         "check that it is an article, or split it.",
         "0 imported, 0 skipped, 1 refused.",
     ]

@@ -145,4 +145,6 @@ def test_json_output_is_control_free_too(dirty_library):
     for args in (["list", "--json"], ["show", ids[3], "--json"], ["bookmark", "list", "--json"]):
         output = _run(root, *args)
         _control_free(output)
-        assert "\\u001b" in output  # escaped, so the data survives but is inert
+        assert "\\u001b" not in output  # cleaned where it entered the library: nothing left to escape
+    for f in root.rglob("*.json"):  # the library keeps no control sequence, not even escaped
+        assert "\\u001b" not in f.read_text("utf-8") and "\x1b" not in f.read_text("utf-8"), f

@@ -147,12 +147,13 @@ def test_unwritable_folder_is_one_clear_error(tmp_path):
         folder.chmod(0o700)
 
 
-def test_store_file_is_a_folder_is_one_clear_error(tmp_path):
-    from reader.errors import StoreError
-
+def test_store_file_is_a_folder_is_one_clear_line_and_read_only(tmp_path):
     (tmp_path / "state.json").mkdir()
-    with pytest.raises(StoreError, match="state.json"):
-        StateStore(tmp_path / "state.json")
+    s = StateStore(tmp_path / "state.json")  # opens: read what can be read, one line saying what to do
+    assert s.readonly and "state.json" in s.warning and "folder" in s.warning and "\n" not in s.warning
+    with pytest.raises(StoreReadOnly, match="folder"):
+        s.set_setting("k", 1)
+    assert (tmp_path / "state.json").is_dir()
 
 
 def test_every_cli_command_reports_the_damage_once(tmp_path):

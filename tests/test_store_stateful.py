@@ -12,6 +12,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from reader.services.safe_text import clean
 from reader.errors import NotFound
 from reader.store import StateStore
 
@@ -38,15 +39,15 @@ class TwoInstances(RuleBasedStateMachine):
     @rule(who=st.integers(0, 1), aid=ARTICLES, note=TEXT)
     def add(self, who, aid, note):
         bm = self.stores[who].add_bookmark(aid, 0, "q", note=note)
-        self.bookmarks[bm.id] = {"article": aid, "note": note}
+        self.bookmarks[bm.id] = {"article": aid, "note": clean(note)}  # the store keeps no control sequence
         self.order.append(bm.id)
 
     @precondition(lambda self: self.order)
     @rule(who=st.integers(0, 1), pick=st.integers(0, 10**6), note=TEXT)
     def edit(self, who, pick, note):
         bid = self.order[pick % len(self.order)]
-        assert self.stores[who].set_note(bid, note).note == note
-        self.bookmarks[bid]["note"] = note
+        assert self.stores[who].set_note(bid, note).note == clean(note)
+        self.bookmarks[bid]["note"] = clean(note)
 
     @precondition(lambda self: self.order)
     @rule(who=st.integers(0, 1), pick=st.integers(0, 10**6))
@@ -65,7 +66,7 @@ class TwoInstances(RuleBasedStateMachine):
     @rule(who=st.integers(0, 1), key=st.sampled_from(["k1", "k2"]), value=st.one_of(st.integers(), TEXT))
     def setting(self, who, key, value):
         self.stores[who].set_setting(key, value)
-        self.settings[key] = value
+        self.settings[key] = clean(value) if isinstance(value, str) else value
 
     @rule(who=st.integers(0, 1), aids=st.lists(ARTICLES, max_size=4))
     def batch(self, who, aids):

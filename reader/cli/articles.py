@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader.cli.common import fail, friendly, library_session, out, out_json
+from reader.services.safe_text import shown_name
 from reader.entities import extract_entities
 from reader.entities.listing import BYLINE, grouped, summary_lines
 from reader.entities.listing import label as entity_label
@@ -17,10 +18,18 @@ from reader.library import ImportResult, Summary
 from reader.services.search import filter_summaries, sort_summaries
 
 
+def one_line(text: str | None) -> str:
+    """A field on one output line (a title with a newline cannot forge the next line)."""
+    return " ".join((text or "").split())
+
+
 def _summary_line(s: Summary, read: bool, marked: bool) -> str:
     flags = ("*" if marked else " ") + (" " if read else "u")
-    who = ", ".join(s.authors) or "-"
-    return f"{s.id[:10]}  {flags}  {s.date or '----------'}  {s.title or '(untitled)'}  — {who}, {s.publisher or '-'}"
+    who = one_line(", ".join(s.authors)) or "-"
+    return (
+        f"{s.id[:10]}  {flags}  {one_line(s.date) or '----------'}  {one_line(s.title) or '(untitled)'}  — "
+        f"{who}, {one_line(s.publisher) or '-'}"
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -30,21 +39,24 @@ def register(app: typer.Typer) -> None:
         """Import article files (.txt, .md, .html) and whole folders into the library."""
         with library_session() as lib:
 
-            def show(r: ImportResult) -> None:
+            def show(r: ImportResult) -> None:  # file names escaped: a newline in one cannot forge a line
                 if r.status == "imported":
-                    out(f"imported  {r.article_id[:10]}  {r.title or r.path}")
+                    out(f"imported  {r.article_id[:10]}  {one_line(r.title) or shown_name(r.path)}")
                 elif r.status == "duplicate":
-                    out(f"skipped   {r.article_id[:10]}  {r.path} (already in the library)")
+                    out(f"skipped   {r.article_id[:10]}  {shown_name(r.path)} (already in the library)")
+                elif r.status == "skipped":
+                    out(f"skipped   {shown_name(r.path)}: {shown_name(r.reason)}")
                 else:
-                    out(f"refused   {r.path}: {r.reason}")
+                    out(f"refused   {shown_name(r.path)}: {r.reason}")
 
             report = lib.import_paths(paths, progress=show)
         for p in paths:
             if p.is_dir() and next(iter_article_files([p]), None) is None:
-                out(f"note      {p}: no .txt, .md or .html files in this folder")
+                out(f"note      {shown_name(p)}: no .txt, .md or .html files in this folder")
+        links = report.count("skipped")
         out(
             f"{report.count('imported')} imported, {report.count('duplicate')} skipped, "
-            f"{report.count('refused')} refused."
+            f"{report.count('refused')} refused." + (f" {links} link{'s' if links != 1 else ''} leaving the folder not followed." if links else "")
         )
         if report.failed:
             raise typer.Exit(1)
@@ -117,7 +129,7 @@ def register(app: typer.Typer) -> None:
         try:
             a = parse_file(path)
         except IngestError as exc:
-            raise fail(f"{path}: {exc}") from None
+            raise fail(f"{shown_name(path)}: {exc}") from None
         a.entities = extract_entities(a, backend=OPTIONS.entities)
         if as_json:
             out_json(a.inspect_dict())

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from reader.cli.common import friendly, library_session, out, out_json
-from reader.errors import ReaderError
+from reader.errors import NotFound, ReaderError
 from reader.library import Library
 from reader.models import Article, Bookmark
 from reader.services.anchor import anchor_of, locate, sentence_span
@@ -119,7 +119,10 @@ def register(app: typer.Typer) -> None:
                 if bm.article_id not in articles:
                     try:
                         articles[bm.article_id] = lib.get(bm.article_id)
-                    except ReaderError:
+                    except NotFound:
+                        articles[bm.article_id] = None
+                    except ReaderError as exc:  # a damaged article file: said once, its bookmarks still listed
+                        lib.warn(str(exc))
                         articles[bm.article_id] = None
         if as_json:
             out_json([_bookmark_json(bm, articles[bm.article_id]) for bm in marks])

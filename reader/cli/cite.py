@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from reader.cli.common import fail, friendly, library_session, out, out_json
+from reader.cli.common import fail, friendly, library_session, out, out_json, report_warnings
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.models import Article
@@ -16,8 +16,8 @@ from reader.services import cite as cite_service
 from reader.services import preferences
 from reader.services.clipboard import copy_text
 from reader.services.export import EXPORT_FORMATS, export_notes, import_notes
-from reader.services.safe_text import clean
-from reader.store.atomic import atomic_write_text
+from reader.services.output import write_output
+from reader.services.safe_text import clean, shown_name
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -46,9 +46,7 @@ def _copy_and_report(text: str) -> None:
 
 def _warn(lib: Library) -> None:
     """Tell the user (on stderr) when the store was found damaged and what was done about it."""
-    warning = lib.store_warning
-    if warning:
-        out(f"reader: warning: {warning}", err=True)
+    report_warnings(lib)
 
 
 def register(app: typer.Typer) -> None:
@@ -99,7 +97,7 @@ def register(app: typer.Typer) -> None:
         """Correct an article's metadata; every later citation uses the corrections."""
         fields: dict = {}
         if title is not None:
-            fields["title"] = title.strip() or None
+            fields["title"] = " ".join(title.split()) or None  # one line
         if author is not None:
             fields["authors"] = [a.strip() for a in author if a.strip()]
         if date is not None:
@@ -109,7 +107,7 @@ def register(app: typer.Typer) -> None:
             fields["date"] = date or None
         for key, value in (("url", url), ("publisher", publisher), ("section", section), ("language", language)):
             if value is not None:
-                fields[key] = value.strip() or None
+                fields[key] = " ".join(value.split()) or None
         with library_session() as lib:
             _warn(lib)
             aid = lib.resolve(ref)
@@ -136,23 +134,26 @@ def register(app: typer.Typer) -> None:
     @friendly
     def export(
         fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or bibtex.")] = "markdown",
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of printing.")] = None,
+        output: Annotated[
+            Optional[str],
+            typer.Option("--output", "-o", help="Write to FILE instead of printing (- for standard output)."),
+        ] = None,
         style: Annotated[Optional[str], typer.Option("--style", "-s", help="Citation style (default: the setting).")] = None,
     ) -> None:
         """Export all bookmarks and notes, grouped by article, each with its citation."""
         if fmt not in EXPORT_FORMATS:
             raise fail(f"unknown export format {fmt!r}; use {', '.join(EXPORT_FORMATS)}.", 2)
+        if output is not None and not output.strip():
+            raise fail("the output path is empty; give a file name, or - to write to standard output.", 2)
         with library_session() as lib:
             _warn(lib)
             text = export_notes(lib, fmt, style)
         if output is None:
             out(text.rstrip("\n"))
             return
-        try:
-            atomic_write_text(output, text)
-        except OSError as exc:
-            raise fail(f"cannot write {output} ({exc.strerror}); choose another --output.") from None
-        out(f"wrote {output}.")
+        how = write_output(output, text)
+        if how != "standard output":
+            out(f"wrote {shown_name(output)}.", err=how == "stream")
 
     @app.command("import-notes")
     @friendly
@@ -163,7 +164,7 @@ def register(app: typer.Typer) -> None:
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise fail(f"cannot read {path} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
+            raise fail(f"cannot read {shown_name(path)} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
         with library_session() as lib:
             _warn(lib)
             report = import_notes(lib, text)

@@ -14,7 +14,7 @@ import typer
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.services.safe_text import clean, escape_json
+from reader.services.safe_text import clean, escape_json, shown_name
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,18 +57,33 @@ def friendly(fn: F) -> F:
             return fn(*args, **kwargs)
         except ReaderError as exc:
             raise fail(str(exc)) from None
+        except OSError as exc:  # the last guard: a file system error is one line, never a traceback
+            where = f" ({shown_name(exc.filename)})" if exc.filename else ""
+            raise fail(
+                f"a file could not be read or written{where}: {exc.strerror or exc}; "
+                "check the disk space and the permissions of the library folder."
+            ) from None
         except KeyboardInterrupt:
             raise fail("interrupted.", 130) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def report_warnings(lib: Library) -> None:
+    """Damage found so far (store files, index rows, article files): one line each on stderr, once."""
+    for line in lib.take_warnings():
+        out(f"reader: warning: {line}", err=True)
+
+
 @contextmanager
 def library_session(seed: bool = True) -> Iterator[Library]:
     lib = open_library(seed=seed)
-    if lib.store_warning:  # the store was found damaged: say what was kept aside and what is in use
-        out(f"reader: warning: {lib.store_warning}", err=True)
     try:
+        lib.check_store()  # read every store file now, so damage anywhere is reported at once
+        report_warnings(lib)
         yield lib
     finally:
-        lib.close()
+        try:
+            report_warnings(lib)  # damage found while the command ran (an article file, an index row)
+        finally:
+            lib.close()

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reader.cli.common import friendly, library_session, out
+from reader.services.safe_text import shown_name
 
 
 def register(app: typer.Typer) -> None:
@@ -15,7 +16,7 @@ def register(app: typer.Typer) -> None:
     def where() -> None:
         """Print the library folder in use."""
         with library_session(seed=False) as lib:
-            out(str(lib.root))
+            out(shown_name(lib.root))
 
     @app.command("reindex")
     @friendly

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from reader.controls import clean_str
 from reader.errors import IngestError
 from reader.ingest.decode import read_text
 from reader.ingest.language import detect_language
@@ -39,24 +40,44 @@ def _importable(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES
 
 
-def iter_article_files(paths: Iterable[os.PathLike[str] | str]) -> Iterator[Path]:
+def _leaves(link: Path, top: Path) -> Path | None:
+    """Where a symlink inside the folder `top` (resolved) points, when that is outside the folder."""
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return link
+    return None if target == top or top in target.parents else target
+
+
+def iter_article_files(
+    paths: Iterable[os.PathLike[str] | str], skipped: Callable[[Path, str], None] | None = None
+) -> Iterator[Path]:
     """Each path as given; folders expanded recursively (sorted) to their article files.
 
     Inside a folder, hidden files and folders are skipped, and so are files whose suffix is not
     an article format (images, PDFs, README...): a folder of mixed files imports its articles
-    quietly. A file named explicitly is always yielded (a suffix-less one is read if it is text),
-    so an unsupported one gets a reason.
+    quietly. A symlink inside a folder that points outside it (a link to ~/.bashrc) is not read:
+    skipped(path, reason) is told. Symlinked folders are not followed. A file named explicitly
+    is always yielded (a suffix-less one is read if it is text), so an unsupported one gets a reason.
     """
     for p in map(Path, paths):
         if not p.is_dir():
             yield p
             continue
+        top = p.resolve()
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 sub = Path(root) / name
-                if not name.startswith(".") and _importable(sub):
-                    yield sub
+                if name.startswith(".") or not _importable(sub):
+                    continue
+                if sub.is_symlink():
+                    outside = _leaves(sub, top)
+                    if outside is not None:
+                        if skipped is not None:
+                            skipped(sub, f"a link to {outside}, outside the folder; not imported (import that file by its own name if you mean it)")
+                        continue
+                yield sub
 
 
 def sniff_format(text: str) -> str:
@@ -90,11 +111,30 @@ def _parse(text: str, fmt: str) -> Parsed:
     raise IngestError(f"unknown format {fmt!r}; use text, markdown or html.")
 
 
+def _clean_parsed(p: Parsed) -> Parsed:
+    """Every field without terminal control sequences (an HTML entity such as &#27;, a YAML "\\e" in
+    front matter... decode to them after decode_bytes ran); paragraphs left empty are dropped."""
+
+    def one(value: str | None) -> str | None:
+        if value is None:
+            return None
+        return " ".join(clean_str(str(value)).split()) or None
+
+    kept = [(clean_str(t).strip(), k) for t, k in zip(p.paragraphs, p.kinds or [""] * len(p.paragraphs))]
+    kept = [(t, k) for t, k in kept if t]
+    return Parsed(
+        title=one(p.title), section=one(p.section),
+        authors=[a for a in (one(a) for a in p.authors) if a],
+        outlet=one(p.outlet), date=one(p.date), page_date=one(p.page_date), url=one(p.url), language=one(p.language),
+        paragraphs=[t for t, _ in kept], kinds=[k for _, k in kept] if p.kinds else [],
+    )
+
+
 def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Article:
     """Parse article text in the given format ("text", "markdown" or "html")."""
     if not text or not text.strip():
         raise IngestError("the file contains only whitespace; there is nothing to import.")
-    parsed = _parse(text, fmt)
+    parsed = _clean_parsed(_parse(text, fmt))
     if not parsed.paragraphs:
         raise IngestError("no article text was found in the file.")
     body_text = "\n".join(parsed.paragraphs)

@@ -37,6 +37,20 @@ def _human_size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
+def _over_limit(n: int) -> str:
+    """The size of a file above MAX_BYTES, never rounded to look like the limit itself."""
+    mb = n / (1024 * 1024)
+    for digits in (1, 2):
+        shown = f"{mb:.{digits}f}"
+        if float(shown) > MAX_BYTES / (1024 * 1024):
+            return f"{shown} MB"
+    return f"{n:,} bytes"
+
+
+def _limit() -> str:
+    return f"{MAX_BYTES / (1024 * 1024):g} MB ({MAX_BYTES:,} bytes)"
+
+
 def read_bytes(path: os.PathLike[str] | str) -> bytes:
     """Read a file for import, refusing folders, missing files and files above MAX_BYTES."""
     p = Path(path)
@@ -54,7 +68,7 @@ def read_bytes(path: os.PathLike[str] | str) -> bytes:
         raise IngestError("not a regular file (a device, pipe or socket); only article files can be imported.")
     if st.st_size > MAX_BYTES:
         raise IngestError(
-            f"the file is {_human_size(st.st_size)}, above the {_human_size(MAX_BYTES)} limit for one article; "
+            f"the file is {_over_limit(st.st_size)}, above the {_limit()} limit for one article; "
             "check that it is an article, or split it."
         )
     if st.st_size == 0:
@@ -67,7 +81,7 @@ def read_bytes(path: os.PathLike[str] | str) -> bytes:
     except OSError as exc:
         raise IngestError(f"cannot read the file ({exc.strerror or exc}).") from None
     if len(data) > MAX_BYTES:  # it grew between stat() and read()
-        raise IngestError(f"the file is above the {_human_size(MAX_BYTES)} limit for one article.")
+        raise IngestError(f"the file is above the {_limit()} limit for one article; check that it is an article, or split it.")
     return data
 
 

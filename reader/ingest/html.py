@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.controls import clean, has_controls
 from reader.errors import IngestError
 from reader.ingest import blocks
 from reader.ingest.byline import parse_byline
@@ -104,11 +105,50 @@ def _authors(raw: str | None) -> list[str]:
     return [a.strip() for a in re.split(r"\s*;\s*", raw) if a.strip()]
 
 
-def parse_html(text: str) -> Parsed:
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li"}
+#: libxml2 refuses documents nested deeper than this (without its "huge" option).
+MAX_DEPTH = 255
+_WRAPPERS = re.compile(r"</?(?:div|span|section|font|center)\b[^>]*>", re.I)
+
+
+def _control_refs(text: str) -> tuple[str, int]:
+    """Character references to control characters (&#27; is ESC) decoded and removed whole with
+    the escape sequences they spell (ESC ] 52 ... BEL is a clipboard write): the HTML parser refuses
+    such references and would drop the page. Returns (html, how many were found)."""
+    found = 0
+
+    def ref(m: re.Match[str]) -> str:
+        nonlocal found
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        ch = chr(code) if code < 0x110000 else ""
+        if ch and has_controls(ch) and ch not in "\n\t":
+            found += 1
+            return ch
+        return m.group()
+
+    text = _CHAR_REF.sub(ref, text)
+    return (clean(text) if found else text), found
+
+
+def _depth(text: str) -> int:
+    """How deeply the page's elements nest (a rough count, enough to explain a refusal)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if m.group(3) or name in _VOID:
+            continue
+        depth = max(0, depth - 1) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _extract(text: str) -> Any:
     import trafilatura  # lazy: only HTML needs it
 
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             text,
             with_metadata=True,
             include_comments=False,
@@ -119,8 +159,18 @@ def parse_html(text: str) -> Parsed:
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
         raise IngestError(f"the HTML page could not be read ({type(exc).__name__}); save it again and retry.") from None
+
+
+def parse_html(text: str) -> Parsed:
+    text, controls = _control_refs(text)
+    doc = _extract(text)
+    deep = 0
     if doc is None or doc.body is None:
-        raise IngestError("no article text was found in the HTML page.")
+        deep = _depth(text)
+        if deep > MAX_DEPTH:  # too deep for the parser: the wrapper elements carry no text, drop them
+            doc = _extract(_WRAPPERS.sub("", text))
+    if doc is None or doc.body is None:
+        raise IngestError(_nothing_found(controls, deep))
     items: list[tuple[str, str]] = []
     _walk(doc.body, False, items, _figure_captions(text))
     title = blocks.normalise_line(doc.title or "") or None
@@ -151,4 +201,21 @@ def parse_html(text: str) -> Parsed:
         kept.append((para, kind))
     p.paragraphs = [t for t, _ in kept]
     p.kinds = [k for _, k in kept]
+    if not p.paragraphs and controls:
+        raise IngestError(_nothing_found(controls, deep))
     return p
+
+
+def _nothing_found(controls: int, deep: int) -> str:
+    if deep > MAX_DEPTH:
+        return (
+            f"the HTML page nests its elements {deep} levels deep, more than the {MAX_DEPTH} an HTML parser reads, "
+            "and no article text was found once the extra levels were removed; save the page again, or as text."
+        )
+    if controls:
+        return (
+            f"the HTML page holds {controls} character reference{'s' if controls != 1 else ''} to terminal control "
+            "characters (such as &#27;, ESC), which reader removes with the escape sequences they spell, and no "
+            "article text is left without them; check that this is an article page."
+        )
+    return "no article text was found in the HTML page."

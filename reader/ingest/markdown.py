@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from reader.controls import clean_value
 from reader.errors import IngestError
 from reader.ingest import blocks
 from reader.ingest.byline import parse_byline
@@ -39,7 +40,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise IngestError(f"the YAML front matter is not valid{where}; fix it or remove it.") from None
     if not isinstance(meta, dict):
         raise IngestError("the YAML front matter is not a set of `key: value` lines; fix it or remove it.")
-    return {str(k).strip().lower(): v for k, v in meta.items()}, text[m.end():]
+    # YAML escapes ("\e]52;...") make control sequences: cleaned before values are split or parsed
+    return {str(k).strip().lower(): clean_value(v) for k, v in meta.items()}, text[m.end():]
 
 
 def _first(meta: dict[str, Any], *keys: str) -> Any:

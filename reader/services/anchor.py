@@ -3,7 +3,9 @@
 API CONTRACT:
     make_anchor(paragraphs, paragraph, start=None, end=None, width=CONTEXT)
         -> (quote, prefix, suffix, start, end)
-        The quote is paragraphs[paragraph][start:end] (the whole paragraph by default). prefix and
+        The quote is paragraphs[paragraph][start:end] (the whole paragraph by default), capped at
+        models.QUOTE_LIMIT characters (start and end still cover the whole passage, so a bookmark
+        of a 10 MB paragraph stores a few kilobytes; locate() gives back the whole passage). prefix and
         suffix are up to `width` characters of context around it; for a quote that begins (ends) its
         paragraph they come from the end of the previous (start of the next) paragraph.
     locate(bookmark, paragraphs, threshold=FUZZY_THRESHOLD) -> (paragraph, start, end) | None
@@ -27,7 +29,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reader.models import Anchor
+from reader.models import QUOTE_LIMIT, Anchor
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 85.0
@@ -58,7 +60,20 @@ def make_anchor(
     suffix = text[end : end + width]
     if end == len(text) and paragraph + 1 < len(paragraphs):
         suffix = paragraphs[paragraph + 1][:width]
-    return text[start:end], prefix, suffix, start, end
+    return text[start : min(end, start + QUOTE_LIMIT)], prefix, suffix, start, end
+
+
+def is_capped(bm: Anchored) -> bool:
+    """True for a bookmark whose quote is only the first QUOTE_LIMIT characters of its passage."""
+    return len(bm.quote) >= QUOTE_LIMIT and bm.end - bm.start > len(bm.quote)
+
+
+def _whole(paragraphs: Sequence[str], span: Span | None, bm: Anchored) -> Span | None:
+    """A capped quote found at span: the passage runs on for its stored length (end - start)."""
+    if span is None or not is_capped(bm):
+        return span
+    p, s, e = span
+    return p, s, max(e, min(len(paragraphs[p]), s + (bm.end - bm.start)))
 
 
 def anchor_of(
@@ -91,10 +106,15 @@ def _context_score(paragraphs: Sequence[str], p: int, start: int, end: int, bm: 
     return score
 
 
+#: At most this many exact matches per paragraph are weighed (a repetitive 10 MB paragraph could
+#: otherwise hold millions of them).
+MAX_MATCHES = 200
+
+
 def _exact(paragraphs: Sequence[str], p: int, bm: Anchored) -> list[tuple[int, int, int]]:
     out, text, q = [], paragraphs[p], bm.quote
     i = text.find(q)
-    while i != -1:
+    while i != -1 and len(out) < MAX_MATCHES:
         out.append((p, i, i + len(q)))
         i = text.find(q, i + 1)
     return out
@@ -151,6 +171,10 @@ def _fuzzy(paragraphs: Sequence[str], bm: Anchored, threshold: float) -> Span | 
 
 
 def locate(bm: Anchored, paragraphs: Sequence[str], threshold: float = FUZZY_THRESHOLD) -> Span | None:
+    return _whole(paragraphs, _locate(bm, paragraphs, threshold), bm)
+
+
+def _locate(bm: Anchored, paragraphs: Sequence[str], threshold: float) -> Span | None:
     if not bm.quote or not paragraphs:
         return None
     if 0 <= bm.paragraph < len(paragraphs):

@@ -30,9 +30,9 @@ from reader.library import CORRECTABLE, Library
 from reader.models import Article, Bookmark
 from reader.services import cite, csl_engine
 from reader.services import preferences
-from reader.services.anchor import locate
+from reader.services.anchor import is_capped, locate
 from reader.services.data_formats import to_bibtex
-from reader.services.safe_text import clean
+from reader.services.safe_text import clean, escape_json
 
 EXPORT_FORMATS = ("markdown", "json", "bibtex")
 FORMAT_ID = "reader-notes"
@@ -76,6 +76,9 @@ def _grouped(library: Library) -> list[tuple[Article, list[Bookmark]]]:
             article = library.get(aid)
         except NotFound:
             continue  # bookmarks of an article no longer in the library cannot be cited
+        except ReaderError as exc:  # a damaged article file: said once (library.warn), the rest exported
+            library.warn(f"{exc} Its {len(marks[aid])} bookmark(s) are not in the export.")
+            continue
         out.append((article, sorted(marks[aid], key=lambda b: (b.paragraph, b.start, b.created))))
     return out
 
@@ -122,7 +125,8 @@ def _markdown(library: Library, style: str) -> str:
         parts.append(_md(rendered.references.get(article.id, "")) + "\n")
         for bm in bms:
             cite_text = rendered.citations.get(bm.id, "")
-            parts.append(f"> {_md(bm.quote)}\n>\n> — {_md(cite_text)}\n")
+            more = "\u2026" if is_capped(bm) else ""  # a passage longer than the stored quote
+            parts.append(f"> {_md(bm.quote)}{more}\n>\n> — {_md(cite_text)}\n")
             if bm.note.strip():
                 parts.append(clean(bm.note).strip() + "\n")
     return "\n".join(parts)
@@ -151,12 +155,14 @@ def _json(library: Library, style: str) -> str:
 
 
 def export_notes(library: Library, fmt: str = "markdown", style: str | None = None) -> str:
+    """The export text; it never holds a terminal control sequence (ESC, BEL, C1, bidi overrides):
+    text formats are cleaned, JSON has them escaped (\\uXXXX), so `cat FILE` is always safe."""
     if fmt == "bibtex":
-        return to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)])
+        return clean(to_bibtex([cite.csl_item(a) for a, _ in _grouped(library)]))
     if fmt == "markdown":
-        return _markdown(library, _style_for(library, style))
+        return clean(_markdown(library, _style_for(library, style)))
     if fmt == "json":
-        return _json(library, _style_for(library, style))
+        return escape_json(_json(library, _style_for(library, style)))
     raise CitationError(f"Unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}.")
 
 

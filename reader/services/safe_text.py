@@ -5,6 +5,11 @@ API CONTRACT:
                              # and bidi override/isolate controls
     escape_json(json_text) -> str   # (extension) escape, as \\uXXXX, the C1 and bidi controls that
                              # json.dumps(ensure_ascii=False) leaves raw: same data, inert on a terminal
+    clean_value(obj) -> obj  # (issue 9) every string in a dict/list cleaned (what the store keeps)
+    clean_str(text) -> str   # clean() with a fast path; has_controls(text) -> bool
+    shown_name(path) -> str  # (issue 9) a file name for one output line: controls/newlines as \\n, \\x1b...
+The implementation lives in reader/controls.py, below every layer, so the store, the library and
+ingest use this same cleaner on what they keep.
 Rich/Textual markup is never parsed from article text: build rich.text.Text objects
 (Text(s), Text.assemble) instead of markup strings; print with markup=False in the CLI.
 
@@ -26,33 +31,6 @@ What clean() does, precisely:
 
 from __future__ import annotations
 
-import re
+from reader.controls import clean, clean_str, clean_value, escape_json, has_controls, offset_map, shown_name
 
-_ST = r"(?:\x1b\\|\x9c|\x07)"
-_ESC_SEQ = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-    rf"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x1b\x07\x9c\n]*{_ST}?"  # OSC/DCS/SOS/PM/APC ... ST
-    r"|\x1b[ -/]+[0-~]"  # ESC with intermediates: ESC ( B, ESC # 8, ESC % G
-    r"|\x1b[0-~]"  # two-byte escapes: ESC 7, ESC c, ESC M ...
-)
-_NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    text = _ESC_SEQ.sub("", text)
-    text = _NEWLINES.sub("\n", text)
-    return _CONTROLS.sub("", text)
-
-
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_json(json_text: str) -> str:
-    """JSON text (from json.dumps) with the controls json.dumps leaves raw written as \\uXXXX escapes.
-
-    Valid only for JSON text: such characters can only occur inside strings, where the escape
-    means the same character, so json.loads gives back exactly the same data.
-    """
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+__all__ = ["clean", "clean_str", "clean_value", "escape_json", "has_controls", "offset_map", "shown_name"]

@@ -25,6 +25,16 @@ Extensions (issue 6):
     store.readonly -> bool         # damaged with no good backup: writes raise StoreReadOnly
     store.all_meta() -> dict[str, dict]   # every article's corrections at once (for lists)
 
+Extensions (issue 9):
+
+    store.check()                  # read every shard now, so damage anywhere is found at once
+    store.take_warnings() -> list[str]   # new one-line warnings (damaged files, unreadable rows)
+    Text is cleaned of terminal control sequences (reader.controls) on the way in (bookmarks,
+    notes, corrections, settings) and again on the way out (a file written by an older reader
+    or by hand may hold them). A quote longer than models.QUOTE_LIMIT is kept capped (its start
+    and end still cover the whole passage). A damaged shard with no good backup is read-only on
+    its own (its rows hidden; new bookmarks go to other shards); everything else stays writable.
+
 Errors are reader.errors.StoreError subclasses with one-line messages: StoreTooNew (written by
 a newer reader; refused at open, never overwritten), StoreReadOnly, StoreError (lock timeout,
 unreadable or unwritable file).
@@ -50,8 +60,9 @@ from typing import Any
 
 from tinydb.table import Table
 
+from reader.controls import clean_str, clean_value, shown_name
 from reader.errors import NotFound, StoreError, StoreReadOnly
-from reader.models import Bookmark
+from reader.models import QUOTE_LIMIT, Bookmark
 from reader.store import migrate
 from reader.store.atomic import clean_temp_files
 from reader.store.backup import recover
@@ -73,6 +84,38 @@ def _is_bookmark(row: dict[str, Any]) -> bool:
     )
 
 
+_TEXT_FIELDS = ("prefix", "suffix", "note", "created", "updated")
+
+
+def bookmark_of(row: dict[str, Any]) -> tuple[Bookmark, bool]:
+    """A Bookmark from a stored row (one _is_bookmark accepts): every text cleaned of control
+    sequences (an old or hand-edited file may hold them), wrong types read as best they can be.
+    Returns (bookmark, True when a field had the wrong type)."""
+    fixed = False
+    kw: dict[str, Any] = {"id": row["id"], "article_id": row["article_id"], "paragraph": row["paragraph"]}
+    kw["quote"] = clean_str(row["quote"])
+    for name in _TEXT_FIELDS:
+        value = row.get(name, "")
+        if not isinstance(value, str):
+            fixed = True
+            value = "" if value is None or isinstance(value, (dict, list)) else str(value)
+        kw[name] = clean_str(value)
+    for name in ("start", "end"):
+        value = row.get(name, 0)
+        if not isinstance(value, int) or isinstance(value, bool):
+            fixed = True
+            value = 0
+        kw[name] = value
+    return Bookmark(**kw), fixed
+
+
+def capped_quote(quote: str, start: int, end: int) -> tuple[str, int, int]:
+    """The quote as stored: at most QUOTE_LIMIT characters; end keeps the whole passage's length."""
+    if end <= start:
+        end = start + len(quote)
+    return quote[:QUOTE_LIMIT], start, end
+
+
 def shard_of(key: str, shards: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % shards
 
@@ -84,7 +127,7 @@ class StateStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Cannot create the store folder {self.folder} ({exc.strerror}); check permissions.") from exc
+            raise StoreError(f"Cannot create the store folder {shown_name(self.folder)} ({exc.strerror}); check permissions.") from exc
         self._lock = StoreLock(self.path.with_name(f".{self.path.name}.lock"))
         self._depth = 0
         self._storages: dict[Path, AtomicJSONStorage] = {}
@@ -92,6 +135,8 @@ class StateStore:
         self._indexes: dict[tuple[Path, str], tuple[int, tuple[dict[str, Any], dict[str, int]]]] = {}
         self._main = self._storage(self.path)
         self._meta_generation = -1
+        self._row_notes: dict[Path, str] = {}  # one line per shard holding rows it cannot read fully
+        self._said: set[str] = set()
         try:
             with self._lock:
                 clean_temp_files(self.path)
@@ -100,7 +145,7 @@ class StateStore:
         except OSError as exc:
             self.close()
             raise StoreError(
-                f"Cannot open the store {self.path} ({exc.strerror or exc}); check that its folder is writable."
+                f"Cannot open the store {shown_name(self.path)} ({exc.strerror or exc}); check that its folder is writable."
             ) from exc
         except BaseException:
             self.close()
@@ -153,10 +198,36 @@ class StateStore:
         cached = self._indexes.get(key)
         if cached is None or cached[0] != storage.version:
             table = data.get(name) or {}
+            self._check_rows(storage.path, name, table)
             rows = {r.get(field): r for r in table.values()}
             ids = {r.get(field): int(doc_id) for doc_id, r in table.items()}
             cached = self._indexes[key] = (storage.version, (rows, ids))
         return cached[1]
+
+    def _check_rows(self, path: Path, name: str, table: dict[str, dict[str, Any]]) -> None:
+        """Note (one line per file) bookmark rows that cannot be read, or only as best they can be."""
+        if name != "bookmarks":
+            return
+        skipped = fixed = 0
+        for row in table.values():
+            if not _is_bookmark(row):
+                skipped += 1
+            elif bookmark_of(row)[1]:
+                fixed += 1
+        parts = []
+        if skipped:
+            parts.append(f"{skipped} row{'s' if skipped != 1 else ''} that {'are' if skipped != 1 else 'is'} not a "
+                         "bookmark (no id, article, paragraph or quote) and hidden")
+        if fixed:
+            parts.append(f"{fixed} bookmark{'s' if fixed != 1 else ''} with a field of the wrong type (such as a note "
+                         "that is not text), read as best they could be")
+        if parts:
+            self._row_notes[path] = (
+                f"The bookmark file {shown_name(path)} has {' and '.join(parts)}; fix those rows in that file, or set the note "
+                "again with `reader note ID TEXT` (other bookmarks are not affected)."
+            )
+        else:
+            self._row_notes.pop(path, None)
 
     def _track(self, storage: AtomicJSONStorage, name: str, before: int, key: str, doc_id: int | None) -> None:
         """After one write of ours to (storage, name), update its index instead of rebuilding it
@@ -320,21 +391,28 @@ class StateStore:
         note: str = "",
     ) -> Bookmark:
         now = _now()
+        quote, start, end = capped_quote(clean_str(str(quote)), int(start), int(end))
         bm = Bookmark(
             id=uuid.uuid4().hex[:12],
             article_id=aid,
             paragraph=int(paragraph),
             quote=quote,
-            prefix=prefix,
-            suffix=suffix,
+            prefix=clean_str(str(prefix)),
+            suffix=clean_str(str(suffix)),
             start=start,
             end=end,
-            note=note,
+            note=clean_str(str(note)),
             created=now,
             updated=now,
         )
         with self._writing():
             storage = self._shard("bookmarks", bm.id)
+            for _ in range(4 * self.shards):  # a damaged (read-only) shard: give the bookmark another id
+                storage.read()
+                if not storage.readonly:
+                    break
+                bm.id = uuid.uuid4().hex[:12]
+                storage = self._shard("bookmarks", bm.id)
             table = self._table(storage, "bookmarks")
             self._indexed(storage, "bookmarks", "id")
             before = storage.version
@@ -350,7 +428,7 @@ class StateStore:
 
     def get_bookmark(self, bid: str) -> Bookmark:
         with self._reading():
-            return Bookmark.from_dict(self._bookmark_row(bid))
+            return bookmark_of(self._bookmark_row(bid))[0]
 
     def _change_bookmark(self, bid: str, change: Callable[[Table, int], Any]) -> None:
         with self._writing():
@@ -363,6 +441,7 @@ class StateStore:
             self._track(storage, "bookmarks", before, bid, doc_id if kept else None)
 
     def set_note(self, bid: str, note: str) -> Bookmark:
+        note = clean_str(str(note))
         self._change_bookmark(bid, lambda t, d: t.update({"note": note, "updated": _now()}, doc_ids=[d]))
         return self.get_bookmark(bid)
 
@@ -380,7 +459,7 @@ class StateStore:
         return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("created") or ""))
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
-        return [Bookmark.from_dict(r) for r in self._bookmark_rows(aid)]
+        return [bookmark_of(r)[0] for r in self._bookmark_rows(aid)]
 
     def bookmarked_ids(self) -> set[str]:
         with self._reading():
@@ -395,7 +474,7 @@ class StateStore:
     def all_meta(self) -> dict[str, dict[str, Any]]:
         with self._reading():
             return {
-                aid: dict(r["fields"])
+                aid: clean_value(r["fields"])
                 for aid, r in self._index(self._main, "meta", "article_id").items()
                 if isinstance(aid, str) and isinstance(r.get("fields"), dict)
             }
@@ -403,29 +482,48 @@ class StateStore:
     def get_meta(self, aid: str) -> dict[str, Any]:
         with self._reading():
             row = self._index(self._main, "meta", "article_id").get(aid)
-            return dict(row["fields"]) if row and isinstance(row.get("fields"), dict) else {}
+            return clean_value(row["fields"]) if row and isinstance(row.get("fields"), dict) else {}
 
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         with self._writing():
             merged = self.get_meta(aid)
-            merged.update(fields)
+            # The store never holds a control sequence; a value that was nothing else is no correction.
+            merged.update({
+                k: v for k, v in clean_value(dict(fields)).items()
+                if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
+            })
             self._upsert(self._main, "meta", "article_id", aid, {"fields": merged})
 
     # -- settings -------------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self._reading():
             row = self._index(self._main, "settings", "key").get(key)
-            return default if row is None else row.get("value")
+            return default if row is None else clean_value(row.get("value"))
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._writing():
-            self._upsert(self._main, "settings", "key", key, {"value": value})
+            self._upsert(self._main, "settings", "key", key, {"value": clean_value(value)})
 
     # -- state of the store -------------------------------------------------------------------------
     @property
     def warning(self) -> str | None:
         notes = [st.warning for st in self._storages.values() if st.warning]
         return " ".join(dict.fromkeys(notes)) or None
+
+    def check(self) -> None:
+        """Read every file of the store now (one stat each when unchanged), so damage anywhere is
+        found, and reported through take_warnings(), at once rather than when that file is used."""
+        with self._reading():
+            for name, field in (("reads", "article_id"), ("bookmarks", "id")):
+                for st in self._all_shards(name):
+                    self._index(st, name, field)
+
+    def take_warnings(self) -> list[str]:
+        """One line per problem found (damaged files, unreadable rows) not yet taken; each is given once."""
+        notes = [st.warning for st in self._storages.values() if st.warning] + list(self._row_notes.values())
+        new = [n for n in dict.fromkeys(notes) if n not in self._said]
+        self._said.update(new)
+        return new
 
     @property
     def readonly(self) -> bool:

@@ -27,6 +27,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from reader.controls import shown_name
 from reader.errors import StoreDamaged, StoreError, StoreReadOnly
 from reader.store.atomic import atomic_write_bytes
 
@@ -124,17 +125,23 @@ class AtomicJSONStorage(Storage):
             self._set({}, None, None)
             return
         except OSError as exc:
-            raise StoreError(f"Cannot read the store {self.path} ({exc.strerror}); check its permissions.") from exc
+            self._unreadable(exc)
+            return
         try:
             sig = signature(os.fstat(fd))
             chunks = []
-            while chunk := os.read(fd, 1 << 20):
-                chunks.append(chunk)
+            try:
+                while chunk := os.read(fd, 1 << 20):
+                    chunks.append(chunk)
+            except OSError as exc:  # a folder where the file should be, an I/O error...
+                os.close(fd)
+                self._unreadable(exc)
+                return
             data = parse(b"".join(chunks))
         except (ValueError, UnicodeDecodeError) as exc:
             os.close(fd)
             if self.on_damage is None:
-                raise StoreDamaged(f"The store {self.path} is damaged ({exc}).") from exc
+                raise StoreDamaged(f"The store {shown_name(self.path)} is damaged ({exc}).") from exc
             self._set(self.on_damage(self, ValueError(str(exc))), stat_signature(self.path), None)
             return
         except BaseException:
@@ -142,6 +149,19 @@ class AtomicJSONStorage(Storage):
             raise
         self.readonly = None  # a good file again (someone repaired it): writable again
         self._set(data, sig, fd)
+
+    def _unreadable(self, exc: OSError) -> None:
+        """A store file that cannot be read at all: empty and read-only, with one line saying why
+        and what to do (the rest of the store keeps working)."""
+        from reader.store.backup import read_only_message
+
+        if isinstance(exc, IsADirectoryError) or self.path.is_dir():
+            problem, todo = "it is a folder, not a file", f"; move that folder away (mv {shown_name(self.path)} {shown_name(self.path)}.moved)"
+        else:
+            problem, todo = f"it cannot be read: {exc.strerror or exc}", "; check its permissions"
+        self.readonly = read_only_message(self.path, problem, todo)
+        self.warning = str(StoreDamaged(self.readonly))
+        self._set({}, stat_signature(self.path), None)
 
     def _set(self, data: Data, sig: Signature | None, fd: int | None) -> None:
         if self._fd is not None:
@@ -184,7 +204,7 @@ class AtomicJSONStorage(Storage):
         try:
             fd = atomic_write_bytes(self.path, payload, before_replace=before, keep_open=KEEP_OPEN)
         except OSError as exc:
-            raise StoreError(f"Cannot save the store {self.path} ({exc.strerror}); your last change was not saved.") from exc
+            raise StoreError(f"Cannot save the store {shown_name(self.path)} ({exc.strerror}); your last change was not saved.") from exc
         data = self._data if self._dirty else parse(payload)
         self._dirty = False
         if self._fd is not None:

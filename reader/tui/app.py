@@ -59,7 +59,8 @@ class ReaderApp(App[None]):
         try:
             return fn(*args, **kwargs)
         except ReaderError as exc:
-            self.notify(str(exc), title="Not saved" if _is_write(fn) else "Problem", severity="error", timeout=8)
+            if str(exc) not in self.report_warnings():  # the same line is not said twice
+                self.notify(str(exc), title="Not saved" if _is_write(fn) else "Problem", severity="error", timeout=8)
         except OSError as exc:
             self.notify(
                 f"The library could not be written ({exc.strerror or exc}); check the disk and permissions.",
@@ -67,7 +68,20 @@ class ReaderApp(App[None]):
                 severity="error",
                 timeout=8,
             )
+        finally:
+            self.report_warnings()
         return None
+
+    def report_warnings(self) -> list[str]:
+        """Damage found in the library (a store file, an index row, an article file): a notification
+        each, at once, naming the file and what to do. Returns the lines shown."""
+        try:
+            lines = self.library.take_warnings()
+        except Exception:  # never let the report itself break the app
+            return []
+        for line in lines:
+            self.notify(line, title="Library damaged", severity="warning", timeout=20)
+        return lines
 
     def notify(
         self,

@@ -6,7 +6,6 @@ Untrusted text (titles, paragraphs, entity names, notes) becomes rich.text.Text 
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from reader.services.safe_text import clean
+from reader.services.safe_text import offset_map as _offset_map
 
 
 def safe(text: str | None, style: str = "") -> Text:
@@ -46,17 +46,6 @@ class CleanPara:
         if shown == original:
             return cls(shown)
         return cls(shown, _offset_map(original, shown))
-
-
-def _offset_map(original: str, shown: str) -> Callable[[int], int]:
-    """Map offsets in `original` to offsets in `shown` (clean() only drops or replaces characters)."""
-    table = [0] * (len(original) + 1)
-    ops = difflib.SequenceMatcher(None, original, shown, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in ops:
-        for k in range(i1, i2 + 1):
-            table[k] = j1 + (k - i1) if tag == "equal" else (j1 if k == i1 else j2)
-    table[len(original)] = len(shown)
-    return lambda i: table[max(0, min(i, len(original)))]
 
 
 _WORD = re.compile(r"\S+\s*")

@@ -115,9 +115,7 @@ class MainScreen(CiteActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        warning = self.library.store_warning
-        if warning:
-            self.notify(warning, title="Store", severity="warning", timeout=15)
+        self.app.guard(self.library.check_store)  # damage anywhere in the store is reported at once
         self.entity_panel.border_title = "Entities"
         self.pane.border_title = "Reading"
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
@@ -422,10 +420,14 @@ class MainScreen(CiteActions, Screen[None]):
         except (ReaderError, OSError) as exc:
             self.post_message(self.Failed(f"Import failed: {exc}"))
             return
-        self.app.call_from_thread(self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"))
+        self.app.call_from_thread(
+            self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"),
+            report.count("skipped"),
+        )
 
-    def _imported(self, imported: int, duplicates: int, refused: int) -> None:
+    def _imported(self, imported: int, duplicates: int, refused: int, links: int = 0) -> None:
         self.listing.load(self.app.guard(self.library.summaries) or [])
         self._refilter()
-        severity = "warning" if refused else "information"
-        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.", severity=severity, timeout=5)
+        severity = "warning" if refused or links else "information"
+        skipped = f" {links} link{'s' * (links != 1)} leaving the folder not followed." if links else ""
+        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.{skipped}", severity=severity, timeout=5)

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from reader.models import Article
+from reader.tui.textkit import one_line
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -39,10 +40,12 @@ FIELDS = (
 
 
 def shown(article: Article, key: str) -> str:
+    """The field as the editor shows it: one line, never a control sequence (an Input sends its
+    text to the terminal as it is)."""
     value = getattr(article, key)
     if key == "authors":
-        return "; ".join(value)
-    return value or ""
+        return "; ".join(one_line(a) for a in value)
+    return one_line(value)
 
 
 class MetaEditor(ModalScreen[dict[str, Any] | None]):

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
+from reader.services.safe_text import clean
 from reader.tui.textkit import one_line, safe
 
 
@@ -38,7 +39,8 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
         with Vertical(id="note-dialog"):
             yield Label("Note on this passage", classes="dialog-title")
             yield Static(safe(_snippet(self.quote)), id="note-quote", markup=False)
-            area = TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
+            # A TextArea sends its text to the terminal as it is: never a control sequence.
+            area = TextArea(clean(self.note), id="note-text", soft_wrap=True, tab_behavior="focus")
             area.cursor_blink = self.CURSOR_BLINK
             yield area
             with Horizontal(classes="dialog-buttons"):
@@ -56,7 +58,7 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
         {"save": self.action_save, "delete": self.action_delete, "cancel": self.action_cancel}[event.button.id]()
 
     def action_save(self) -> None:
-        self.dismiss(self.Result(self.query_one(TextArea).text.rstrip()))
+        self.dismiss(self.Result(clean(self.query_one(TextArea).text).rstrip()))
 
     def action_delete(self) -> None:
         self.dismiss(self.Result("", delete=True))

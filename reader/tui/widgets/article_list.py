@@ -87,7 +87,7 @@ class ArticleList(RowList):
     def _label(self, s: Summary) -> tuple[str, str]:
         cached = self._labels.get(s.id)
         if cached is None:
-            meta = " \u00b7 ".join(filter(None, [s.date, one_line(s.publisher), one_line(", ".join(s.authors))]))
+            meta = " \u00b7 ".join(filter(None, [one_line(s.date), one_line(s.publisher), one_line(", ".join(s.authors))]))
             cached = (one_line(s.title) or "(untitled)", meta)
             self._labels[s.id] = cached
         return cached
