@@ -11,6 +11,7 @@ The frequent small writes go to state.json only, never to the article bodies.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +31,7 @@ from reader.ingest import iter_article_files, parse_file
 from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import resolve_library_dir
+from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.store import StateStore
 from reader.store.atomic import atomic_write_text
 
@@ -217,6 +219,7 @@ class Library(StateUseCases):
         self._warnings: list[str] = []
         self._warned: set[str] = set()
         self.state = StateStore(self.root / "state.json")
+        self._keeper: IndexKeeper | None = None
 
     # -- warnings ---------------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -253,6 +256,8 @@ class Library(StateUseCases):
             self._write_index({})
 
     def close(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
         self.state.close()
 
     # -- the index --------------------------------------------------------------------
@@ -341,7 +346,9 @@ class Library(StateUseCases):
             index[article.id] = Summary.of(article)
         return index
 
-    def _write_index(self, index: dict[str, Summary]) -> None:
+    def _write_index(self, index: dict[str, Summary], articles: Iterable[Article] = (), *, search: bool = True) -> None:
+        old = self._index or {}
+        sig = self.search_index.library_sig() if search else None
         payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()]}
         try:
             atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
@@ -349,6 +356,33 @@ class Library(StateUseCases):
             raise write_error(self.index_path, exc) from exc
         self._index = index
         self._index_mtime = self.index_path.stat().st_mtime_ns
+        if search:
+            self._search_written(old, index, sig, articles)
+
+    # -- full-text search (reader.search): the index follows every write of the library's index --
+    @property
+    def search_index(self) -> IndexKeeper:
+        if self._keeper is None:
+            self._keeper = IndexKeeper(self)
+        return self._keeper
+
+    def _search_written(self, old: dict[str, Summary], new: dict[str, Summary], sig: Any, articles: Iterable[Article]) -> None:
+        try:
+            self.search_index.written(old, new, sig, articles)
+        except Exception:  # derived data: the stamp stays stale and the next search rebuilds it
+            logging.getLogger(__name__).warning("the search index could not follow a library write", exc_info=True)
+
+    def search(self, query: str, *, limit: int | None = None, sort: str = "relevance") -> SearchResults:
+        """Full-text search in the query language of reader.search (QueryError if malformed)."""
+        return run_search(self.search_index, query, limit=limit, sort=sort)
+
+    def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
+        """Correct an article's metadata (kept in the state store) and re-index it."""
+        self.state.set_meta(aid, fields)
+        try:
+            self.search_index.meta_changed(aid)
+        except Exception:
+            logging.getLogger(__name__).warning("the search index missed a metadata correction", exc_info=True)
 
     def summaries(self) -> list[Summary]:
         """All articles, with user metadata corrections applied, in import order."""
@@ -399,7 +433,10 @@ class Library(StateUseCases):
         """
         with self._locked():
             index = self._scan(progress, reextract)
-            self._write_index(index)
+            self._write_index(index, search=False)
+        self.search_index.rebuild(
+            clear=True, progress=(lambda done, total: progress(f"search index: {done:,} of {total:,}")) if progress else None
+        )
         return len(index)
 
     @contextmanager
@@ -453,7 +490,7 @@ class Library(StateUseCases):
                     index[article.id] = Summary.of(article)
                     statuses.append("imported")
                 if written:
-                    self._write_index(index)
+                    self._write_index(index, articles)
             except BaseException:
                 for path in written:  # nothing half-written: no article file without its index row
                     try:

@@ -11,6 +11,12 @@ CORPUS = SHARED / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _search_cache(tmp_path_factory, monkeypatch):
+    """Search indexes (derived data, normally in the user's cache folder) go to a temp folder."""
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def library_dir(tmp_path, monkeypatch):
     """An empty library folder, also set as READER_LIBRARY so nothing touches the user's data."""

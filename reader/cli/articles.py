@@ -66,7 +66,9 @@ def register(app: typer.Typer) -> None:
     def list_(
         unread: Annotated[bool, typer.Option("--unread", help="Only unread articles.")] = False,
         bookmarked: Annotated[bool, typer.Option("--bookmarked", help="Only articles with bookmarks.")] = False,
-        search: Annotated[Optional[str], typer.Option("--search", "-s", help="Words in title, author, publisher.")] = None,
+        search: Annotated[
+            Optional[str], typer.Option("--search", "-s", help="A search query, as `reader search` takes (full text).")
+        ] = None,
         sort: Annotated[str, typer.Option(help="added, date or title.")] = "added",
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     ) -> None:
@@ -75,9 +77,18 @@ def register(app: typer.Typer) -> None:
             raise fail(f"unknown sort {sort!r}; use added, date or title.", 2)
         with library_session() as lib:
             read, marked = lib.read_ids(), lib.bookmarked_ids()
+            found = None
+            if search and search.strip():
+                from reader.cli.search import ready
+
+                ready(lib)
+                results = lib.search(search)
+                if results.notice:
+                    out(f"reader: {results.notice}", err=True)
+                found = {h.id for h in results.hits}
             rows = filter_summaries(
-                lib.summaries(), search or "", unread_only=unread, bookmarked_only=bookmarked,
-                read_ids=read, bookmarked_ids=marked,
+                lib.summaries(), unread_only=unread, bookmarked_only=bookmarked,
+                read_ids=read, bookmarked_ids=marked, ids=found,
             )
             rows = sort_summaries(rows, sort)
         if as_json:

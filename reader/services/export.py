@@ -194,7 +194,7 @@ def import_notes(library: Library, text: str) -> ImportNotesReport:
         current = library.state.get_meta(aid)
         new = {k: v for k, v in corrections.items() if k not in current}
         if new:
-            library.state.set_meta(aid, new)
+            library.set_meta(aid, new)
         existing = library.state.bookmarks(aid)
         by_id = {b.id: b for b in existing}
         by_text = {(b.quote, b.note) for b in existing}

@@ -55,7 +55,8 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
-    "Article list": [("after /", "Filter as you type (enter keeps, esc clears)")],
+    "Article list": [("after /", "Full-text search as you type (esc clears)")],
+    "Reading pane": [("n, N after ctrl+f", "Next, previous match (3/17 shown)")],
     "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
@@ -66,4 +67,7 @@ def help_rows() -> list[tuple[str, list[tuple[str, str]]]]:
         rows = [(key_label(b.key), b.description or b.action) for b in bindings_of(cls)]
         rows += EXTRA.get(title, [])
         out.append((title, rows))
+    from reader.search.query import SYNTAX
+
+    out.append(("Search language (/, ctrl+f, reader search)", list(SYNTAX)))
     return out

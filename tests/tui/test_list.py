@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.tui.app import build_app
 from reader.tui.screens.main import MainScreen
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import screen_text, wait_until
 
 GENEVA, BUDGET, PERSIAN, HOSTILE = "a1geneva00000001", "b2budget00000002", "c3persian0000003", "d4hostile000004"
 
@@ -44,14 +44,12 @@ async def test_filter_as_you_type_and_escape_clears(lib):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("slash", "g", "e", "n")
-        await pilot.pause()
         screen = app.screen
-        assert ids(screen) == [GENEVA]
+        await wait_until(pilot, lambda: ids(screen) == [GENEVA])  # the search runs in a worker
         await pilot.pause()
         assert "Articles 1/4" in screen_text(app)
         await pilot.press("space", "q", "q")
-        await pilot.pause()
-        assert ids(screen) == []
+        await wait_until(pilot, lambda: ids(screen) == [])
         await pilot.press("escape")
         await pilot.pause()
         assert ids(screen) == [BUDGET, GENEVA, PERSIAN, HOSTILE]
@@ -63,8 +61,7 @@ async def test_filter_matches_author_and_publisher(lib):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"carter")
-        await pilot.pause()
-        assert ids(app.screen) == [BUDGET]
+        await wait_until(pilot, lambda: ids(app.screen) == [BUDGET])
         await pilot.press("enter")
         assert app.screen.article_list.has_focus
         assert ids(app.screen) == [BUDGET]

@@ -13,7 +13,10 @@ from textual.widgets import Footer, Label
 from reader.library import Library
 from reader.models import Bookmark
 from reader.tui.textkit import one_line
+from reader.search import QueryError, parse
+from reader.search.notes import bookmark_fields, bookmark_matches
 from reader.tui.widgets.bookmark_list import BookmarkList, BookmarkRow
+from reader.tui.widgets.filter_input import FilterInput
 
 
 def row_of(b: Bookmark, title: str | None) -> BookmarkRow:
@@ -30,6 +33,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         Binding("a,e", "edit_note", "Edit note"),
         Binding("d,delete", "delete", "Delete bookmark"),
         Binding("escape,B", "close", "Back"),
+        Binding("slash", "search", "Search notes"),
     ]
 
     def __init__(self, library: Library, titles: dict[str, str | None]) -> None:
@@ -37,9 +41,12 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self.library = library
         self.titles = titles
         self._bookmarks: list[Bookmark] = []
+        self._search = ""
+        self._folded: dict[str, dict[str, list[str]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Label("", id="bookmarks-title")
+        yield FilterInput(placeholder="Search notes, passages and titles\u2026", id="bookmark-search")
         self.bookmark_list = BookmarkList(id="bookmark-list")
         yield self.bookmark_list
         yield Footer()
@@ -50,12 +57,53 @@ class BookmarksScreen(Screen[Bookmark | None]):
 
     def _load(self, keep: int = 0) -> None:
         found = self.app.guard(self.library.bookmarks) or []
+        total = len(found)
+        found, problem = self._filtered(found)
         key = {aid: one_line(t).casefold() for aid, t in self.titles.items()}
         found.sort(key=lambda b: (key.get(b.article_id, "\uffff"), b.paragraph, b.start))
         self._bookmarks = found
         self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id)) for b in found], keep)
         label = f"Bookmarks: {len(found):,}" if found else "No bookmarks yet: press b on a passage to keep it."
+        if self._search.strip():
+            label = f"Bookmarks: {len(found):,} of {total:,} match {one_line(self._search)!r}"
+            if problem:
+                label += f" \u2014 {one_line(problem)}"
         self.query_one("#bookmarks-title", Label).update(Text(label))
+
+    def _filtered(self, found: list[Bookmark]) -> tuple[list[Bookmark], str | None]:
+        """The bookmarks matching the search box (the library's query language), and a problem line."""
+        if not self._search.strip():
+            return found, None
+        try:
+            q = parse(self._search)
+        except QueryError as exc:
+            return found, str(exc)
+        out = []
+        for b in found:
+            fields = self._folded.get(b.id)
+            if fields is None or fields.get("_note") != [b.note]:
+                fields = self._folded[b.id] = bookmark_fields(b.quote, b.note, self.titles.get(b.article_id))
+                fields["_note"] = [b.note]
+            if bookmark_matches(q, fields):
+                out.append(b)
+        return out, None
+
+    def action_search(self) -> None:
+        self.add_class("-searching")
+        self.query_one(FilterInput).focus()
+
+    def on_input_changed(self, event: FilterInput.Changed) -> None:
+        self._search = event.value
+        self._load()
+
+    def on_input_submitted(self, event: FilterInput.Submitted) -> None:
+        self.bookmark_list.focus()
+
+    def on_filter_input_cancelled(self) -> None:
+        self._search = ""
+        self.remove_class("-searching")
+        self._load()
+        self.bookmark_list.focus()
 
     @property
     def current(self) -> Bookmark | None:

@@ -27,6 +27,7 @@ from reader.models import Bookmark, Entity
 from reader.services.anchor import anchor_of
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
+from reader.tui.screens.main_search import SearchMode
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
@@ -43,10 +44,11 @@ class EntityFilter:
     ids: frozenset[str]
 
 
-class MainScreen(CiteActions, Screen[None]):
+class MainScreen(CiteActions, SearchMode, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
-        Binding("slash", "filter", "Filter"),
+        Binding("slash", "filter", "Search"),
+        Binding("ctrl+f", "find", "Find in article", show=False),
         Binding("s", "sort", "Sort"),
         Binding("u", "unread_only", "Unread only", show=False),
         Binding("o", "bookmarked_only", "Bookmarked only", show=False),
@@ -57,8 +59,8 @@ class MainScreen(CiteActions, Screen[None]):
         Binding("C", "copy_quotation", "Quote"),
         Binding("y", "choose_style", "Citation style", show=False),
         Binding("h", "toggle_mentions", "Highlight entities", show=False),
-        Binding("n", "mention(1)", "Next mention", show=False),
-        Binding("N", "mention(-1)", "Previous mention", show=False),
+        Binding("n", "mention(1)", "Next mention or find match", show=False),
+        Binding("N", "mention(-1)", "Previous mention or find match", show=False),
         Binding("f", "filter_entity", "Articles with entity", show=False),
         Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
         Binding("B", "bookmarks", "Bookmarks"),
@@ -123,22 +125,29 @@ class MainScreen(CiteActions, Screen[None]):
         self.listing.load(self.app.guard(self.library.summaries) or [])
         self._refilter()
         self.article_list.focus()
+        self.prepare_search()
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
         ef = self.entity_filter
-        self.rows = self.listing.view(
-            self.sort_key,
-            self.filter_text,
-            unread_only=self.unread_only,
-            bookmarked_only=self.bookmarked_only,
-            read_ids=self.read_ids,
-            bookmarked_ids=self.bookmarked_ids,
-            ids=ef.ids if ef else None,
-        )
+        flags = [f"by {self.sort_key}"]
+        if self.searching():  # full-text search (main_search.py): ranked rows with the toggles applied
+            self.rows, flags = self.search_rows(
+                self.sort_key, unread_only=self.unread_only, bookmarked_only=self.bookmarked_only, read_ids=self.read_ids,
+                bookmarked_ids=self.bookmarked_ids, ids=set(ef.ids) if ef else None,
+            )
+        else:
+            self.rows = self.listing.view(
+                self.sort_key,
+                "",
+                unread_only=self.unread_only,
+                bookmarked_only=self.bookmarked_only,
+                read_ids=self.read_ids,
+                bookmarked_ids=self.bookmarked_ids,
+                ids=ef.ids if ef else None,
+            )
         pane = self.query_one("#list-pane")
         pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
-        flags = [f"by {self.sort_key}"]
         if self.unread_only:
             flags.append("unread")
         if self.bookmarked_only:
@@ -148,6 +157,7 @@ class MainScreen(CiteActions, Screen[None]):
         pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
     def watch_filter_text(self) -> None:
+        self._search_changed()
         self._refilter()
 
     def watch_sort_key(self) -> None:
@@ -209,6 +219,9 @@ class MainScreen(CiteActions, Screen[None]):
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
+        answer = self._search_answer if self.searching() else None
+        words = answer is not None and answer.query.highlight_terms()
+        self.apply_find(answer.query if words else None)  # the list's search, marked in the text
         return True
 
     @property
@@ -336,6 +349,8 @@ class MainScreen(CiteActions, Screen[None]):
         self.show_mentions = not self.show_mentions
 
     def action_mention(self, step: int) -> None:
+        if self.step_find(step):  # a find in the article is active: n/N step through its matches
+            return
         ent = self.entity
         if ent is None or not ent.mentions:
             self.notify("Choose an entity in the entity panel first (enter).", severity="warning")

@@ -6,12 +6,13 @@ posts ArticleList.Opened when the user opens a row (enter or click).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
@@ -31,6 +32,7 @@ class ArticleList(RowList):
         "article-list--unread",
         "article-list--meta",
         "article-list--mark",
+        "article-list--match",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *row_bindings(
@@ -50,6 +52,9 @@ class ArticleList(RowList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._labels: dict[str, tuple[str, str]] = {}
+        #: While searching: article id -> Snippet shown under the title (None: the meta line).
+        self._snippets: dict[str, Any] | None = None
+        self._snippet_source: Callable[[str], Any] | None = None
 
     # -- data -----------------------------------------------------------------------
     @property
@@ -83,6 +88,40 @@ class ArticleList(RowList):
         self._labels.clear()
         self.refresh()
 
+    def show_snippets(self, snippets: dict[str, Any] | None, source: Callable[[str], Any] | None = None) -> None:
+        """Show search snippets (reader.services.snippets.Snippet) under the titles; None: the meta lines.
+
+        `source` gives the snippet of a row not in `snippets` (computed when the row is first drawn).
+        """
+        self._snippets = dict(snippets) if snippets is not None else None
+        self._snippet_source = source
+        self.refresh()
+
+    def snippets_shown(self) -> dict[str, Any] | None:
+        return self._snippets
+
+    def _snippet_part(self, article_id: str, width: int, style: Style) -> list[Segment] | None:
+        if self._snippets is None:
+            return None
+        snip = self._snippets.get(article_id)
+        if snip is None and self._snippet_source is not None:
+            snip = self._snippets[article_id] = self._snippet_source(article_id)
+        if snip is None:
+            return None
+        text, marks = snip.text, snip.marks
+        room = max(1, width - 2)
+        if marks and marks[0][1] > room:  # bring the first match into view
+            cut = max(0, marks[0][0] - room // 4)
+            space = text.rfind(" ", 0, cut)
+            cut = space + 1 if space > 0 else cut
+            text, marks = "\u2026" + text[cut:], tuple((a - cut + 1, b - cut + 1) for a, b in marks if a >= cut)
+        line = Text("  " + text, style=style + self.get_component_rich_style("article-list--meta"), end="")
+        match = self.get_component_rich_style("article-list--match")
+        for a, b in marks:
+            line.stylize(match, a + 2, b + 2)
+        line.truncate(width, overflow="ellipsis")
+        return list(line.render(self.app.console))
+
     # -- rendering ------------------------------------------------------------------
     def _label(self, s: Summary) -> tuple[str, str]:
         cached = self._labels.get(s.id)
@@ -101,6 +140,9 @@ class ArticleList(RowList):
             unread = summary.id not in self.read_ids
             title_style = style + comp("article-list--unread") if unread else style
             return [Segment(mark, style + comp("article-list--mark")), Segment(fit(title, width - 2), title_style)]
+        snip = self._snippet_part(summary.id, width, style)
+        if snip is not None:
+            return snip
         return [Segment(fit("  " + meta, width), style + comp("article-list--meta"))]
 
     # -- actions ----------------------------------------------------------------------

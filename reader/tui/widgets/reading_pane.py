@@ -63,6 +63,8 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         "reading-pane--mention",
         "reading-pane--entity",
         "reading-pane--hint",
+        "reading-pane--find",
+        "reading-pane--find-current",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next paragraph", show=False),
@@ -106,6 +108,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self._mentions: dict[int, list[tuple[int, int, bool]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._end_sent = False
+        self._find_terms: list | None = None
+        self._finds: list[tuple[int, int, int]] = []  # (paragraph, start, end), original offsets, in order
+        self._finds_by_para: dict[int, list[tuple[int, int, int]]] = {}  # paragraph -> (start, end, index)
+        self.find_position = -1
 
     # -- state from the screen ----------------------------------------------------------
     @property
@@ -126,6 +132,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self.selection = None
         self._index_marks()
         self._index_mentions()
+        self._index_finds()
         self._relayout()
         position = document.position if document else 0
         self.set_reactive(ReadingPane.cursor, max(0, min(position, len(self._clean) - 1)))
@@ -194,6 +201,47 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
                 continue
             for p, s, e in ent.mentions:
                 self._mentions[p].append((s, e, is_chosen))
+
+    # -- find in the article (the screen's ctrl+f) ---------------------------------------------
+    def set_find(self, terms: list | None) -> int:
+        """Mark every match of these search terms (reader.search.Term); returns how many."""
+        self._find_terms = terms or None
+        self._index_finds()
+        self.refresh()
+        return len(self._finds)
+
+    @property
+    def find_count(self) -> int:
+        return len(self._finds)
+
+    def _index_finds(self) -> None:
+        from reader.search.highlight import find_matches
+
+        self._finds, self._finds_by_para, self.find_position = [], defaultdict(list), -1
+        article = self.article
+        if article is None or not self._find_terms:
+            return
+        for p, text in enumerate(article.paragraphs):
+            for s, e in find_matches(text, self._find_terms):
+                self._finds_by_para[p].append((s, e, len(self._finds)))
+                self._finds.append((p, s, e))
+
+    def step_find(self, step: int) -> None:
+        """Go to the next (step 1) or previous (-1) match; the first step goes to the nearest after the cursor."""
+        if not self._finds:
+            return
+        if self.find_position < 0:
+            here = self.cursor
+            after = [i for i, f in enumerate(self._finds) if f[0] >= here]
+            before = [i for i, f in enumerate(self._finds) if f[0] <= here]
+            self.find_position = (after[0] if after else 0) if step > 0 else (before[-1] if before else len(self._finds) - 1)
+        else:
+            self.find_position = (self.find_position + step) % len(self._finds)
+        p, s, e = self._finds[self.find_position]
+        self.cursor = p
+        self.selection = None
+        self._scroll_cursor_visible(top=False)
+        self.refresh()
 
     # -- layout ---------------------------------------------------------------------------
     def _relayout(self) -> None:
@@ -275,6 +323,9 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
             spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--bookmark")))
         for a, b, chosen in self._mentions.get(p, ()):
             spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--entity" if chosen else "reading-pane--mention")))
+        for a, b, i in self._finds_by_para.get(p, ()):
+            current = i == self.find_position
+            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--find-current" if current else "reading-pane--find")))
         if p == self.cursor and self.selection is not None:
             first, last = self._selection_bounds()
             spans.append((cp.pos(first), cp.pos(last), comp("reading-pane--selection")))
