@@ -32,7 +32,7 @@ from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import resolve_library_dir
 from reader.search.keeper import IndexKeeper, SearchResults, run_search
-from reader.store import StateStore
+from reader.sync.store import SyncedStore
 from reader.store.atomic import atomic_write_text
 
 INDEX_VERSION = 1
@@ -218,7 +218,7 @@ class Library(StateUseCases):
         self._index_mtime: float | None = None
         self._warnings: list[str] = []
         self._warned: set[str] = set()
-        self.state = StateStore(self.root / "state.json")
+        self.state = SyncedStore(self.root)
         self._keeper: IndexKeeper | None = None
 
     # -- warnings ---------------------------------------------------------------------

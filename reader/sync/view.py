@@ -1,0 +1,158 @@
+"""The merged view of every device's store files.
+
+A row, as every device writes it: {"k": key, "v": {field: value}, "h": {field: hlc}, "d": device}.
+The merged record of a key is, per field, the value with the greatest (hlc, device): last writer wins
+by hybrid logical clock, the same on every machine whatever order the files arrived in. Files are
+parsed only when their stat signature changed; after a change of one file only its keys are re-folded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.controls import shown_name
+from reader.store.storage import Signature, parse, stat_signature
+from reader.sync.files import DEVICES, device_files
+
+Rows = dict[str, dict[str, Any]]  # key -> row
+
+
+@dataclass
+class Record:
+    v: dict[str, Any] = field(default_factory=dict)
+    h: dict[str, int] = field(default_factory=dict)
+    d: dict[str, str] = field(default_factory=dict)
+
+    def take(self, row: dict[str, Any]) -> None:
+        dev = str(row.get("d") or "")
+        values = row.get("v") or {}
+        for name, stamp in (row.get("h") or {}).items():
+            if not isinstance(stamp, int):
+                continue
+            if (stamp, dev) > (self.h.get(name, -1), self.d.get(name, "")):
+                self.h[name], self.d[name] = stamp, dev
+                self.v[name] = values.get(name)
+
+    @property
+    def stamp(self) -> int:
+        return max(self.h.values(), default=0)
+
+
+def _rows_of(data: dict[str, Any]) -> dict[str, Rows]:
+    tables: dict[str, Rows] = {}
+    for name, table in data.items():
+        if name.startswith("_"):
+            continue
+        rows: Rows = {}
+        for row in table.values():
+            key = row.get("k")
+            if isinstance(key, str) and isinstance(row.get("h"), dict) and isinstance(row.get("v"), dict):
+                rows[key] = row
+        if rows:
+            tables[name] = rows
+    return tables
+
+
+class MergedView:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.devices_dir = self.root / DEVICES
+        self._files: dict[Path, tuple[Signature | None, dict[str, Rows]]] = {}
+        self.tables: dict[str, dict[str, Record]] = {}
+        self.versions: dict[str, int] = {}  # table -> bumped on each change (for derived caches)
+        self.max_hlc = 0
+        self.last_change: dict[str, int] = {}  # device -> newest stamp of its rows
+        self.warnings: list[str] = []
+        self._said: set[Path] = set()
+
+    # -- files ---------------------------------------------------------------------------------
+    def device_folders(self) -> list[Path]:
+        try:
+            with os.scandir(self.devices_dir) as it:
+                return sorted(Path(e.path) for e in it if e.is_dir() and not e.name.startswith("."))
+        except FileNotFoundError:
+            return []
+
+    def all_files(self) -> list[Path]:
+        return [p for folder in self.device_folders() for p in device_files(folder)]
+
+    def _parse(self, path: Path) -> dict[str, Rows]:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return {}
+        try:
+            return _rows_of(parse(raw))
+        except (ValueError, UnicodeDecodeError) as exc:
+            if path not in self._said:
+                self._said.add(path)
+                self.warnings.append(
+                    f"The synced store file {shown_name(path)} is damaged ({exc}); its changes are left out until "
+                    "the device that owns it writes it again (or a sync tool brings a good copy)."
+                )
+            return {}
+
+    # -- refresh --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Bring the view up to date with the files on disk (one stat per file when unchanged)."""
+        seen = set()
+        changed: dict[str, set[str]] = {}
+        for path in self.all_files():
+            seen.add(path)
+            sig = stat_signature(path)
+            old = self._files.get(path)
+            if old is not None and old[0] == sig:
+                continue
+            new = self._parse(path) if sig is not None else {}
+            self._files[path] = (sig, new)
+            self._note_changes(changed, old[1] if old else {}, new)
+        for path in [p for p in self._files if p not in seen]:
+            _, old_rows = self._files.pop(path)
+            self._note_changes(changed, old_rows, {})
+        for table, keys in changed.items():
+            self._refold(table, keys)
+
+    @staticmethod
+    def _note_changes(changed: dict[str, set[str]], old: dict[str, Rows], new: dict[str, Rows]) -> None:
+        for table in set(old) | set(new):
+            a, b = old.get(table, {}), new.get(table, {})
+            keys = changed.setdefault(table, set())
+            if not a:
+                keys.update(b)
+            elif not b:
+                keys.update(a)
+            else:
+                keys.update(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+
+    def _refold(self, table: str, keys: set[str]) -> None:
+        if not keys:
+            return
+        merged = self.tables.setdefault(table, {})
+        sources = [rows[table] for _, rows in self._files.values() if table in rows]
+        for key in keys:
+            rec = Record()
+            for src in sources:
+                row = src.get(key)
+                if row is not None:
+                    rec.take(row)
+                    dev = str(row.get("d") or "")
+                    top = max((s for s in row["h"].values() if isinstance(s, int)), default=0)
+                    if top > self.last_change.get(dev, 0):
+                        self.last_change[dev] = top
+                    if top > self.max_hlc:
+                        self.max_hlc = top
+            if rec.h:
+                merged[key] = rec
+            else:
+                merged.pop(key, None)
+        self.versions[table] = self.versions.get(table, 0) + 1
+
+    def table(self, name: str) -> dict[str, Record]:
+        return self.tables.get(name, {})
+
+    def rows_of_device(self, table: str, device: str) -> list[dict[str, Any]]:
+        """Every row of `table` written by `device` (in any file, conflict copies included)."""
+        return [r for _, rows in self._files.values() for r in rows.get(table, {}).values() if r.get("d") == device]
