@@ -87,6 +87,18 @@ class StateUseCases:
     def note_conflicts(self) -> dict[str, list[NoteHead]]:
         return self.state.conflicts()
 
+    # -- sync between machines (reader.sync) ----------------------------------------------------------
+    def sync_status(self) -> dict[str, Any]:
+        """Devices seen, each one's last change, notes in conflict, conflict files not yet merged."""
+        from reader.sync.maintenance import status
+
+        return status(self.state)
+
+    def sync_compact(self) -> dict[str, int]:
+        from reader.sync.maintenance import compact
+
+        return compact(self.state)
+
     # -- metadata corrections -----------------------------------------------------------------------
     def corrected_fields(self, article_id: str) -> dict[str, Any]:
         """The user's stored corrections of this article's metadata (field -> value)."""

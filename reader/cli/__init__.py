@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, cite, maintenance, search
+from reader.cli import articles, bookmarks, cite, maintenance, search, sync
 from reader.cli.common import OPTIONS, friendly, open_library
 
 app = typer.Typer(
@@ -61,6 +61,7 @@ maintenance.register(app)
 bookmarks.register(app)
 cite.register(app)
 search.register(app)
+sync.register(app)
 
 
 def main() -> None:
