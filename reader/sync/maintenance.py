@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def record_seen(store: SyncedStore) -> None:
     view = store._refresh()
-    with store.own.batch():
+    with store.batch():
         for dev, stamp in view.last_change.items():
             if dev == store.device:
                 continue
@@ -70,7 +70,7 @@ def compact(store: SyncedStore) -> dict[str, int]:
     everyone = devices(store)
     me = store.device
     dropped = shrunk = 0
-    with store.own.batch():
+    with store.batch():
         notes = view.table("notes")
         marks = view.table("marks")
         children: dict[str, list[Any]] = {}

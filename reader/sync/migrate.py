@@ -49,7 +49,7 @@ def migrate_legacy(store: SyncedStore) -> list[str]:
                     for row in old._index(st, "bookmarks", "id").values()}
             meta = old.all_meta()
             settings = [r for r in old._index(old._main, "settings", "key").values() if isinstance(r.get("key"), str)]
-            with store.own.batch():
+            with store.batch():
                 for row in reads:
                     aid = row.get("article_id")
                     if not isinstance(aid, str):

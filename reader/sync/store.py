@@ -61,6 +61,8 @@ class SyncedStore:
         self.view = MergedView(self.root)
         self._warnings: list[str] = []
         self._notes_cache: tuple[int, dict[str, list[tuple[str, Record]]]] | None = None
+        self._batching = 0
+        self._batch_fresh = False  # the view was refreshed under this batch's lock (no need again)
         self._warnings.extend(migrate_legacy(self))
         from reader.sync.conflicts import fold_conflict_copies
 
@@ -74,7 +76,9 @@ class SyncedStore:
         return self.view
 
     def _clock(self) -> int:
-        self.view.refresh()
+        if not (self._batching and self._batch_fresh):
+            self.view.refresh()
+            self._batch_fresh = bool(self._batching)
         now = time.time_ns() // 1000
         stamp = max(now, self.view.max_hlc + 1)
         self.view.max_hlc = stamp
@@ -109,8 +113,15 @@ class SyncedStore:
 
     @contextmanager
     def batch(self) -> Iterator[SyncedStore]:
+        """Many changes under one lock hold, each touched file written once at the end."""
         with self.own.batch():
-            yield self
+            self._batching += 1
+            try:
+                yield self
+            finally:
+                self._batching -= 1
+                if not self._batching:
+                    self._batch_fresh = False
 
     # -- read state and position ----------------------------------------------------------------
     def is_read(self, aid: str) -> bool:
@@ -147,7 +158,8 @@ class SyncedStore:
         return self.get_bookmark(bid)
 
     def _versions(self) -> dict[str, list[tuple[str, Record]]]:
-        view = self._refresh()
+        """bookmark id -> its note versions, from the view as last refreshed (callers refresh first)."""
+        view = self.view
         version = view.versions.get("notes", 0)
         if self._notes_cache is None or self._notes_cache[0] != version:
             by_mark: dict[str, list[tuple[str, Record]]] = {}
@@ -162,8 +174,10 @@ class SyncedStore:
         heads = [(vid, rec) for vid, rec in versions if vid not in parents]
         return sorted(heads, key=lambda x: (x[1].stamp, min(x[1].d.values(), default=""), x[0]))
 
-    def note_heads(self, bid: str) -> list[NoteHead]:
+    def note_heads(self, bid: str, *, refresh: bool = True) -> list[NoteHead]:
         """The texts of a note edited on two devices without seeing each other (empty when no conflict)."""
+        if refresh:
+            self._refresh()
         heads = self._heads(bid)
         if len(heads) < 2:
             return []
@@ -192,6 +206,7 @@ class SyncedStore:
         """A new version of the note, after every head: this also resolves a conflict everywhere."""
         self.get_bookmark(bid)
         with self.own.batch():
+            self._refresh()
             parents = [vid for vid, _ in self._heads(bid)]
             self.put("notes", uuid.uuid4().hex[:16], {"b": bid, "t": clean_str(str(note)), "p": parents})
         return self.get_bookmark(bid)
@@ -220,7 +235,7 @@ class SyncedStore:
         """Every bookmark whose note is in conflict -> its heads."""
         marks = self._refresh().table("marks")
         return {bid: heads for bid in self._versions()
-                if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid))}
+                if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid, refresh=False))}
 
     # -- metadata corrections ----------------------------------------------------------------------
     @staticmethod

@@ -29,6 +29,10 @@ class Record:
     def take(self, row: dict[str, Any]) -> None:
         dev = str(row.get("d") or "")
         values = row.get("v") or {}
+        if not self.h:  # the first copy of this key (most keys have one): taken whole
+            h = {n: s for n, s in row["h"].items() if isinstance(s, int)}
+            self.h, self.d, self.v = h, dict.fromkeys(h, dev), {n: values.get(n) for n in h}
+            return
         for name, stamp in (row.get("h") or {}).items():
             if not isinstance(stamp, int):
                 continue
@@ -132,19 +136,26 @@ class MergedView:
             return
         merged = self.tables.setdefault(table, {})
         sources = [rows[table] for _, rows in self._files.values() if table in rows]
-        for key in keys:
-            rec = Record()
-            for src in sources:
-                row = src.get(key)
-                if row is not None:
-                    rec.take(row)
+        fresh: dict[str, Record] = {}
+        last = self.last_change
+        for src in sources:
+            pairs = ((k, src[k]) for k in keys if k in src) if len(keys) < len(src) else (
+                (k, r) for k, r in src.items() if k in keys)
+            for key, row in pairs:
+                rec = fresh.get(key)
+                if rec is None:
+                    rec = fresh[key] = Record()
+                rec.take(row)
+                if rec.h:
                     dev = str(row.get("d") or "")
                     top = max((s for s in row["h"].values() if isinstance(s, int)), default=0)
-                    if top > self.last_change.get(dev, 0):
-                        self.last_change[dev] = top
+                    if top > last.get(dev, 0):
+                        last[dev] = top
                     if top > self.max_hlc:
                         self.max_hlc = top
-            if rec.h:
+        for key in keys:
+            rec = fresh.get(key)
+            if rec is not None and rec.h:
                 merged[key] = rec
             else:
                 merged.pop(key, None)
