@@ -38,7 +38,9 @@ def copy_py(src: Path, dst: Path, *, conflicts: bool = False) -> None:
         if target.exists() and conflicts:
             stem, dot, ext = target.name.partition(".")
             target = target.with_name(f"{stem}.sync-conflict-20261201-120000-ABCDEFG.{ext}" if dot else f"{stem}.sync-conflict-20261201-120000-ABCDEFG")
-        shutil.copy2(path, target)
+        tmp = target.with_name(f".{target.name}.synctmp")
+        shutil.copy2(path, tmp)
+        os.replace(tmp, target)  # as sync tools do: a temp file renamed into place
 
 
 def copy_rsync(src: Path, dst: Path) -> None:

@@ -190,3 +190,39 @@ def test_hostile_note_conflict_texts_show_literally(tmp_path, monkeypatch):
     assert "[bold red]x[/]" in res.output and "[link=file:///etc/passwd]y[/link]" in res.output
     res = CliRunner().invoke(app, ["--library", str(a_root), "sync", "status"])
     assert "\x1b" not in res.output and "[bold red]x[/]" in res.output
+
+
+def test_compact_drops_superseded_entries_seen_everywhere_and_keeps_tombstones(tmp_path):
+    a_root, b_root = tmp_path / "a", tmp_path / "b"
+    a = SyncedStore(a_root, device="laptop")
+    bm = a.add_bookmark("x", 0, "q", note="v1")
+    gone = a.add_bookmark("x", 1, "to delete")
+    a.set_position("x", 1)
+    a.close()
+    exchange(a_root, b_root)
+    b = SyncedStore(b_root, device="desktop")
+    b.set_note(bm.id, "v2")
+    b.set_position("x", 7)
+    b.remove_bookmark(gone.id)
+    b.close()
+    exchange(a_root, b_root)
+    for root, dev in ((a_root, "laptop"), (b_root, "desktop")):  # each device records what it has seen
+        s = SyncedStore(root, device=dev)
+        from reader.sync.maintenance import record_seen
+
+        record_seen(s)
+        s.close()
+    exchange(a_root, b_root)
+    a = SyncedStore(a_root, device="laptop")
+    before = fingerprint(a, ["x"])
+    from reader.sync.maintenance import compact
+
+    done = compact(a)
+    assert done["dropped"] >= 3  # the old note version, the old position, the deleted bookmark's row
+    assert fingerprint(a, ["x"]) == before
+    a.close()
+    exchange(a_root, b_root)
+    b = SyncedStore(b_root, device="desktop")
+    assert fingerprint(b, ["x"]) == before and gone.id not in {m.id for m in b.bookmarks()}
+    assert compact(b)["dropped"] == 0  # the desktop's rows are the winners: kept (its tombstone too)
+    assert b.get("marks", gone.id) is None and b.view.table("marks")[gone.id].v["deleted"] is True

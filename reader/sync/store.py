@@ -75,20 +75,19 @@ class SyncedStore:
         self.view.refresh()
         return self.view
 
-    def _clock(self) -> int:
-        if not (self._batching and self._batch_fresh):
-            self.view.refresh()
-            self._batch_fresh = bool(self._batching)
-        now = time.time_ns() // 1000
-        stamp = max(now, self.view.max_hlc + 1)
+    def _clock(self, floor: int = 0) -> int:
+        """A hybrid logical clock stamp: after every change this process has seen (the view as last
+        read, this device's own row) and never behind the wall clock."""
+        stamp = max(time.time_ns() // 1000, self.view.max_hlc + 1, floor + 1)
         self.view.max_hlc = stamp
         return stamp
 
     def put(self, table: str, key: str, values: dict[str, Any], *, stamp: int | None = None) -> None:
         """Set fields of one row (this device's copy), each stamped now."""
         with self.own.batch():
-            hlc = stamp if stamp is not None else self._clock()
             row = self.own.own_row(table, key) or {}
+            hlc = stamp if stamp is not None else self._clock(max((x for x in (row.get("h") or {}).values()
+                                                                   if isinstance(x, int)), default=0))
             v = dict(row.get("v") or {})
             h = dict(row.get("h") or {})
             for name, value in values.items():

@@ -9,6 +9,7 @@ parsed only when their stat signature changed; after a change of one file only i
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,8 @@ class MergedView:
         self.last_change: dict[str, int] = {}  # device -> newest stamp of its rows
         self.warnings: list[str] = []
         self._said: set[Path] = set()
+        self._dir_sigs: list[tuple[str, int, int]] = []
+        self._full_at = 0.0
 
     # -- files ---------------------------------------------------------------------------------
     def device_folders(self) -> list[Path]:
@@ -100,8 +103,28 @@ class MergedView:
             return {}
 
     # -- refresh --------------------------------------------------------------------------------
+    def _unchanged(self) -> bool:
+        """True when no device folder changed since the last full look (every write, ours or a sync
+        tool's, renames a file into place, which changes its folder); a full look at least once a second
+        also catches a file rewritten in place."""
+        now = time.monotonic()
+        sigs = []
+        for folder in [self.devices_dir, *self.device_folders()]:
+            for sub in (folder, folder / "state.d"):
+                try:
+                    st = os.stat(sub)
+                    sigs.append((str(sub), st.st_mtime_ns, st.st_ctime_ns))
+                except OSError:
+                    sigs.append((str(sub), 0, 0))
+        if sigs == self._dir_sigs and now - self._full_at < 1.0:
+            return True
+        self._dir_sigs, self._full_at = sigs, now
+        return False
+
     def refresh(self) -> None:
-        """Bring the view up to date with the files on disk (one stat per file when unchanged)."""
+        """Bring the view up to date with the files on disk (one stat per folder when unchanged)."""
+        if self._unchanged():
+            return
         seen = set()
         changed: dict[str, set[str]] = {}
         for path in self.all_files():
