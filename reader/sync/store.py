@@ -30,7 +30,7 @@ from reader.errors import NotFound
 from reader.models import Bookmark
 from reader.store.state import StateStore, bookmark_of, capped_quote
 from reader.sync.device import device_id
-from reader.sync.files import DEVICES, write_ignore_files
+from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
 from reader.sync.view import MergedView, Record
 
 _MARK_FIELDS = ("article_id", "paragraph", "quote", "prefix", "suffix", "start", "end", "created", "seq")
@@ -58,7 +58,7 @@ class SyncedStore:
         from reader.sync.migrate import migrate_legacy  # the old single-device layout, once
 
         self.own = StateStore(folder / "state.json")
-        self.view = MergedView(self.root)
+        self.view = MergedView(self.root, self._own_read)
         self._warnings: list[str] = []
         self._notes_cache: tuple[int, dict[str, list[tuple[str, Record]]]] | None = None
         self._batching = 0
@@ -69,6 +69,23 @@ class SyncedStore:
         fold_conflict_copies(self)
         write_ignore_files(self.root)
         self.path = self.own.path
+
+    def _own_read(self, path: Path) -> dict[str, Any] | None:
+        if path.parent not in (self.own.path.parent, self.own.folder) or is_conflict_copy(path.name):
+            return None
+        with self.own._reading():
+            return self.own._storage(path).read()
+
+    def _writable_key(self, table: str) -> str:
+        """A new random key whose shard of this device is writable (a damaged, read-only shard is skipped)."""
+        for _ in range(4 * self.own.shards):
+            key = uuid.uuid4().hex[:12]
+            storage = self.own._shard(table, key)
+            with self.own._reading():
+                storage.read()
+            if not storage.readonly:
+                return key
+        return uuid.uuid4().hex[:12]
 
     # -- clock and writes ----------------------------------------------------------------------
     def _refresh(self) -> MergedView:
@@ -145,7 +162,7 @@ class SyncedStore:
     def add_bookmark(self, aid: str, paragraph: int, quote: str, prefix: str = "", suffix: str = "",
                      start: int = 0, end: int = 0, note: str = "") -> Bookmark:
         quote, start, end = capped_quote(clean_str(str(quote)), int(start), int(end))
-        bid = uuid.uuid4().hex[:12]
+        bid = self._writable_key("marks")
         with self.own.batch():
             hlc = self._clock()
             fields = {"article_id": aid, "paragraph": int(paragraph), "quote": quote, "prefix": clean_str(str(prefix)),
@@ -153,7 +170,7 @@ class SyncedStore:
             self.put("marks", bid, fields, stamp=hlc)
             note = clean_str(str(note))
             if note:
-                self.put("notes", uuid.uuid4().hex[:16], {"b": bid, "t": note, "p": []}, stamp=hlc)
+                self.put("notes", self._writable_key("notes"), {"b": bid, "t": note, "p": []}, stamp=hlc)
         return self.get_bookmark(bid)
 
     def _versions(self) -> dict[str, list[tuple[str, Record]]]:
@@ -207,7 +224,7 @@ class SyncedStore:
         with self.own.batch():
             self._refresh()
             parents = [vid for vid, _ in self._heads(bid)]
-            self.put("notes", uuid.uuid4().hex[:16], {"b": bid, "t": clean_str(str(note)), "p": parents})
+            self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
         return self.get_bookmark(bid)
 
     def remove_bookmark(self, bid: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,8 +63,11 @@ def _rows_of(data: dict[str, Any]) -> dict[str, Rows]:
 
 
 class MergedView:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, own_read: Callable[[Path], dict[str, Any] | None] | None = None) -> None:
         self.root = Path(root)
+        #: Reads one of this device's own files through its store (damage recovery: a rollback to the
+        #: .bak, or that file alone read-only, with the store's one-line warning); None for other files.
+        self.own_read = own_read
         self.devices_dir = self.root / DEVICES
         self._files: dict[Path, tuple[Signature | None, dict[str, Rows]]] = {}
         self.tables: dict[str, dict[str, Record]] = {}
@@ -87,6 +91,10 @@ class MergedView:
         return [p for folder in self.device_folders() for p in device_files(folder)]
 
     def _parse(self, path: Path) -> dict[str, Rows]:
+        if self.own_read is not None:
+            data = self.own_read(path)
+            if data is not None:
+                return _rows_of(data)
         try:
             raw = path.read_bytes()
         except OSError:
