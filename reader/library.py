@@ -266,8 +266,8 @@ class Library(StateUseCases):
         return self._follow_articles(index)
 
     def _follow_articles(self, index: dict[str, Summary]) -> dict[str, Summary]:
-        """Article files that arrived from another machine (a sync tool, git) or went away join or
-        leave the index (index.json is per machine, never synced). One stat when nothing changed."""
+        """Article files that arrived from another machine (a sync tool, git) join the index (index.json
+        is per machine, never synced). One stat when nothing changed."""
         try:
             mtime = self.articles_dir.stat().st_mtime_ns
         except OSError:
@@ -275,8 +275,8 @@ class Library(StateUseCases):
         if mtime == getattr(self, "_articles_mtime", None) and index is self._index:
             return index
         on_disk = {p.stem for p in self.articles_dir.glob("*.json")}
-        missing, gone = on_disk - set(index), set(index) - on_disk
-        if (missing or gone) and index is self._index and self.index_path.exists():
+        missing = on_disk - set(index)
+        if missing and index is self._index and self.index_path.exists():
             with self._locked():
                 new, arrived = dict(index), []
                 for aid in sorted(missing):
@@ -288,8 +288,6 @@ class Library(StateUseCases):
                         continue
                     new[aid] = Summary.of(article)
                     arrived.append(article)
-                for aid in gone:
-                    new.pop(aid, None)
                 if new.keys() != index.keys():
                     self._write_index(new, arrived)
                 index = self._index if self._index is not None else new

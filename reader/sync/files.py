@@ -44,7 +44,7 @@ def device_files(folder: Path) -> list[Path]:
     for sub in (folder, folder / "state.d"):
         try:
             with os.scandir(sub) as it:
-                found.extend(Path(e.path) for e in it if is_store_file(e.name) and e.is_file())
+                found.extend(Path(e.path) for e in it if is_store_file(e.name))  # a folder in a file's place: said
         except (FileNotFoundError, NotADirectoryError):
             continue
     return found

@@ -62,6 +62,7 @@ class SyncedStore:
         self._warnings: list[str] = []
         self._notes_cache: tuple[int, dict[str, list[tuple[str, Record]]]] | None = None
         self._batching = 0
+        self._said_rows: set[str] = set()
         self._batch_fresh = False  # the view was refreshed under this batch's lock (no need again)
         self._warnings.extend(migrate_legacy(self))
         from reader.sync.conflicts import fold_conflict_copies
@@ -206,7 +207,14 @@ class SyncedStore:
                                        (("article_id", str), ("paragraph", int), ("quote", str))):
             return None
         heads = self._heads(bid)
-        note = str(heads[-1][1].v.get("t") or "") if heads else ""
+        text = heads[-1][1].v.get("t") if heads else ""
+        if not isinstance(text, str):
+            line = (f"The note of bookmark {bid} has a value of the wrong type (not text), read as best it could be; "
+                    f"set the note again with `reader note {bid} TEXT` (other bookmarks are not affected).")
+            if line not in self._said_rows:
+                self._said_rows.add(line)
+                self._warnings.append(line)
+        note = "" if text is None or isinstance(text, (dict, list)) else str(text)
         updated = _iso(max([rec.stamp, *(h.stamp for _, h in heads)]))
         row = {"id": bid, **{n: v.get(n) for n in _MARK_FIELDS if n != "seq"}, "note": note, "updated": updated}
         return bookmark_of(row)[0]
