@@ -112,6 +112,7 @@ class SyncedStore:
                 v[name] = value
                 h[name] = hlc
             self.own.put_row(table, key, {"v": v, "h": h, "d": self.device})
+        self.view.force = True  # our own write: look at every file next time (folder times are coarse)
 
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         """The merged fields of one row (None when no device has it, or it is deleted)."""
@@ -139,6 +140,7 @@ class SyncedStore:
                 self._batching -= 1
                 if not self._batching:
                     self._batch_fresh = False
+                    self.view.force = True
 
     # -- read state and position ----------------------------------------------------------------
     def is_read(self, aid: str) -> bool:
@@ -231,7 +233,13 @@ class SyncedStore:
         self.get_bookmark(bid)
         with self.own.batch():
             self._refresh()
-            parents = [vid for vid, _ in self._heads(bid)]
+            heads = self._heads(bid)
+            parents = [vid for vid, _ in heads]
+            for vid, rec in heads:  # our own earlier versions keep no control sequence (an old file's)
+                row = self.own.own_row("notes", vid)
+                text = (row or {}).get("v", {}).get("t")
+                if row and isinstance(text, str) and clean_str(text) != text:
+                    self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
             self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
         return self.get_bookmark(bid)
 
@@ -279,7 +287,12 @@ class SyncedStore:
             if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
         }
         if cleaned:
-            self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
+            with self.own.batch():
+                self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
+                row = self.own.own_row("meta", aid) or {}
+                v = row.get("v") or {}
+                if clean_value(v) != v:  # an old file's values: kept (same stamps), stored clean
+                    self.own.put_row("meta", aid, {"v": clean_value(v)})
 
     # -- settings -------------------------------------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:

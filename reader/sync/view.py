@@ -56,7 +56,7 @@ def _rows_of(data: dict[str, Any]) -> dict[str, Rows]:
         for row in table.values():
             key = row.get("k")
             if isinstance(key, str) and isinstance(row.get("h"), dict) and isinstance(row.get("v"), dict):
-                rows[key] = row
+                rows[key] = dict(row)  # a copy: the store's own data is changed in place by its next write
         if rows:
             tables[name] = rows
     return tables
@@ -78,6 +78,7 @@ class MergedView:
         self._said: set[Path] = set()
         self._dir_sigs: list[tuple[str, int, int]] = []
         self._full_at = 0.0
+        self.force = False
 
     # -- files ---------------------------------------------------------------------------------
     def device_folders(self) -> list[Path]:
@@ -124,9 +125,9 @@ class MergedView:
                     sigs.append((str(sub), st.st_mtime_ns, st.st_ctime_ns))
                 except OSError:
                     sigs.append((str(sub), 0, 0))
-        if sigs == self._dir_sigs and now - self._full_at < 1.0:
+        if sigs == self._dir_sigs and now - self._full_at < 1.0 and not self.force:
             return True
-        self._dir_sigs, self._full_at = sigs, now
+        self._dir_sigs, self._full_at, self.force = sigs, now, False
         return False
 
     def refresh(self) -> None:
