@@ -31,6 +31,7 @@ from reader.models import Bookmark
 from reader.store.state import StateStore, bookmark_of, capped_quote
 from reader.sync.device import device_id
 from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
+from reader.sync.tables import SyncedTablesMixin
 from reader.sync.view import MergedView, Record
 
 _MARK_FIELDS = ("article_id", "paragraph", "quote", "prefix", "suffix", "start", "end", "created", "seq")
@@ -50,7 +51,7 @@ class NoteHead:
     text: str
 
 
-class SyncedStore:
+class SyncedStore(SyncedTablesMixin):
     def __init__(self, root: Path, *, device: str | None = None) -> None:
         self.root = Path(root)
         self.device = device or device_id()
