@@ -14,7 +14,13 @@ class NotFound(ReaderError):
 
 
 class Ambiguous(ReaderError):
-    """More than one article matches what the user asked for."""
+    """More than one article matches what the user asked for.
+
+    `choices` holds (id, title) of the matches, for the interface to list under the message."""
+
+    def __init__(self, message: str, choices: list[tuple[str, str | None]] | None = None) -> None:
+        super().__init__(message)
+        self.choices = list(choices or [])
 
 
 class StoreError(ReaderError):

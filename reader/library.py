@@ -3,6 +3,7 @@
 Layout of a library folder:
     articles/<id>.json   the parsed Article with its entities; written once at import
     index.json           one summary row per article (what the list and search need)
+    entities.json        each article's entities as compact rows (the library-wide entity list; derived)
     state.json           the TinyDB state store (read state, positions, bookmarks, notes, ...)
 
 The frequent small writes go to state.json only, never to the article bodies.
@@ -13,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -24,25 +24,38 @@ from typing import Any
 
 from filelock import FileLock
 
-from reader.controls import clean_str, offset_map, shown_name
+from reader.controls import shown_name
 from reader.entities import entity_key, extract_entities
 from reader.errors import Ambiguous, IngestError, NotFound, ReaderError
-from reader.ingest import iter_article_files, parse_file
+from reader.ingest import article_id, iter_article_files, parse_file
+from reader.library_entities import EntityLibrary, entity_rows
+from reader.library_files import article_problem, clean_article, index_has_controls, summary_fields, write_error
+from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
 from reader.models import Article
-from reader.paths import resolve_library_dir
+from reader.paths import ENV_LIBRARY, resolve_library_dir
 from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.sync.store import SyncedStore
-from reader.store.atomic import atomic_write_text
+from reader.store.atomic import atomic_write_many, atomic_write_text
 
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
-CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language")
+CORRECTABLE = ("title", "authors", "publisher", "date", "url", "section", "language", "tags")
+#: The correctable fields whose value is a list of strings.
+LIST_FIELDS = ("authors", "tags")
 
 
 def corrections(meta: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a stored correction that reader applies (Summary and Article both have them all)."""
-    return {k: v for k, v in meta.items() if k in CORRECTABLE}
+    """The fields of a stored correction that reader applies (Summary and Article both have them all).
+
+    A value of the wrong type (stored before corrections were validated, or by hand) is ignored:
+    it would break the list, search and citations (reader.services.meta_fields validates new ones)."""
+    return {
+        k: v for k, v in meta.items()
+        if k in CORRECTABLE and (
+            isinstance(v, list) and all(isinstance(a, str) for a in v) if k in LIST_FIELDS else v is None or isinstance(v, str)
+        )
+    }
 
 
 @dataclass
@@ -61,6 +74,9 @@ class Summary:
     url: str | None = None
     #: entity_key() of every alias of every person/organisation/place in the article.
     entity_keys: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    feed: str | None = None
+    source: str | None = None
 
     @classmethod
     def of(cls, a: Article) -> Summary:
@@ -79,106 +95,26 @@ class Summary:
             language=a.language,
             url=a.url,
             entity_keys=keys,
+            tags=list(a.tags),
+            feed=a.feed,
+            source=a.source,
         )
 
 
-_SUMMARY_TEXT = ("title", "publisher", "date", "added", "section", "language", "url")
 _SUMMARY_FIELDS = frozenset(f.name for f in fields(Summary))
-_TEXT_OR_NONE = frozenset((str, type(None)))
-_JSON_CONTROL = re.compile(r"\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|20(?:2[89a-eA-E]|6[6-9]))")
-_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def index_has_controls(text: str) -> bool:
-    """Whether an index file's text holds a control character, raw or as a JSON escape (cheap
-    C-speed checks first: a clean 5 MB index costs a few milliseconds)."""
-    if "\\u" in text and _JSON_CONTROL.search(text):
-        return True
-    return not text.isprintable() and _RAW_CONTROL.search(text) is not None
 
 
 def summary_of_row(row: Any, dirty: bool = True) -> tuple[Summary | None, bool]:
-    """A Summary from an index row, cleaned of control sequences; (None, True) for a row without an
-    id, (summary, True) when fields were missing or of the wrong type (read as best they could be).
-    dirty=False (the index file holds no control character): a well-formed row is taken as it is."""
-    if not dirty and type(row) is dict and row.keys() == _SUMMARY_FIELDS:
-        t = _TEXT_OR_NONE
-        if (
-            type(row["id"]) is str and row["id"] and type(row["title"]) in t and type(row["publisher"]) in t
-            and type(row["date"]) in t and type(row["added"]) in t and type(row["section"]) in t
-            and type(row["language"]) in t and type(row["url"]) in t and type(row["authors"]) is list
-            and type(row["entity_keys"]) is list and type(row["words"]) is int
-        ):
-            return Summary(**row), False
-    if not isinstance(row, dict) or not isinstance(row.get("id"), str) or not row["id"]:
-        return None, True
-    fixed = False
-    kw: dict[str, Any] = {"id": row["id"]}
-    for name in _SUMMARY_TEXT:
-        value = row.get(name)
-        if value is not None and not isinstance(value, str):
-            fixed, value = True, None
-        kw[name] = None if value is None else clean_str(value)
-        fixed = fixed or (name not in row and name in ("title", "publisher", "date", "added"))
-    for name in ("authors", "entity_keys"):
-        value = row.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            fixed, value = True, [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-        kw[name] = [clean_str(v) for v in value]
-    words = row.get("words", 0)
-    if not isinstance(words, int) or isinstance(words, bool):
-        fixed, words = True, 0
-    kw["words"] = words
-    return Summary(**kw), fixed or "words" not in row or "authors" not in row
-
-
-def clean_article(a: Article) -> Article:
-    """The article with no terminal control sequence in any field (what the library keeps and gives);
-    entity mentions in a paragraph that changed are moved to the cleaned text's offsets."""
-    meta = {k: (None if getattr(a, k) is None else clean_str(str(getattr(a, k))))
-            for k in ("title", "section", "publisher", "date", "page_date", "url", "language", "source", "added")}
-    paragraphs = [clean_str(t) if isinstance(t, str) else "" for t in a.paragraphs]
-    maps = {i: offset_map(old, new) for i, (old, new) in enumerate(zip(a.paragraphs, paragraphs)) if old != new}
-    entities = [
-        replace(
-            e, name=clean_str(e.name), aliases=[clean_str(x) for x in e.aliases],
-            mentions=[[m[0], maps[m[0]](m[1]), maps[m[0]](m[2])] if len(m) == 3 and m[0] in maps else m for m in e.mentions],
-        )
-        for e in a.entities
-    ]
-    return replace(a, **meta, authors=[clean_str(str(x)) for x in a.authors], paragraphs=paragraphs, entities=entities)
-
-
-def _article_problem(d: Any) -> str | None:
-    """Why a decoded article file is not a reader article, or None."""
-    if not isinstance(d, dict):
-        return "it is not a JSON object"
-    missing = [k for k in ("id", "paragraphs") if k not in d]
-    if missing:
-        return f"it has no {' or '.join(repr(k) for k in missing)}"
-    if not isinstance(d["id"], str) or not isinstance(d["paragraphs"], list) or not all(isinstance(p, str) for p in d["paragraphs"]):
-        return "its 'id' or 'paragraphs' has the wrong type"
-    for key in ("title", "section", "publisher", "date", "url", "language"):
-        if d.get(key) is not None and not isinstance(d[key], str):
-            return f"its {key!r} is not text"
-    if not isinstance(d.get("authors") or [], list) or not isinstance(d.get("entities") or [], list):
-        return "its 'authors' or 'entities' is not a list"
-    return None
-
-
-def write_error(path: Path, exc: OSError) -> ReaderError:
-    """One line for a library write that failed (unwritable folder, full disk)."""
-    why = exc.strerror or str(exc)
-    return ReaderError(
-        f"Cannot write to the library at {shown_name(path)} ({why}); nothing was left half-written. "
-        "Free some disk space or check the folder's permissions, then try again."
-    )
+    """A Summary from an index row (see library_files.summary_fields): (None, True) for a row
+    without an id, (summary, True) when fields were missing or of the wrong type."""
+    kw, fixed = summary_fields(row, _SUMMARY_FIELDS, dirty)
+    return (None if kw is None else Summary(**kw)), fixed
 
 
 @dataclass
 class ImportResult:
     path: str
-    status: str  # "imported" | "duplicate" | "refused" | "skipped" (a link leaving the folder)
+    status: str  # "imported" | "updated" | "duplicate" | "refused" | "skipped" (a link leaving the folder)
     article_id: str | None = None
     title: str | None = None
     reason: str | None = None
@@ -200,7 +136,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(StateUseCases):
+class Library(StateUseCases, ManageMixin, EntityLibrary):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -240,7 +176,8 @@ class Library(StateUseCases):
     @classmethod
     def open(cls, root: str | os.PathLike[str] | None = None, *, seed: bool = True, backend: str = "rules") -> Library:
         lib = cls(resolve_library_dir(root), backend=backend)
-        if seed:
+        # The samples seed only the default library, never a folder the user named (--library, READER_LIBRARY).
+        if seed and root is None and not os.environ.get(ENV_LIBRARY):
             lib.ensure_seeded()
         return lib
 
@@ -349,7 +286,7 @@ class Library(StateUseCases):
                 f"The article file {shown_name(path)} is unreadable ({why}); re-import the article with `reader add`, "
                 "or move that file away and run `reader reindex`."
             ) from exc
-        problem = _article_problem(d)
+        problem = article_problem(d)
         if problem is None:
             try:
                 return clean_article(Article.from_dict(d))
@@ -360,8 +297,10 @@ class Library(StateUseCases):
             "`reader add`, or move that file away and run `reader reindex`."
         )
 
-    def _scan(self, progress: Callable[[str], Any] | None = None, reextract: bool = False) -> dict[str, Summary]:
-        """Summaries of every readable article file (what reindex writes)."""
+    def _scan(
+        self, progress: Callable[[str], Any] | None = None, reextract: bool = False, rows: dict[str, list] | None = None
+    ) -> dict[str, Summary]:
+        """Summaries of every readable article file (what reindex writes); their entity rows into `rows`."""
         index: dict[str, Summary] = {}
         for path in sorted(self.articles_dir.glob("*.json")):
             try:
@@ -371,12 +310,15 @@ class Library(StateUseCases):
                     progress(f"skipped {shown_name(path.name)}: {exc}")
                 continue
             if reextract:
+                article = self.reextracted(article)  # from the kept original of a fetched page, offline
                 article.entities = extract_entities(article, backend=self.backend)
                 try:
                     atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
                 except OSError as exc:
                     raise write_error(path, exc) from exc
             index[article.id] = Summary.of(article)
+            if rows is not None:
+                rows[article.id] = entity_rows(article)
         return index
 
     def _write_index(self, index: dict[str, Summary], articles: Iterable[Article] = (), *, search: bool = True) -> None:
@@ -412,9 +354,13 @@ class Library(StateUseCases):
     def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
         """Correct an article's metadata (kept in the state store) and re-index it."""
         self.state.set_meta(aid, fields)
+        self.search_corrected([aid])
+
+    def search_corrected(self, ids: list[str]) -> None:
+        """Re-index articles whose corrections were written to the state store directly (a batch)."""
         try:
-            self.search_index.meta_changed(aid)
-        except Exception:
+            self.search_index.meta_changed(*ids)
+        except Exception:  # derived data: `reader reindex` repairs it
             logging.getLogger(__name__).warning("the search index missed a metadata correction", exc_info=True)
 
     def summaries(self) -> list[Summary]:
@@ -446,7 +392,10 @@ class Library(StateUseCases):
             return hits[0]
         if not hits:
             raise NotFound(f"No article matches {ref!r}; run `reader list` to see ids and titles.")
-        raise Ambiguous(f"{len(hits)} articles match {ref!r}; give more of the id or title.")
+        titles = {s.id: s.title for s in index.values()}
+        raise Ambiguous(
+            f"{len(hits)} articles match {ref!r}; give more of the id or title.", [(h, titles.get(h)) for h in hits]
+        )
 
     def get(self, ref: str, *, corrected: bool = True) -> Article:
         aid = self.resolve(ref)
@@ -456,6 +405,7 @@ class Library(StateUseCases):
         except FileNotFoundError as exc:
             raise NotFound(f"The article file for {aid} is missing; re-import it with `reader add`.") from exc
         if corrected:
+            article = replace(article, entities=self.entities_of(article))  # the user's entity corrections
             article = replace(article, **corrections(self.state.get_meta(aid)))
         return article
 
@@ -465,8 +415,10 @@ class Library(StateUseCases):
         Unreadable article files are skipped and named through `progress`. Returns the count indexed.
         """
         with self._locked():
-            index = self._scan(progress, reextract)
+            rows: dict[str, list] = {}
+            index = self._scan(progress, reextract, rows)
             self._write_index(index, search=False)
+            self._write_entity_rows(rows, replace=True)
         self.search_index.rebuild(
             clear=True, progress=(lambda done, total: progress(f"search index: {done:,} of {total:,}")) if progress else None
         )
@@ -484,20 +436,20 @@ class Library(StateUseCases):
         finally:
             self._lock.release()
 
-    def articles_mentioning(self, surface: str) -> list[str]:
-        key = entity_key(surface)
-        return [s.id for s in self._load_index().values() if key in s.entity_keys]
-
     # -- import ----------------------------------------------------------------------
     def add_article(self, article: Article) -> str:
-        """Store one parsed article. Returns "imported" or "duplicate"."""
+        """Store one parsed article. Returns "imported", "updated" or "duplicate"."""
         return self.add_articles([article])[0]
 
-    def add_articles(self, articles: list[Article]) -> list[str]:
+    def add_articles(self, articles: list[Article], originals: list[str | None] | None = None) -> list[str]:
         """Store parsed articles (entities extracted if missing) with one index write.
 
-        Returns "imported" or "duplicate" for each, in order. Article files are written
-        before the index, so a crash never leaves an index row without its article.
+        Returns "imported", "updated" or "duplicate" for each, in order. An article whose canonical
+        URL or source file is already in the library, with different text, updates that article in
+        place (same id: bookmarks, notes and read state stay; bookmarks re-anchor on their text);
+        only an identical article is a "duplicate". `originals` (the fetched page text, aligned with
+        `articles`) are kept compressed beside the article for offline re-extraction.
+        Article files are written before the index, so a crash never leaves an index row without its article.
         """
         articles = [clean_article(a) for a in articles]  # the library never keeps a control sequence
         for article in articles:
@@ -506,32 +458,107 @@ class Library(StateUseCases):
         statuses = []
         with self._locked():
             index = dict(self._load_index())
-            written: list[Path] = []
-            try:
-                for article in articles:
-                    if article.id in index:
+            by_origin = self._origins(index)
+            writes: list[tuple[Path, bytes]] = []
+            added = False
+            rows: dict[str, list] = {}
+            for n, article in enumerate(articles):
+                status = "imported"
+                if article.id in index:
+                    statuses.append("duplicate")
+                    continue
+                old = next((by_origin[k] for k in self._origin_keys(article) if k in by_origin), None)
+                if old is not None and old in index:
+                    if self._same_text(old, article):
+                        article.id = old  # the caller sees the id it is stored under
                         statuses.append("duplicate")
                         continue
-                    article.added = article.added or _now()
-                    data = json.dumps(article.to_dict(), ensure_ascii=False)
-                    path = self.articles_dir / f"{article.id}.json"
-                    try:
-                        atomic_write_text(path, data)
-                    except OSError as exc:
-                        raise write_error(self.root, exc) from exc
-                    written.append(path)
-                    index[article.id] = Summary.of(article)
-                    statuses.append("imported")
-                if written:
+                    article = self._as_update(old, article)
+                    status = "updated"
+                article.added = article.added or _now()
+                data = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+                writes.append((self.articles_dir / f"{article.id}.json", data))
+                if originals and n < len(originals) and originals[n]:
+                    writes.append(self.original_file(article.id, originals[n] or ""))
+                index[article.id] = Summary.of(article)
+                rows[article.id] = entity_rows(article)
+                for k in self._origin_keys(article):
+                    by_origin[k] = article.id
+                statuses.append(status)
+                added = True
+            new = [path for path, _ in writes if not path.exists()]
+            try:
+                try:
+                    atomic_write_many(writes)  # every article file before the index row that names it
+                except OSError as exc:
+                    raise write_error(self.root, exc) from exc
+                if added:
                     self._write_index(index, articles)
+                    self._write_entity_rows(rows)
             except BaseException:
-                for path in written:  # nothing half-written: no article file without its index row
+                for path in new:  # nothing half-written: no new article file without its index row
                     try:
                         path.unlink()
                     except OSError:
                         pass
                 raise
         return statuses
+
+    def update_article(self, aid: str, article: Article, original: str | None = None) -> str:
+        """Replace the text of article `aid` (a feed item that changed): "updated" or "duplicate"."""
+        for_lookup = self.resolve(aid)
+        if self._same_text(for_lookup, article):
+            return "duplicate"
+        if not article.entities:
+            article.entities = extract_entities(article, backend=self.backend)
+        with self._lock:
+            index = dict(self._load_index())
+            article = self._as_update(for_lookup, article)
+            atomic_write_text(self.articles_dir / f"{article.id}.json", json.dumps(article.to_dict(), ensure_ascii=False))
+            if original:
+                self.save_original(article.id, original)
+            index[article.id] = Summary.of(article)
+            self._write_index(index)
+        return "updated"
+
+    @staticmethod
+    def _origin_keys(a: Article | Summary) -> list[str]:
+        keys = []
+        if a.url:
+            keys.append("url:" + a.url)
+        if a.source and not a.source.startswith(("http://", "https://")):
+            keys.append("src:" + a.source)
+        return keys
+
+    def _origins(self, index: dict[str, Summary]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for s in index.values():
+            for k in self._origin_keys(s):
+                found.setdefault(k, s.id)
+        return found
+
+    def urls(self) -> dict[str, str]:
+        """Canonical URL -> article id, for every article that has one."""
+        return {k[4:]: v for k, v in self._origins(self._load_index()).items() if k.startswith("url:")}
+
+    def find_by_url(self, url: str) -> str | None:
+        """The id of the article with this canonical URL, if any."""
+        return self._origins(self._load_index()).get("url:" + url)
+
+    def _same_text(self, aid: str, article: Article) -> bool:
+        try:
+            old = self.get(aid, corrected=False)
+        except ReaderError:
+            return False
+        return article_id(old.paragraphs, old.title) == article_id(article.paragraphs, article.title)
+
+    def _as_update(self, aid: str, article: Article) -> Article:
+        """The new text under the old id, keeping when it was first added (the caller's object is
+        changed, so it sees the id the article is stored under)."""
+        old = self._load_index().get(aid)
+        article.id = aid
+        article.added = old.added if old else article.added
+        return article
 
     def import_paths(
         self,
@@ -546,7 +573,7 @@ class Library(StateUseCases):
         def flush() -> None:
             statuses = self.add_articles([a for _, a in pending])
             for (path, article), status in zip(pending, statuses):
-                result = ImportResult(path, "imported" if status == "imported" else "duplicate", article.id, article.title)
+                result = ImportResult(path, status, article.id, article.title)
                 report.results.append(result)
                 if progress:
                     progress(result)

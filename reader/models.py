@@ -11,6 +11,8 @@ from typing import Any
 #: Paragraph kinds. Everything that is not ordinary prose is marked so the
 #: reading pane can set it off (an embedded tweet is a "quote").
 TEXT, QUOTE, HEADING, CAPTION = "text", "quote", "heading", "caption"
+#: The summary line under the headline (news sites' "standfirst"): shown, not a numbered paragraph.
+STANDFIRST = "standfirst"
 
 ENTITY_TYPES = ("person", "organization", "place", "date")
 #: Entity.role of the article's bylined authors and its publisher (listed apart from the text's entities).
@@ -72,7 +74,7 @@ class Article:
     id: str
     title: str | None
     paragraphs: list[str]
-    #: Same length as paragraphs: TEXT, QUOTE, HEADING or CAPTION.
+    #: Same length as paragraphs: TEXT, QUOTE, HEADING, CAPTION or STANDFIRST.
     kinds: list[str] = field(default_factory=list)
     section: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -87,6 +89,12 @@ class Article:
     #: Where it was imported from, and when (ISO date-time, UTC); set by the library.
     source: str | None = None
     added: str | None = None
+    #: Tags from front matter, feed categories and the user (user changes live in the state store).
+    tags: list[str] = field(default_factory=list)
+    #: When a web page or feed item was fetched (ISO date-time, UTC); citations give it as "accessed".
+    accessed: str | None = None
+    #: The id of the feed it came from, if any.
+    feed: str | None = None
 
     def __post_init__(self) -> None:
         if not self.kinds:
@@ -123,6 +131,7 @@ class Article:
         kw = {k: v for k, v in d.items() if k in names}
         kw["entities"] = [Entity.from_dict(e) for e in d.get("entities") or []]
         kw["authors"] = list(d.get("authors") or [])
+        kw["tags"] = [str(t) for t in d.get("tags") or []]
         return cls(**kw)
 
 

@@ -12,6 +12,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
+def user_config_dir(tmp_path, monkeypatch):
+    """Every test gets its own empty user config folder, never the user's own settings."""
+    d = tmp_path / "user-config"
+    monkeypatch.setenv("READER_CONFIG_DIR", str(d))
+    for var in ("READER_THEME", "READER_CITATION_STYLE", "READER_ENTITIES"):
+        monkeypatch.delenv(var, raising=False)
+    return d
+
+
+@pytest.fixture(autouse=True)
 def _search_cache(tmp_path_factory, monkeypatch):
     """Search indexes (derived data, normally in the user's cache folder) go to a temp folder."""
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURES
 from reader.cli import app
+from reader.library import Library
 
 ING = FIXTURES / "ingest"
 SAMPLE_TITLES = {
@@ -25,6 +26,7 @@ GOOD = "Wind farm approved off the coast\n\nThe regional council approved a wind
 @pytest.fixture
 def run(tmp_path):
     lib = tmp_path / "lib"
+    Library(lib).ensure_seeded()  # a named folder is never seeded by reader itself: these tests start from the samples
     runner = CliRunner()
 
     def invoke(*args: str):
@@ -45,12 +47,22 @@ def lines(result):
     return [ln for ln in result.stdout.splitlines() if ln.strip()]
 
 
-def test_fresh_library_shows_the_sample_articles(run):
-    result = run("list", "--json")
+def test_fresh_default_library_shows_the_sample_articles(tmp_path, monkeypatch):
+    monkeypatch.delenv("READER_LIBRARY", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    result = CliRunner().invoke(app, ["list", "--json"], catch_exceptions=False)
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert {r["title"] for r in rows} == SAMPLE_TITLES
     assert all(r["publisher"] for r in rows)
+
+
+def test_a_library_folder_the_user_names_is_not_seeded(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_LIBRARY", str(tmp_path / "env-lib"))
+    assert json.loads(CliRunner().invoke(app, ["list", "--json"]).stdout) == []
+    out = CliRunner().invoke(app, ["--library", str(tmp_path / "named"), "list", "--json"]).stdout
+    assert json.loads(out) == []
 
 
 def test_add_a_folder_with_bad_files_among_good_ones(run, tmp_path):

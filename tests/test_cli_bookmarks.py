@@ -50,7 +50,7 @@ def test_add_stores_the_paragraph_text_with_context(lib_dir):
     assert bm.quote == PARAS[1] and bm.note == "check this"
     assert bm.prefix == PARAS[0][-32:] and bm.suffix == PARAS[2][:32]
     assert (bm.start, bm.end) == (0, len(PARAS[1]))
-    assert out["located"] == {"paragraph": 1, "start": 0, "end": len(PARAS[1])}
+    assert out["located"] == {"paragraph": 2, "start": 0, "end": len(PARAS[1])}  # numbered from 1, as given
 
 
 def test_add_one_sentence(lib_dir):
@@ -95,7 +95,7 @@ def test_list_relocates_after_reimport(lib_dir):
     raw = (lib_dir / "articles" / ("c" * 16 + ".json")).read_text()
     (lib_dir / "articles" / ("a" * 16 + ".json")).write_text(raw.replace("c" * 16, "a" * 16))
     rows = json.loads(run(lib_dir, "bookmark", "list", "--json"))
-    assert rows[0]["id"] == bm.id and rows[0]["located"]["paragraph"] == 3
+    assert rows[0]["id"] == bm.id and rows[0]["located"]["paragraph"] == 4
     assert "moved from ¶3" in run(lib_dir, "bookmark", "list") and "¶4" in run(lib_dir, "bookmark", "list")
 
 

@@ -58,13 +58,13 @@ def test_markdown_front_matter_and_sections(lib):
     ports = body.index("## Ports reopen after the storm")
     assert europe < ports and "Not bookmarked" not in body
     section = body[europe:ports]
-    assert "Motamedi, M. (2023, June 20). Is this the end of Europe? Al Jazeera. https://example.org/x" in section
+    assert "Motamedi, M. (2023, June 20). Is this the end of Europe? Al Jazeera. <https://example.org/x>" in section
     # Passages in reading order, each a quote with its in-text citation, then its note.
     first, second = section.index("> First para."), section.index(r"> Second \*para\* \#tag.")
     assert first < second
     assert "> — (Motamedi, 2023, para. 1)" in section and "> — (Motamedi, 2023, para. 2)" in section
-    assert "Check this [[link]]." in section  # the user's own note is kept as they wrote it
-    assert "multi\nline note" in body[ports:]
+    assert "**Note:** Check this \\[\\[link\\]\\]." in section  # the note shows literally as written
+    assert "**Note:** multi\\\nline note" in body[ports:]  # its lines joined by hard breaks: one block
 
 
 def test_markdown_in_another_style(lib):
@@ -159,3 +159,14 @@ def test_citation_follows_the_passage_when_the_paragraph_number_is_stale(lib):
     doc = json.loads(export_notes(lib, "json"))
     (moved,) = [b for b in doc["articles"][0]["bookmarks"] if b["note"] == "moved"]
     assert moved["citation"] == "(Motamedi, 2023, para. 3)"
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("ris", "TY  - NEWS"), ("csl-json", "["), ("biblatex-apa", "@article{")])
+def test_cli_exports_for_reference_managers(lib, tmp_path, fmt, start):
+    out = tmp_path / f"notes.{fmt}"
+    assert f"wrote {out}." in run("export", "--format", fmt, "--output", str(out)).stdout
+    text = out.read_text("utf-8")
+    assert text.startswith(start)
+    if fmt != "biblatex-apa":  # the reference-manager formats carry the notes
+        assert "Check this [[link]]." in text
+    assert run("export", "--format", fmt).stdout.strip() == text.strip()

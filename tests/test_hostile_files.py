@@ -95,6 +95,6 @@ def test_a_bookmark_of_a_long_paragraph_from_the_cli(tmp_path):
     lib.close()
     bm = json.loads(run(root, "bookmark", "add", "e" * 16, "-p", "2", "--json").stdout)
     assert len(bm["quote"]) == QUOTE_LIMIT and bm["end"] == len(long)
-    assert bm["located"] == {"paragraph": 1, "start": 0, "end": len(long)}
+    assert bm["located"] == {"paragraph": 2, "start": 0, "end": len(long)}  # numbered from 1, as given
     exported = run(root, "export").stdout
     assert "Sentence of the long paragraph." in exported and "\u2026\n>\n> \u2014 (Long" in exported  # marked as cut

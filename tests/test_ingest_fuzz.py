@@ -21,7 +21,7 @@ DOCS = st.lists(st.one_of(PIECES, st.text(max_size=40)), max_size=25).map("\n".j
 
 def check(article) -> None:
     assert article.paragraphs and len(article.kinds) == len(article.paragraphs)
-    assert set(article.kinds) <= {"text", "quote", "heading", "caption"}
+    assert set(article.kinds) <= {"text", "quote", "heading", "caption", "standfirst"}
     assert all(p.strip() == p and p for p in article.paragraphs)
     assert article.date is None or len(article.date) == 10
     assert isinstance(article.authors, list)

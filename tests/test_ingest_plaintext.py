@@ -41,9 +41,9 @@ def test_breadcrumb_article_body_drops_furniture_and_keeps_structure():
     assert not any(p.startswith("By Daniel") for p in a.paragraphs)  # the byline became metadata
     assert a.paragraphs[-1] != "12"  # trailing comment count
     assert len(a.kinds) == len(a.paragraphs)
-    # the lone short line under the title is the image caption; the standfirst is text
+    # the lone short line under the title is the image caption; then the standfirst (not numbered)
     assert (a.paragraphs[0], a.kinds[0]) == ("Boats moored below the bridge.", "caption")
-    assert a.kinds[1] == "text" and a.paragraphs[1].startswith("Dozens of crews")
+    assert a.kinds[1] == "standfirst" and a.paragraphs[1].startswith("Dozens of crews")
     # single-newline separated lines are separate paragraphs
     assert any(p.startswith("On Wednesday morning") and "Association" not in p for p in a.paragraphs)
     assert "What the office says" in a.paragraphs

@@ -99,6 +99,13 @@ def test_entity_finds_articles_by_any_alias_of_the_entity(lib):
     assert ids(lib, "entity:nobodyknown") == []
 
 
+def test_entity_follows_the_users_merge_of_two_entities(lib):
+    # a1 knows "Port of Rotterdam", a5 "Amir Rahimi": nothing links them until the user merges them.
+    assert ids(lib, "entity:rahimi") == ["a5"]
+    lib.correct_entity("merge", "Amir Rahimi", "Port of Rotterdam")
+    assert set(ids(lib, "entity:rahimi")) == {"a1", "a5"}
+
+
 def test_tag_and_feed_fields_when_articles_have_them(lib):
     @dataclass
     class Tagged(Article):
@@ -184,7 +191,7 @@ def test_cli_search_json_and_text(lib, tmp_path):
     r = runner.invoke(app, ["--library", str(lib.root), "search", "rotterdam", "--sort", "date", "--limit", "1"])
     assert r.stdout.splitlines()[0].startswith("a2") and "1 of 2 matching articles." in r.stdout
     r = runner.invoke(app, ["--library", str(lib.root), "list", "--search", "rotterdam -cranes"])
-    assert r.stdout.splitlines()[0].startswith("a2") and "1 article." in r.stdout
+    assert r.stdout.splitlines()[1].startswith("a2") and "1 article." in r.stdout  # under the header line
     r = runner.invoke(app, ["--library", str(lib.root), "search", 'x "open'])
     assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "Traceback" not in r.output
 
@@ -308,3 +315,23 @@ def test_background_rebuild_answers_from_what_is_ready_with_progress(lib, monkey
     done = fresh.search("quokka")
     assert done.total == 20 and done.notice is None
     fresh.close()
+
+
+def test_tags_feeds_delete_restore_and_update_follow_the_library(lib):
+    from reader.library_manage import Feed
+
+    lib.tag("a2", add=["Climate policy"])
+    assert ids(lib, "tag:climate") == ["a2"] and ids(lib, 'tag:"climate policy"') == ["a2"]
+    lib.save_feed(Feed(id="f1feed", url="https://atlas.example/rss", title="Atlas Wire Daily"))
+    lib.add_articles([Article(id="fd1", title="From a feed", paragraphs=["A numbat story."], feed="f1feed",
+                              entities=[Entity("X", "person", ["X"], 1, [])])])
+    assert ids(lib, 'feed:"atlas wire"') == ["fd1"] and ids(lib, "feed:f1feed") == ["fd1"]
+    lib.delete(["fd1"])
+    assert ids(lib, "numbat") == []
+    lib.restore("fd1")
+    assert ids(lib, "numbat") == ["fd1"]
+    new = Article(id="fd1", title="From a feed", paragraphs=["An echidna story now."], feed="f1feed",
+                  entities=[Entity("X", "person", ["X"], 1, [])])
+    lib.update_article("fd1", new)
+    assert ids(lib, "echidna") == ["fd1"] and ids(lib, "numbat") == []
+    assert lib.search_index.state() == "current"

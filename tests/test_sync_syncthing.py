@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import reader
 from reader.sync.store import SyncedStore
 
 SYNCTHING = shutil.which("syncthing")
@@ -89,9 +90,10 @@ def test_two_syncthing_instances_keep_two_libraries_in_step(tmp_path):
         if out.returncode != 0 or not m:
             pytest.skip(f"`syncthing generate` failed: {(out.stderr or out.stdout)[-200:]}")
         ids.append(m.group(1))
-    # both libraries exist (each seeded with the sample articles) before syncing starts
+    # both libraries exist (each with the sample articles imported) before syncing starts
+    samples = [str(p) for p in sorted((Path(reader.__file__).parent / "sample").iterdir()) if p.suffix in (".txt", ".md", ".html")]
     for lib, dev in zip(libs, ("alpha", "beta")):
-        assert _reader(lib, dev, "list").returncode == 0
+        assert _reader(lib, dev, "add", *samples).returncode == 0
         (lib / ".stfolder").mkdir(exist_ok=True)
     ports = [_port() for _ in range(4)]
     _configure(homes[0], ids[0], ids[1], ports[0], ports[1], ports[2], libs[0])

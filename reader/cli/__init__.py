@@ -7,8 +7,12 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, cite, maintenance, search, sync
+from reader.cli import articles, bookmarks, cite, entities, maintenance, search, sources, sync
+from reader.cli import config as config_cli
+from reader.cli import help_format
 from reader.cli.common import OPTIONS, friendly, open_library
+
+help_format.apply()  # REF, PATHS..., N, TEXT in --help instead of {ref}, <list[Path]>, <str>
 
 app = typer.Typer(
     name="reader",
@@ -31,9 +35,12 @@ def root(
     ctx: typer.Context,
     library: Annotated[
         Optional[str],
-        typer.Option("--library", "-L", envvar="READER_LIBRARY", help="Library folder (default: the platform data dir)."),
+        typer.Option("--library", "-L", envvar="READER_LIBRARY", metavar="DIR", help="Library folder (default: the platform data dir)."),
     ] = None,
-    entities: Annotated[str, typer.Option("--entities", help="Entity extractor: rules or spacy.")] = "rules",
+    entities: Annotated[
+        Optional[str],
+        typer.Option("--entities", metavar="rules|spacy", help="Entity extractor (default: READER_ENTITIES, the config file, else rules)."),
+    ] = None,
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = None,
@@ -60,6 +67,9 @@ articles.register(app)
 maintenance.register(app)
 bookmarks.register(app)
 cite.register(app)
+config_cli.register(app)
+entities.register(app)
+sources.register(app)
 search.register(app)
 sync.register(app)
 

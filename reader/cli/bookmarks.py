@@ -6,9 +6,11 @@
     reader note BID TEXT
     reader mark-read ID [--unread]
 
-Paragraph and sentence numbers on the command line and in the text output count from 1;
-the JSON output is the stored bookmark (0-based "paragraph", character offsets) plus where
-its text is now ("located", found again by reader.services.anchor, or null).
+Paragraph numbers count body paragraphs from 1, as `reader show` prints them (reader.numbering), on
+the command line, in the text output and in the JSON: "paragraph" is the number of the paragraph the
+bookmark's text is in now (null for a caption or embedded post), "located" where its text is now
+(found again by reader.services.anchor: paragraph number and character offsets, or null).
+Sentence numbers count from 1 too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.errors import NotFound, ReaderError
 from reader.library import Library
 from reader.models import Article, Bookmark
+from reader.numbering import index_of, label, number_of
+from reader.wording import count
 from reader.services.anchor import anchor_of, locate, sentence_span
 
 QUOTE_WIDTH = 70
@@ -45,7 +49,9 @@ def _bookmark_json(bm: Bookmark, article: Article | None, heads: list[Any] | Non
     d = bm.to_dict()
     d["note_conflict"] = [{"version": h.version, "device": h.device, "when": h.when, "text": h.text} for h in heads or []]
     d["title"] = article.title if article else None
-    d["located"] = None if where is None else {"paragraph": where[0], "start": where[1], "end": where[2]}
+    d["paragraph"] = None if article is None else number_of(article, where[0] if where else bm.paragraph)
+    d["located"] = None if where is None or article is None else {
+        "paragraph": number_of(article, where[0]), "start": where[1], "end": where[2]}
     return d
 
 
@@ -62,14 +68,14 @@ def _bookmark_line(bm: Bookmark, article: Article | None, heads: list[Any] | Non
     where = _located(bm, article)
     if article is None:
         status = "  (article not in the library)"
-        para = bm.paragraph
+        para = label(None)
     elif where is None:
         status = "  (text not found in the article)"
-        para = bm.paragraph
+        para = label(number_of(article, bm.paragraph))
     else:
-        para = where[0]
-        status = f"  (moved from ¶{bm.paragraph + 1})" if where[0] != bm.paragraph else ""
-    line = f"{bm.id}  {bm.article_id[:10]}  ¶{para + 1}  “{_short(bm.quote)}”{status}"
+        para = label(number_of(article, where[0]))
+        status = "" if where[0] == bm.paragraph else f"  (moved from {label(number_of(article, bm.paragraph))})"
+    line = f"{bm.id}  {bm.article_id[:10]}  {para}  “{_short(bm.quote)}”{status}"
     if heads:
         line += _conflict_lines(bm, heads)
     elif bm.note:
@@ -88,7 +94,7 @@ def register(app: typer.Typer) -> None:
     @friendly
     def add(
         ref: Annotated[str, typer.Argument(help="Article id, unique id prefix, or unique title fragment.")],
-        paragraph: Annotated[int, typer.Option("--paragraph", "-p", help="Paragraph number (1 = the first).")],
+        paragraph: Annotated[int, typer.Option("--paragraph", "-p", help="Paragraph number, as `reader show` prints them (1 = the first).")],
         sentence: Annotated[
             Optional[int], typer.Option("--sentence", "-s", help="Only this sentence of the paragraph (1 = first).")
         ] = None,
@@ -98,12 +104,7 @@ def register(app: typer.Typer) -> None:
         """Bookmark a paragraph (or one sentence of it) of an article."""
         with library_session() as lib:
             article = lib.get(ref)
-            n = len(article.paragraphs)
-            if n == 0:
-                raise ReaderError("That article has no paragraphs to bookmark.")
-            if not 1 <= paragraph <= n:
-                raise ReaderError(f"Paragraph {paragraph} is out of range: the article has {n} (1-{n}).")
-            p = paragraph - 1
+            p = index_of(article, paragraph)
             start = end = None
             if sentence is not None:
                 span = sentence_span(article.paragraphs[p], sentence - 1)
@@ -147,7 +148,7 @@ def register(app: typer.Typer) -> None:
                 out(f"{(a.title if a else None) or '(untitled)'}  [{bm.article_id[:10]}]")
                 last = bm.article_id
             out("  " + _bookmark_line(bm, articles[bm.article_id], conflicts.get(bm.id)))
-        out(f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}.")
+        out(f"{count(len(marks), 'bookmark')}.")
 
     @bookmark.command("rm")
     @friendly

@@ -1,39 +1,32 @@
-"""CLI commands about citations and notes: cite, meta, export, import-notes, config citation-style."""
+"""CLI commands about citations and notes: cite, meta, export, import-notes (settings: reader.cli.config)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from reader.cli.common import fail, friendly, library_session, out, out_json, report_warnings
-from reader.errors import ReaderError
+from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.library import Library
 from reader.models import Article
+from reader.numbering import index_of
+from reader.wording import count, counted
 from reader.services import cite as cite_service
 from reader.services import preferences
 from reader.services.clipboard import copy_text
 from reader.services.export import EXPORT_FORMATS, export_notes, import_notes
+from reader.services.meta_fields import FieldError, check_corrections
 from reader.services.output import write_output
 from reader.services.safe_text import clean, shown_name
-
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
 
 def default_style(lib: Library) -> str:
     return preferences.citation_style(lib)
 
 
 def _passage(article: Article, paragraph: int) -> str:
-    if not article.paragraphs:
-        raise ReaderError("The article has no paragraphs to quote; cite it without --paragraph.")
-    if not 1 <= paragraph <= len(article.paragraphs):
-        raise ReaderError(
-            f"The article has {len(article.paragraphs)} paragraphs; give --paragraph between 1 and {len(article.paragraphs)}."
-        )
-    return article.paragraphs[paragraph - 1]
+    """Body paragraph `paragraph` (1-based, as `reader show` numbers them)."""
+    return article.paragraphs[index_of(article, paragraph)]
 
 
 def _copy_and_report(text: str) -> None:
@@ -44,11 +37,6 @@ def _copy_and_report(text: str) -> None:
         out(f"reader: not copied: {result.message}; the text is printed above.", err=True)
 
 
-def _warn(lib: Library) -> None:
-    """Tell the user (on stderr) when the store was found damaged and what was done about it."""
-    report_warnings(lib)
-
-
 def register(app: typer.Typer) -> None:
     @app.command("cite")
     @friendly
@@ -56,7 +44,7 @@ def register(app: typer.Typer) -> None:
         ref: Annotated[str, typer.Argument(help="Article id, unique id prefix, or unique title fragment.")],
         style: Annotated[
             Optional[str],
-            typer.Option("--style", "-s", help=f"One of {', '.join(cite_service.STYLES)} (default: the setting, else apa)."),
+            typer.Option("--style", "-s", metavar="STYLE", help=f"One of {', '.join(cite_service.STYLES)} (default: the setting, else apa)."),
         ] = None,
         paragraph: Annotated[
             Optional[int], typer.Option("--paragraph", "-p", help="Quote paragraph N (from 1) with its in-text citation.")
@@ -65,7 +53,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Print the citation of an article in a citation style or data format."""
         with library_session() as lib:
-            _warn(lib)
             article = lib.get(ref)
             name = cite_service.check_style(style) if style else default_style(lib)
         if paragraph is not None:
@@ -95,21 +82,13 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="With --show: print JSON (fields and CSL item).")] = False,
     ) -> None:
         """Correct an article's metadata; every later citation uses the corrections."""
-        fields: dict = {}
-        if title is not None:
-            fields["title"] = " ".join(title.split()) or None  # one line
-        if author is not None:
-            fields["authors"] = [a.strip() for a in author if a.strip()]
-        if date is not None:
-            date = date.strip()
-            if date and not _DATE.match(date):
-                raise fail(f"the date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD; e.g. --date 2023-06-20.", 2)
-            fields["date"] = date or None
-        for key, value in (("url", url), ("publisher", publisher), ("section", section), ("language", language)):
-            if value is not None:
-                fields[key] = " ".join(value.split()) or None
+        given = {"title": title, "authors": author, "date": date, "url": url, "publisher": publisher,
+                 "section": section, "language": language}
+        try:
+            fields = check_corrections({k: v for k, v in given.items() if v is not None})
+        except FieldError as exc:
+            raise fail(f"{exc}", 2) from None
         with library_session() as lib:
-            _warn(lib)
             aid = lib.resolve(ref)
             if fields:
                 lib.set_meta(aid, fields)
@@ -133,12 +112,12 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     @friendly
     def export(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="markdown, json or bibtex.")] = "markdown",
+        fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="markdown, json, bibtex, biblatex-apa, ris or csl-json.")] = "markdown",
         output: Annotated[
             Optional[str],
-            typer.Option("--output", "-o", help="Write to FILE instead of printing (- for standard output)."),
+            typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of printing (- for standard output)."),
         ] = None,
-        style: Annotated[Optional[str], typer.Option("--style", "-s", help="Citation style (default: the setting).")] = None,
+        style: Annotated[Optional[str], typer.Option("--style", "-s", metavar="STYLE", help="Citation style (default: the setting).")] = None,
     ) -> None:
         """Export all bookmarks and notes, grouped by article, each with its citation."""
         if fmt not in EXPORT_FORMATS:
@@ -146,7 +125,6 @@ def register(app: typer.Typer) -> None:
         if output is not None and not output.strip():
             raise fail("the output path is empty; give a file name, or - to write to standard output.", 2)
         with library_session() as lib:
-            _warn(lib)
             text = export_notes(lib, fmt, style)
         if output is None:
             out(text.rstrip("\n"))
@@ -165,30 +143,24 @@ def register(app: typer.Typer) -> None:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise fail(f"cannot read {shown_name(path)} ({getattr(exc, 'strerror', None) or exc}); check the path.") from None
+        def progress(done: int, total: int) -> None:
+            if total >= 1000:
+                out(f"reader: {done:,} of {total:,} bookmarks written", err=True)
+
         with library_session() as lib:
-            _warn(lib)
-            report = import_notes(lib, text)
-        out(f"{report.added} bookmarks added, {report.updated} notes updated, {report.duplicates} already here.")
+            report = import_notes(lib, text, progress)
+        for line in report.refused:
+            out(f"reader: refused: {line}", err=True)
+        out(f"{count(report.added, 'bookmark')} added, {count(report.updated, 'note')} updated, "
+            f"{report.duplicates} already here.")
+        if report.kept_newer:
+            out(f"{counted(report.kept_newer, 'note', 'was', 'were')} edited here after the export and kept "
+                "(the file's copies are older).")
         if report.missing_articles:
             out(
-                f"{len(report.missing_articles)} articles are not in this library (import them with `reader add`, "
+                f"{counted(len(report.missing_articles), 'article', 'is')} not in this library (import them with `reader add`, "
                 f"then import the notes again): {', '.join(a[:10] for a in report.missing_articles)}",
                 err=True,
             )
-
-    config = typer.Typer(help="Settings.", no_args_is_help=True, rich_markup_mode=None)
-
-    @config.command("citation-style")
-    @friendly
-    def citation_style(
-        style: Annotated[Optional[str], typer.Argument(help=f"One of {', '.join(cite_service.STYLES)}; omit to show.")] = None,
-    ) -> None:
-        """Show or set the default citation style."""
-        with library_session() as lib:
-            if style is None:
-                out(default_style(lib))
-                return
-            name = preferences.set_citation_style(lib, style)
-        out(f"default citation style: {name}.")
-
-    app.add_typer(config, name="config")
+        if report.refused:
+            raise fail(f"{count(len(report.refused), 'entry')} refused (named above); the rest were imported.")

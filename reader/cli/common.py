@@ -12,24 +12,39 @@ from typing import Any, TypeVar
 
 import typer
 
-from reader.errors import ReaderError
+from reader.errors import Ambiguous, ReaderError
 from reader.library import Library
+from reader.services import preferences, user_config
 from reader.services.safe_text import clean, escape_json, shown_name
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: How many of the articles an ambiguous reference matches are listed.
+AMBIGUOUS_SHOWN = 10
 
 
 @dataclass
 class Options:
+    """The global options; None means: the user config (READER_* variables over the config file)."""
+
     library: str | None = None
-    entities: str = "rules"
+    entities: str | None = None
+
+    @property
+    def backend(self) -> str:
+        return self.entities or user_config.load().get("entities") or "rules"
 
 
 OPTIONS = Options()
 
 
 def open_library(seed: bool = True) -> Library:
-    return Library.open(OPTIONS.library, seed=seed, backend=OPTIONS.entities)
+    config = user_config.load()
+    if config.warning:
+        out(f"reader: warning: {config.warning}", err=True)
+    library = OPTIONS.library or config.get("library")
+    lib = Library.open(library, seed=seed, backend=OPTIONS.entities or config.get("entities") or "rules")
+    preferences.adopt_library_settings(lib)
+    return lib
 
 
 def out(text: str = "", *, err: bool = False) -> None:
@@ -55,6 +70,14 @@ def friendly(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except Ambiguous as exc:
+            exit_ = fail(str(exc))
+            shown = exc.choices[:AMBIGUOUS_SHOWN]
+            for aid, title in shown:
+                out(f"  {aid[:10]}  {title or '(untitled)'}", err=True)
+            if len(exc.choices) > len(shown):
+                out(f"  ... and {len(exc.choices) - len(shown)} more", err=True)
+            raise exit_ from None
         except ReaderError as exc:
             raise fail(str(exc)) from None
         except OSError as exc:  # the last guard: a file system error is one line, never a traceback

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from reader.cli.common import friendly, library_session, out
+from reader.wording import count
 from reader.services.safe_text import shown_name
 
 
@@ -26,4 +27,4 @@ def register(app: typer.Typer) -> None:
         """Rebuild the library index from the article files (after damage, or to refresh entities)."""
         with library_session(seed=False) as lib:
             n = lib.reindex(reextract=entities, progress=out)
-        out(f"{n} article{'s' if n != 1 else ''} indexed.")
+        out(f"{count(n, 'article')} indexed.")

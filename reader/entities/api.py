@@ -16,6 +16,7 @@ from reader.entities.normalize import entity_key, fold
 from reader.entities.sports import mark_clubs
 from reader.errors import ReaderError
 from reader.models import Article, Entity
+from reader.names import display_name
 
 TYPE_NAMES = {"P": "person", "O": "organization", "L": "place"}
 _ROLES = {"P": "author", "O": "publisher"}
@@ -187,7 +188,8 @@ def _build(cl: Clusters, g: Gazetteer, article: Article) -> list[Entity]:
             squash.setdefault(ms[i].key, root)
     meta: dict[int, list[tuple[str, str]]] = {}
     extra: list[tuple[str, str]] = []
-    for name, t in [(a, "P") for a in article.authors or [] if a] + (
+    bylines = [(display_name(a), "O" if a.strip().startswith("{") else "P") for a in article.authors or [] if a]
+    for name, t in bylines + (
             [(article.publisher, "O")] if article.publisher else []):
         root = squash.get(entity_key(name)) or squash.get(fold(_DOMAIN.sub("", name)))
         if root is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reader.months import EXTRA_ABBREVIATIONS, MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+
 # Words that start sentences or glue clauses; never the first word of a name.
 STOPWORDS = frozenset("""
 a about above according across after afterwards again against all almost along already also although always
@@ -121,9 +123,7 @@ CONNECTORS = ("of", "for", "on", "ten", "ter", "do", "es", "de", "del", "der", "
               "van der", "van de", "van den", "von der", "van het", "de los", "bin al", "ibn al",
               "des", "della", "delle", "dei", "degli", "do", "et")
 
-MONTH_WORDS = frozenset("January February March April May June July August September October November "
-                        "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday "
-                        "Wednesday Thursday Friday Saturday Sunday".split())
+MONTH_WORDS = frozenset([*MONTH_NAMES, *MONTH_ABBREVIATIONS, *(a.title() for a in EXTRA_ABBREVIATIONS), *WEEKDAY_NAMES])
 
 DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ics", "ist", "ists", "ism")
 

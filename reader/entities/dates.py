@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()}
-MONTH_ABBR["sept"] = 9
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+from reader.months import EXTRA_ABBREVIATIONS, MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)")
+MONTHS = {m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
+MONTH_ABBR = {m.lower(): i for i, m in enumerate(MONTH_ABBREVIATIONS, 1)} | EXTRA_ABBREVIATIONS
+WEEKDAYS = frozenset(d.lower() for d in WEEKDAY_NAMES)
+
+_ABBRS = [a for a in MONTH_ABBREVIATIONS if a != "May"] + [a.title() for a in EXTRA_ABBREVIATIONS]
+_MON_NOT_MAY = "|".join(m for m in MONTH_NAMES if m != "May")
+_MON = r"(?:" + "|".join(MONTH_NAMES) + "|(?:" + "|".join(sorted(_ABBRS, key=lambda a: MONTH_ABBR[a.lower()])) + r")\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 
 DATE_RE = re.compile(
     rf"(?<![\w/@#])(?:"
@@ -26,7 +27,7 @@ DATE_RE = re.compile(
     rf"|(?P<wd2>{_WD})"
     rf"|(?P<iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
     rf"|(?P<dec>(?:mid-|early |late )?(?:1[6-9]\d|20\d)0s)"
-    rf"|(?P<m4>(?:January|February|March|April|June|July|August|September|October|November|December))"
+    rf"|(?P<m4>(?:{_MON_NOT_MAY}))"
     rf"|(?P<y4>{_YEAR})"
     rf")(?![\w/@])"
 )

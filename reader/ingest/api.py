@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from reader.controls import clean_str
@@ -122,8 +123,8 @@ def _clean_parsed(p: Parsed) -> Parsed:
 
     kept = [(clean_str(t).strip(), k) for t, k in zip(p.paragraphs, p.kinds or [""] * len(p.paragraphs))]
     kept = [(t, k) for t, k in kept if t]
-    return Parsed(
-        title=one(p.title), section=one(p.section),
+    return replace(  # replace, not a new Parsed: fields added later (outlet_written...) carry over
+        p, title=one(p.title), section=one(p.section),
         authors=[a for a in (one(a) for a in p.authors) if a],
         outlet=one(p.outlet), date=one(p.date), page_date=one(p.page_date), url=one(p.url), language=one(p.language),
         paragraphs=[t for t, _ in kept], kinds=[k for _, k in kept] if p.kinds else [],
@@ -152,6 +153,7 @@ def parse_text(text: str, fmt: str = "text", source: str | None = None) -> Artic
         url=parsed.url,
         language=language,
         source=source,
+        tags=list(parsed.tags),
     )
 
 

@@ -160,14 +160,21 @@ def decode_bytes(data: bytes) -> str:
     bad = len(_CONTROL.findall(text)) + text.count("\ufffd")
     if bad > max(16, len(text) // 50):
         raise IngestError("the file looks binary (it is mostly not text); import text, Markdown or HTML files.")
+    text = clean_text(text)
+    if not text.strip():
+        raise IngestError("the file contains only whitespace; there is nothing to import.")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Text entering the library from anywhere (a file, a feed field, a page): escape sequences and
+    control characters removed, line endings unified, stray invisible characters dropped, NFC."""
+    text = _ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\x85", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
     text = _STRAY.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    if not text.strip():
-        raise IngestError("the file contains only whitespace; there is nothing to import.")
-    return text
+    return unicodedata.normalize("NFC", text)
 
 
 def read_text(path: os.PathLike[str] | str) -> str:

@@ -23,6 +23,7 @@ from reader.ingest.byline import parse_byline
 from reader.ingest.dates import normalise_date
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, TEXT
+from reader.names import split_authors
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD = MarkdownIt("commonmark")
@@ -64,7 +65,7 @@ def _text(value: Any) -> str | None:
 def _authors(value: Any) -> list[str]:
     if value is None:
         return []
-    items = value if isinstance(value, (list, tuple)) else re.split(r"\s*(?:;|,|&|\band\b)\s*", str(value))
+    items = value if isinstance(value, (list, tuple)) else split_authors(str(value))
     out = []
     for item in items:
         if isinstance(item, dict):  # authors: [{name: X}]
@@ -126,6 +127,17 @@ def _body_blocks(body: str) -> list[tuple[str, str, int]]:
     return out
 
 
+def _tags(value: object) -> list[str]:
+    """Front matter `tags: [a, b]` or `tags: a, b` -> ["a", "b"] (lower-cased, no duplicates)."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    out: list[str] = []
+    for item in items:
+        tag = " ".join((_text(item) or "").split()).casefold()
+        if tag and tag not in out:
+            out.append(tag)
+    return out
+
+
 def parse_markdown(text: str) -> Parsed:
     meta, body = split_front_matter(text)
     p = Parsed(
@@ -136,6 +148,7 @@ def parse_markdown(text: str) -> Parsed:
         date=normalise_date(_first(meta, "date", "published", "pubdate", "date_published")),
         url=_text(_first(meta, "url", "link", "canonical_url", "source_url")),
         language=_text(_first(meta, "language", "lang")),
+        tags=_tags(_first(meta, "tags", "keywords")),
     )
     items = [b for b in _body_blocks(body) if not blocks.is_boilerplate(b[0])]
     crumb = blocks.breadcrumb(items[0][0]) if items and items[0][1] == TEXT else None

@@ -21,3 +21,4 @@ class Parsed:
     language: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)

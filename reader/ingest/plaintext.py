@@ -6,7 +6,7 @@ The shape this reads (every part optional):
     Home » Section » Title                     breadcrumb          -> section, title
     Title                                      repeated title      -> dropped
     A short line under the title.              image caption       -> kind "caption"
-    The standfirst ...                         text
+    The standfirst without a final stop        standfirst          -> kind "standfirst" (not numbered)
     Body paragraphs, one per line or separated by blank lines; hard-wrapped text is re-joined.
     Subheading                                 a short line        -> kind "heading"
     Tweet text pic.twitter.com/x               embedded tweet      -> one kind "quote" paragraph,
@@ -22,7 +22,7 @@ from reader.ingest import blocks, header
 from reader.ingest.byline import dateline_outlet, parse_byline, parse_credit_line
 from reader.ingest.dates import parse_date_line
 from reader.ingest.parsed import Parsed
-from reader.models import CAPTION, HEADING, QUOTE, TEXT
+from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT
 
 #: How far from the top (in lines) we look for the breadcrumb, title, page date and a top byline.
 HEADER_REACH = 6
@@ -277,6 +277,12 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
                 drop.add(i)
 
 
+def _is_standfirst(unit: str) -> bool:
+    """A summary under the headline: a sentence or two without a final stop (body paragraphs end with one)."""
+    text = unit.rstrip()
+    return 6 <= blocks.words(text) <= 60 and text[-1:].isalnum() and not blocks.is_tweet(text)
+
+
 def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str]) -> None:
     """Caption under the title, tweets, photo credits, subheadings, '> ' quotes."""
     after_title = [i for i in body if i >= start]
@@ -285,6 +291,15 @@ def _kinds(units: list[str], body: list[int], start: int, kinds: dict[int, str])
         short = blocks.words(units[first])
         if first not in kinds and short <= 12 and blocks.words(units[nxt]) >= 2 * short:
             kinds[first] = CAPTION
+    lead = next((i for i in after_title if i not in kinds), None)
+    if lead is not None and lead != after_title[-1]:
+        nxt_body = after_title[after_title.index(lead) + 1]
+        # a summary without a final stop, or one followed by the dateline that opens the story ("NBC News — ...")
+        if _is_standfirst(units[lead]) or (
+            nxt_body not in kinds and dateline_outlet(units[nxt_body]) and not dateline_outlet(units[lead])
+            and 6 <= blocks.words(units[lead]) <= 60
+        ):
+            kinds[lead] = STANDFIRST
     for pos, i in enumerate(body):
         u = units[i]
         if i in kinds:

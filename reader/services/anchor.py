@@ -23,13 +23,14 @@ API CONTRACT:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from reader.models import QUOTE_LIMIT, Anchor
+from reader.models import QUOTE_LIMIT, Anchor, Article
+from reader.numbering import number_of
+from reader.services import sentences
 
 CONTEXT = 32
 FUZZY_THRESHOLD = 85.0
@@ -84,16 +85,7 @@ def anchor_of(
     return Anchor(paragraph, quote, prefix, suffix, s, e)
 
 
-_SENTENCE = re.compile(r"[^.!?…。]*(?:[.!?…。]+[\"'”’)\]]*|$)\s*")
-
-
-def sentence_span(text: str, n: int) -> tuple[int, int] | None:
-    """(start, end) of the n-th sentence (0-based) of text, trailing spaces excluded."""
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        if m.group().strip():
-            spans.append((m.start(), m.start() + len(m.group().rstrip())))
-    return spans[n] if 0 <= n < len(spans) else None
+sentence_span = sentences.sentence_span  # the one sentence splitter (reader/services/sentences.py)
 
 
 def _context_score(paragraphs: Sequence[str], p: int, start: int, end: int, bm: Anchored) -> int:
@@ -168,6 +160,13 @@ def _fuzzy(paragraphs: Sequence[str], bm: Anchored, threshold: float) -> Span | 
             if best is None or key[:2] > best[:2]:
                 best = key
     return None if best is None else best[2]
+
+
+def located_number(bm: Anchored, article: Article) -> int | None:
+    """The paragraph number (reader.numbering: body paragraphs from 1) of the paragraph the bookmark's
+    text is in now, else of the one it was made in; None for a caption, heading or embedded post."""
+    found = locate(bm, article.paragraphs)
+    return number_of(article, found[0] if found else bm.paragraph)
 
 
 def locate(bm: Anchored, paragraphs: Sequence[str], threshold: float = FUZZY_THRESHOLD) -> Span | None:

@@ -4,6 +4,7 @@ API CONTRACT:
     STYLES: tuple of style names: apa, mla, chicago, harvard, ieee, bibtex, ris, csl-json
     DEFAULT_STYLE = "apa"    (the user's default is the store setting "citation_style")
     csl_item(article) -> dict                         # CSL-JSON item
+    data_item(article) -> dict                        # (issue 15) the same plus "section", for RIS/CSL-JSON
     format_reference(article, style) -> str           # the bibliography entry / data record
     format_quotation(article, style, passage) -> str  # "passage" + in-text citation + reference
   Extensions (added by the citation issue; the calls above are unchanged):
@@ -49,16 +50,24 @@ def csl_item(article: Article) -> dict:
     return _csl_item(article)
 
 
+def data_item(article: Article) -> dict:
+    """The CSL-JSON item for the data formats (RIS, CSL-JSON): with the site's section, which the
+    formatted styles leave out (see csl_item)."""
+    item = _csl_item(article)
+    if article.section and article.section.strip():
+        item["section"] = " ".join(article.section.split())
+    return item
+
+
 def format_reference(article: Article, style: str = DEFAULT_STYLE) -> str:
     return format_references([article], style)[article.id]
 
 
 def format_references(articles: Sequence[Article], style: str = DEFAULT_STYLE) -> dict[str, str]:
     style = check_style(style)
-    items = [_csl_item(a) for a in articles]
     if style in DATA_FORMATS:
-        return {item["id"]: render_data([item], style).strip() for item in items}
-    return csl_engine.render(items, style).references
+        return {a.id: render_data([data_item(a)], style).strip() for a in articles}
+    return csl_engine.render([_csl_item(a) for a in articles], style).references
 
 
 def format_citation(article: Article, style: str = DEFAULT_STYLE, paragraph: int | None = None) -> str:
@@ -94,8 +103,8 @@ def quote(passage: str, style: str = DEFAULT_STYLE) -> str:
 def format_quotation(article: Article, style: str, passage: str, paragraph: int | None = None) -> str:
     """The passage as a quotation with its in-text citation, a blank line, then the reference."""
     style = check_style(style)
-    item = _csl_item(article)
     if style in DATA_FORMATS:
-        return f"{quote(passage, style)}\n\n{render_data([item], style).strip()}"
+        return f"{quote(passage, style)}\n\n{render_data([data_item(article)], style).strip()}"
+    item = _csl_item(article)
     out = csl_engine.render([item], style, [("c", article.id, paragraph)])
     return f"{quote(passage, style)} {out.citations['c']}\n\n{out.references[article.id]}"

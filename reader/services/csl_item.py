@@ -19,6 +19,7 @@ import re
 from nameparser import HumanName
 
 from reader.models import Article
+from reader.services.safe_text import clean
 
 #: Lower-case name particles kept with the family name but marked as such for CSL
 #: ("van der Berg" sorts under B in some styles, prints "van der Berg" in all).
@@ -99,17 +100,19 @@ def date_parts(value: str | None) -> list[int] | None:
 def csl_item(article: Article, item_id: str | None = None) -> dict:
     """The CSL-JSON item for one article (with the user's corrections already applied by Library.get)."""
     item: dict = {"id": item_id or article.id, "type": "article-newspaper"}
-    if article.title:
-        item["title"] = " ".join(article.title.split())
-    authors = [csl_name(a, article.publisher) for a in article.authors if a and a.strip()]
+    title = " ".join(clean(article.title or "").split())  # control sequences out before spaces are collapsed
+    if title:
+        item["title"] = title
+    publisher = " ".join(clean(article.publisher or "").split()) or None
+    authors = [csl_name(clean(a), publisher) for a in article.authors if a and clean(a).strip()]
     if authors:
         item["author"] = authors
-    if article.publisher:
-        item["container-title"] = article.publisher
+    if publisher:
+        item["container-title"] = publisher
     issued = date_parts(article.date)
     if issued:
         item["issued"] = {"date-parts": [issued]}
-    accessed = date_parts(article.added)
+    accessed = date_parts(getattr(article, "accessed", None) or article.added)  # when fetched, else imported
     if accessed:
         item["accessed"] = {"date-parts": [accessed]}
     if article.url:

@@ -7,11 +7,19 @@ from collections.abc import Iterable
 from reader.library import Summary
 
 
-def matches(summary: Summary, needle: str) -> bool:
-    """Case-insensitive match of every word of `needle` in title, authors, publisher, section."""
-    hay = " ".join(
+def search_text(summary: Summary) -> str:
+    """The searched fields of an article, casefolded: title, authors, publisher, section, date.
+
+    The one definition of what the list filter and `reader list --search` look in.
+    """
+    return " ".join(
         filter(None, [summary.title, " ".join(summary.authors), summary.publisher, summary.section, summary.date])
     ).casefold()
+
+
+def matches(summary: Summary, needle: str) -> bool:
+    """Case-insensitive match of every word of `needle` in the searched fields (search_text)."""
+    hay = search_text(summary)
     return all(word in hay for word in needle.casefold().split())
 
 

@@ -9,8 +9,8 @@ On disk, for StateStore(root / "state.json"):
     state.json.schema<N>    the main file as it was before a schema migration
     .state.json.lock        the cross-process lock
 
-Modules: state (the StateStore API), storage (atomic TinyDB storage), locking, backup (damage
-recovery), migrate (schema versions), atomic (temp + fsync + rename).
+Modules: state (the StateStore API), storage (atomic TinyDB storage), rows (bookmark rows read
+safely), locking, backup (damage recovery), migrate (schema versions), atomic (temp + fsync + rename).
 """
 
 from reader.store.state import StateStore

@@ -18,6 +18,8 @@ API CONTRACT (used by the library, services, CLI and TUI; keep it stable):
 
 Extensions (issue 6):
 
+    store.put_bookmarks(bookmarks, progress=None)   # (issue 15) add or replace many, keeping their
+                                   # ids; one write per shard, each shard committed on its own
     with store.batch(): ...        # many writes, one lock hold, each touched file written once at
                                    # the end (all or nothing per file; an exception discards them)
     store.warning -> str | None    # one line to show the user after the store was found damaged
@@ -34,6 +36,9 @@ Extensions (issue 9):
     or by hand may hold them). A quote longer than models.QUOTE_LIMIT is kept capped (its start
     and end still cover the whole passage). A damaged shard with no good backup is read-only on
     its own (its rows hidden; new bookmarks go to other shards); everything else stays writable.
+
+Extensions (issue 14): entity corrections, see reader/store/entity_corrections.py:
+    store.entity_corrections() / add_entity_correction(fields) / remove_entity_correction(cid=None)
 
 Errors are reader.errors.StoreError subclasses with one-line messages: StoreTooNew (written by
 a newer reader; refused at open, never overwritten), StoreReadOnly, StoreError (lock timeout,
@@ -62,11 +67,13 @@ from tinydb.table import Table
 
 from reader.controls import clean_str, clean_value, shown_name
 from reader.errors import NotFound, StoreError, StoreReadOnly
-from reader.models import QUOTE_LIMIT, Bookmark
+from reader.models import Bookmark
 from reader.store import migrate
 from reader.store.atomic import clean_temp_files
 from reader.store.backup import recover
+from reader.store.entity_corrections import EntityCorrectionsMixin
 from reader.store.locking import StoreLock
+from reader.store.rows import bookmark_of, capped_quote, is_bookmark as _is_bookmark, rows_problem
 from reader.store.storage import AtomicJSONStorage, Data
 
 
@@ -74,53 +81,19 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _is_bookmark(row: dict[str, Any]) -> bool:
-    """A row Bookmark.from_dict can read (a hand-edited file may hold others: they are skipped)."""
-    return (
-        isinstance(row.get("id"), str)
-        and isinstance(row.get("article_id"), str)
-        and isinstance(row.get("paragraph"), int)
-        and isinstance(row.get("quote"), str)
-    )
-
-
-_TEXT_FIELDS = ("prefix", "suffix", "note", "created", "updated")
-
-
-def bookmark_of(row: dict[str, Any]) -> tuple[Bookmark, bool]:
-    """A Bookmark from a stored row (one _is_bookmark accepts): every text cleaned of control
-    sequences (an old or hand-edited file may hold them), wrong types read as best they can be.
-    Returns (bookmark, True when a field had the wrong type)."""
-    fixed = False
-    kw: dict[str, Any] = {"id": row["id"], "article_id": row["article_id"], "paragraph": row["paragraph"]}
-    kw["quote"] = clean_str(row["quote"])
-    for name in _TEXT_FIELDS:
-        value = row.get(name, "")
-        if not isinstance(value, str):
-            fixed = True
-            value = "" if value is None or isinstance(value, (dict, list)) else str(value)
-        kw[name] = clean_str(value)
-    for name in ("start", "end"):
-        value = row.get(name, 0)
-        if not isinstance(value, int) or isinstance(value, bool):
-            fixed = True
-            value = 0
-        kw[name] = value
-    return Bookmark(**kw), fixed
-
-
-def capped_quote(quote: str, start: int, end: int) -> tuple[str, int, int]:
-    """The quote as stored: at most QUOTE_LIMIT characters; end keeps the whole passage's length."""
-    if end <= start:
-        end = start + len(quote)
-    return quote[:QUOTE_LIMIT], start, end
+def _stored_row(bm: Bookmark) -> dict[str, Any]:
+    """A bookmark as the store keeps it: no control sequence, the quote capped (models.QUOTE_LIMIT)."""
+    row = clean_value(bm.to_dict())
+    if isinstance(row.get("quote"), str):
+        row["quote"], row["start"], row["end"] = capped_quote(row["quote"], int(row.get("start") or 0), int(row.get("end") or 0))
+    return row
 
 
 def shard_of(key: str, shards: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % shards
 
 
-class StateStore:
+class StateStore(EntityCorrectionsMixin):
     def __init__(self, path: Path, *, shards: int = migrate.DEFAULT_SHARDS) -> None:
         self.path = Path(path)
         self.folder = self.path.with_name(self.path.stem + ".d")
@@ -208,24 +181,9 @@ class StateStore:
         """Note (one line per file) bookmark rows that cannot be read, or only as best they can be."""
         if name != "bookmarks":
             return
-        skipped = fixed = 0
-        for row in table.values():
-            if not _is_bookmark(row):
-                skipped += 1
-            elif bookmark_of(row)[1]:
-                fixed += 1
-        parts = []
-        if skipped:
-            parts.append(f"{skipped} row{'s' if skipped != 1 else ''} that {'are' if skipped != 1 else 'is'} not a "
-                         "bookmark (no id, article, paragraph or quote) and hidden")
-        if fixed:
-            parts.append(f"{fixed} bookmark{'s' if fixed != 1 else ''} with a field of the wrong type (such as a note "
-                         "that is not text), read as best they could be")
-        if parts:
-            self._row_notes[path] = (
-                f"The bookmark file {shown_name(path)} has {' and '.join(parts)}; fix those rows in that file, or set the note "
-                "again with `reader note ID TEXT` (other bookmarks are not affected)."
-            )
+        problem = rows_problem(path, table)
+        if problem:
+            self._row_notes[path] = problem
         else:
             self._row_notes.pop(path, None)
 
@@ -420,6 +378,40 @@ class StateStore:
             self._track(storage, "bookmarks", before, bm.id, doc_id)
         return bm
 
+    def put_bookmarks(
+        self, bookmarks: list[Bookmark], progress: Callable[[int, int], Any] | None = None
+    ) -> None:
+        """Add or replace many bookmarks, keeping their ids: one lock hold and one write per shard,
+        each shard committed on its own (an interrupted run keeps the shards already written, so
+        running it again adds nothing twice). progress(done, total) after each shard."""
+        by_shard: dict[int, list[Bookmark]] = {}
+        for bm in bookmarks:
+            by_shard.setdefault(shard_of(bm.id, self.shards), []).append(bm)
+        done = 0
+        for i in sorted(by_shard):
+            part = by_shard[i]
+            with self._writing():
+                storage = self._storage(self._shard_path("bookmarks", i))
+                data = storage.read()
+                ids = dict(self._indexed(storage, "bookmarks", "id")[1])
+                table = dict(data.get("bookmarks") or {})
+                next_id = max((int(k) for k in table), default=0) + 1
+                seq = time.time_ns()
+                for bm in part:
+                    doc_id = ids.get(bm.id)
+                    row = _stored_row(bm)
+                    if doc_id is not None and str(doc_id) in table:
+                        table[str(doc_id)] = {**table[str(doc_id)], **row}
+                    else:
+                        table[str(next_id)] = {**row, "seq": seq}
+                        ids[bm.id] = next_id
+                        next_id, seq = next_id + 1, seq + 1
+                storage.write({**data, "bookmarks": table})
+                self._tables.pop((storage.path, "bookmarks"), None)  # its next document id is stale now
+            done += len(part)
+            if progress:
+                progress(done, len(bookmarks))
+
     def _bookmark_row(self, bid: str) -> dict[str, Any]:
         row = self._index(self._shard("bookmarks", bid), "bookmarks", "id").get(bid)
         if row is None or not _is_bookmark(row):
@@ -469,6 +461,52 @@ class StateStore:
                 for r in self._index(st, "bookmarks", "id").values()
                 if _is_bookmark(r)
             }
+
+    def take_bookmarks(self, aid: str) -> list[dict[str, Any]]:
+        """Remove every bookmark of an article (it goes to the trash) and return their rows."""
+        with self._writing():
+            rows = self._bookmark_rows(aid)
+            for row in rows:
+                self.remove_bookmark(row["id"])
+        return rows
+
+    def put_back_bookmarks(self, rows: list[dict[str, Any]]) -> None:
+        """Put back bookmarks taken by take_bookmarks (same ids; an id already present is kept)."""
+        with self._writing():
+            for row in rows:
+                if not _is_bookmark(row):
+                    continue
+                storage = self._shard("bookmarks", row["id"])
+                if self._doc_id(storage, "bookmarks", "id", row["id"]) is not None:
+                    continue
+                table = self._table(storage, "bookmarks")
+                before = storage.version
+                doc_id = table.insert(clean_value(dict(row)))  # the store never holds a control sequence
+                self._track(storage, "bookmarks", before, row["id"], doc_id)
+
+    # -- feeds (issue 11): one row per subscription, in state.d/feeds.json ---------------------------
+    def _feeds_file(self) -> AtomicJSONStorage:
+        return self._storage(self.folder / "feeds.json")
+
+    def feeds(self) -> list[dict[str, Any]]:
+        with self._reading():
+            rows = self._index(self._feeds_file(), "feeds", "id").values()
+            return [clean_value(dict(r)) for r in rows if isinstance(r.get("id"), str) and isinstance(r.get("url"), str)]
+
+    def put_feed(self, fid: str, fields: dict[str, Any]) -> None:
+        """Create or update (merge) the feed row with this id."""
+        with self._writing():  # a feed's title and URL come from the network: never a control sequence
+            self._upsert(self._feeds_file(), "feeds", "id", fid, clean_value(dict(fields)))
+
+    def remove_feed(self, fid: str) -> None:
+        with self._writing():
+            storage = self._feeds_file()
+            doc_id = self._doc_id(storage, "feeds", "id", fid)
+            if doc_id is None:
+                raise NotFound(f"No feed {fid!r}; run `reader feed list` to see them.")
+            before = storage.version
+            self._table(storage, "feeds").remove(doc_ids=[doc_id])
+            self._track(storage, "feeds", before, fid, None)
 
     # -- metadata corrections ----------------------------------------------------------------------
     def all_meta(self) -> dict[str, dict[str, Any]]:

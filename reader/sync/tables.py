@@ -12,8 +12,17 @@ from typing import Any
 
 from reader.errors import NotFound
 from reader.models import Bookmark
+from reader.store.state import shard_of
 
 ENTITY = "entity_corrections"
+
+
+def _key_in_shard(i: int, shards: int) -> str:
+    """A new random row key that falls in shard number i (so a bulk write touches one file per shard)."""
+    while True:
+        key = uuid.uuid4().hex[:16]
+        if shard_of(key, shards) == i:
+            return key
 
 
 class SyncedTablesMixin:
@@ -62,7 +71,9 @@ class SyncedTablesMixin:
         self.delete("feeds", fid)
 
     # -- bookmarks in bulk ----------------------------------------------------------------------------
-    def _put_mark(self, bm: Bookmark, seq: int | None = None) -> None:
+    def _put_mark(self, bm: Bookmark, seq: int | None = None, note_key: str | None = None) -> None:
+        """One bookmark (its fields, and its note as a new version when the text differs), from the
+        view as last refreshed (callers refresh first)."""
         d = bm.to_dict()
         fields = {k: d[k] for k in ("article_id", "paragraph", "quote", "prefix", "suffix", "start", "end", "created")}
         fields["deleted"] = False
@@ -70,19 +81,29 @@ class SyncedTablesMixin:
             fields["seq"] = seq
         self.put("marks", bm.id, fields)
         if bm.note:
-            self._refresh()  # type: ignore[attr-defined]
             heads = self._heads(bm.id)  # type: ignore[attr-defined]
             if (heads[-1][1].v.get("t") if heads else "") != bm.note:
-                self.put("notes", uuid.uuid4().hex[:16], {"b": bm.id, "t": bm.note, "p": [v for v, _ in heads]})
+                self.put("notes", note_key or uuid.uuid4().hex[:16], {"b": bm.id, "t": bm.note, "p": [v for v, _ in heads]})
 
     def put_bookmarks(self, bookmarks: list[Bookmark], progress: Callable[[int, int], Any] | None = None) -> None:
-        """Add or replace many bookmarks, keeping their ids (a note that differs becomes a new version)."""
+        """Add or replace many bookmarks, keeping their ids (a note that differs becomes a new version):
+        one lock hold and one write per shard of this device (a bookmark's note versions are given
+        keys of the same shard number), each shard committed on its own, so an interrupted run keeps
+        the shards already written and running it again adds nothing twice. progress(done, total)
+        after each shard."""
+        own = self.own  # type: ignore[attr-defined]
+        by_shard: dict[int, list[tuple[int, Bookmark]]] = {}
+        for n, bm in enumerate(bookmarks):
+            by_shard.setdefault(shard_of(bm.id, own.shards), []).append((n, bm))
         done, seq = 0, time.time_ns() // 1000
-        for start in range(0, len(bookmarks), 500):
-            part = bookmarks[start:start + 500]
+        for i in sorted(by_shard):
+            part = by_shard[i]
             with self.batch():  # type: ignore[attr-defined]
-                for i, bm in enumerate(part):
-                    self._put_mark(bm, None if self.get("marks", bm.id) else seq + start + i)
+                marks = self._refresh().table("marks")  # type: ignore[attr-defined]
+                for n, bm in part:
+                    rec = marks.get(bm.id)
+                    live = rec is not None and not rec.v.get("deleted")
+                    self._put_mark(bm, None if live else seq + n, _key_in_shard(i, own.shards) if bm.note else None)
             done += len(part)
             if progress:
                 progress(done, len(bookmarks))
@@ -105,4 +126,4 @@ class SyncedTablesMixin:
                     continue
                 if not isinstance(bm.id, str) or self.get("marks", bm.id):
                     continue
-                self._put_mark(bm)
+                self._put_mark(bm)  # the view was refreshed by get

@@ -12,7 +12,7 @@ from textual.notifications import SeverityLevel
 
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.services import preferences
+from reader.services import preferences, user_config
 from reader.services.safe_text import clean
 from reader.tui.commands import ReaderCommands
 
@@ -33,18 +33,31 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark,f1", "help", "Help", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", show=False, id="help"),
     ]
 
     def __init__(self, library: Library) -> None:
         self.CSS_PATH = [str(p) for p in sorted(styles_dir().glob("*.tcss"))]
         super().__init__()
         self.library = library
+        config = user_config.load()
+        self._config_warning = config.warning
+        #: The user's remapped keys (binding id -> keys), from the [keys] table of the config file.
+        self.user_keymap: dict[str, str] = config.keymap()
+        self.set_keymap(self.user_keymap)
 
     def on_mount(self) -> None:
+        from reader.tui.keys import all_bindings
         from reader.tui.screens.main import MainScreen
 
+        if self._config_warning:
+            self.notify(self._config_warning, title="Settings", severity="warning", timeout=15)
+        unknown = sorted(set(self.user_keymap) - {b.id for _place, b in all_bindings()})
+        if unknown:
+            self.notify(f"Unknown key ids in the config file: {', '.join(unknown)}; `reader config keys` lists them.",
+                        title="Settings", severity="warning", timeout=10)
+        self.guard(preferences.adopt_library_settings, self.library)
         theme = self.guard(preferences.theme, self.library)
         if theme in self.available_themes:
             self.theme = theme
@@ -53,6 +66,13 @@ class ReaderApp(App[None]):
 
     def _remember_theme(self, theme: Any) -> None:
         self.guard(preferences.set_theme, self.library, theme.name)
+
+    def key_for(self, binding_id: str, default: str) -> str:
+        """The key the user presses for a binding (their remapping, else `default`), for messages."""
+        from reader.tui.keys import key_label
+
+        keys = self.user_keymap.get(binding_id)
+        return key_label(keys.split(",")[0]) if keys else default
 
     def guard(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Call into the core; a ReaderError (store not writable, ...) becomes a notification."""

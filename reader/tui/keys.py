@@ -1,8 +1,10 @@
-"""Every binding of the reader, by place, for the help screen and the command palette."""
+"""Every binding of the reader, by place, for the help screen, the command palette and
+`reader config keys`. Every binding has an id; the user's keymap (the [keys] table of the config file)
+maps ids to other keys, and everything that shows a key shows the remapped one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from textual.binding import Binding
 
@@ -15,7 +17,24 @@ KEY_NAMES = {
     "pagedown": "PgDn",
     "pageup": "PgUp",
     "space": "space",
+    "period": ".",
+    "comma": ",",
+    "semicolon": ";",
+    "colon": ":",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "exclamation_mark": "!",
+    "number_sign": "#",
+    "apostrophe": "'",
+    "quotation_mark": '"',
+    "asterisk": "*",
 }
+
+
+def effective_keys(binding: Binding, keymap: Mapping[str, str] | None = None) -> str:
+    """The keys a binding answers to: the user's remapping of its id, else its own."""
+    return (keymap or {}).get(binding.id or "", binding.key)
 
 
 def key_label(keys: str) -> str:
@@ -25,6 +44,7 @@ def key_label(keys: str) -> str:
 def sections() -> list[tuple[str, type]]:
     from reader.tui.app import ReaderApp
     from reader.tui.screens.bookmarks import BookmarksScreen
+    from reader.tui.screens.entities import EntitiesScreen
     from reader.tui.screens.main import MainScreen
     from reader.tui.screens.meta_editor import MetaEditor
     from reader.tui.screens.note_editor import NoteEditor
@@ -39,6 +59,7 @@ def sections() -> list[tuple[str, type]]:
         ("Reading pane", ReadingPane),
         ("Entity panel", EntityPanel),
         ("Bookmarks screen", BookmarksScreen),
+        ("Entities screen", EntitiesScreen),
         ("Note editor", NoteEditor),
         ("Metadata editor", MetaEditor),
     ]
@@ -55,16 +76,44 @@ def bindings_of(cls: type) -> Iterator[Binding]:
 EXTRA = {
     "Everywhere": [("ctrl+p", "Command palette: every action, themes, styles"), ("tab", "Next panel")],
     "Entity panel": [("enter", "Highlight this entity's mentions"), ("up, down", "Move")],
+    "Entities screen": [("type", "Filter by name or alias")],
     "Article list": [("after /", "Full-text search as you type (esc clears)")],
     "Reading pane": [("n, N after ctrl+f", "Next, previous match (3/17 shown)")],
     "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
 }
 
 
-def help_rows() -> list[tuple[str, list[tuple[str, str]]]]:
+def all_bindings() -> list[tuple[str, Binding]]:
+    """(place, binding) for every binding of the app, dialogs included (for `reader config keys`)."""
+    from reader.tui.screens.citation_view import CitationView
+    from reader.tui.screens.dialogs import ImportDialog, StyleChooser
+    from reader.tui.screens.help import HelpScreen
+    from reader.tui.widgets.bookmark_list import BookmarkList
+    from reader.tui.widgets.filter_input import FilterInput
+
+    places = [*sections(), ("Bookmarks screen", BookmarkList), ("Filter", FilterInput), ("Help", HelpScreen),
+              ("Dialogs", ImportDialog), ("Dialogs", StyleChooser), ("Citation not copied", CitationView)]
+    try:
+        from reader.tui.screens.sources_dialogs import ConfirmDialog, SourcesPicker, TagDialog
+
+        places += [("Confirm", ConfirmDialog), ("Dialogs", TagDialog), ("Dialogs", SourcesPicker)]
+        from reader.tui.screens.entities import EntitiesScreen
+        from reader.tui.screens.entity_dialogs import EntityDialog
+
+        places += [("Entities screen", EntitiesScreen), ("Entity correction", EntityDialog)]
+    except ImportError:  # pragma: no cover - a build without the sources screens
+        pass
+    return [(title, b) for title, cls in places for b in bindings_of(cls)]
+
+
+def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
     out = []
     for title, cls in sections():
-        rows = [(key_label(b.key), b.description or b.action) for b in bindings_of(cls)]
+        rows = [(key_label(effective_keys(b, keymap)), b.description or b.action) for b in bindings_of(cls)]
+        if title == "Bookmarks screen":  # its list's moving keys, remapped like any other
+            from reader.tui.widgets.bookmark_list import BookmarkList
+
+            rows += [(key_label(effective_keys(b, keymap)), b.description or b.action) for b in bindings_of(BookmarkList)]
         rows += EXTRA.get(title, [])
         out.append((title, rows))
     from reader.search.query import SYNTAX

@@ -8,11 +8,10 @@ from operator import contains
 
 from reader.library import Summary
 from reader.services import search
+from reader.services.list_query import ListQuery
 
 
-def haystack(s: Summary) -> str:
-    """The same fields reader.services.search.matches looks in, casefolded once."""
-    return " ".join(filter(None, [s.title, " ".join(s.authors), s.publisher, s.section, s.date])).casefold()
+haystack = search.search_text  # the searched fields, casefolded once per load
 
 
 class Listing:
@@ -38,6 +37,20 @@ class Listing:
             self._orders[key] = search.sort_summaries(self._all, key)
             self._hays[key] = [self._hay[s.id] for s in self._orders[key]]
         return self._orders[key]
+
+    def run(
+        self, query: ListQuery, read_ids: frozenset[str] = frozenset(), bookmarked_ids: frozenset[str] = frozenset()
+    ) -> list[Summary]:
+        """The rows a ListQuery shows (the same rows as query.apply, from the cached orders)."""
+        return self.view(
+            query.sort,
+            query.text,
+            unread_only=query.unread_only,
+            bookmarked_only=query.bookmarked_only,
+            read_ids=read_ids,
+            bookmarked_ids=bookmarked_ids,
+            ids=query.entity.ids if query.entity is not None else None,
+        )
 
     def view(
         self,

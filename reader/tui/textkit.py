@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from reader.services.safe_text import clean
+from reader.services.sentences import sentence_spans
 from reader.services.safe_text import offset_map as _offset_map
 
 
@@ -116,21 +117,7 @@ def _cut(text: str, s: int, room: int, narrow: bool) -> int:
     return len(text)
 
 
-_SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4\u3002]+[\"'\u201d\u2019)\]]*\s+")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in a paragraph; a paragraph without stops is one sentence."""
-    out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        trimmed = len(text[:end].rstrip())
-        if trimmed > start:
-            out.append((start, trimmed))
-        start = end
-    if start < len(text.rstrip()) or not out:
-        out.append((start, len(text.rstrip())))
-    return out
+sentences = sentence_spans  # the one sentence splitter, shared with the CLI (reader/services/sentences.py)
 
 
 def is_rtl(text: str) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from reader.errors import StoreError, StoreReadOnly
+from reader.services import preferences
+from reader.services.user_config import UserConfig
 from reader.tui.app import build_app
 from reader.tui.keys import help_rows
 from reader.tui.screens.bookmarks import BookmarksScreen
@@ -65,7 +67,7 @@ async def test_command_palette_offers_every_action_and_style(lib):
             assert f"Citation style: {style}" in titles
         run = dict((t, r) for t, _h, r in ReaderCommands(app.screen)._commands())
         run["Citation style: ieee"]()
-        assert lib.state.get_setting("citation_style") == "ieee"
+        assert preferences.citation_style() == "ieee"
 
 
 async def test_theme_is_remembered(lib):
@@ -74,7 +76,7 @@ async def test_theme_is_remembered(lib):
         await pilot.pause()
         app.theme = "nord"
         await pilot.pause()
-    assert lib.state.get_setting("theme") == "nord"
+    assert preferences.theme() == "nord"
     app = build_app(lib)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -130,6 +132,7 @@ async def test_store_write_failures_are_notified_not_raised(lib, monkeypatch):
     monkeypatch.setattr(lib.state, "add_bookmark", refuse)
     monkeypatch.setattr(lib.state, "set_read", refuse)
     monkeypatch.setattr(lib.state, "set_setting", refuse)
+    monkeypatch.setattr(UserConfig, "_save", refuse)  # the style and the theme are the user's settings
     monkeypatch.setattr(lib.state, "set_position", lambda *a: (_ for _ in ()).throw(StoreError("disk full")))
     app = build_app(lib)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from reader.services import cite
+from reader.services import cite, preferences
 from reader.tui.app import build_app
 from reader.tui.screens.dialogs import StyleChooser
 from tests.tui.helpers import notifications, screen_text
@@ -141,7 +141,7 @@ async def test_style_chooser_changes_and_remembers_the_style(lib):
         assert isinstance(app.screen, StyleChooser)
         await pilot.press("down", "enter")  # apa -> mla
         await pilot.pause()
-        assert lib.state.get_setting("citation_style") == "mla"
+        assert preferences.citation_style() == "mla"
         await pilot.press("c")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -171,7 +171,7 @@ async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MetaEditor)  # refused: not a date
-        assert "is not YYYY" in screen_text(app)
+        assert "is not a real date" in screen_text(app)
         app.screen.query_one("#meta-date").value = "2024-03-04"
         app.screen.query_one("#meta-authors").value = "Maria Lopez; Ana Ruiz"
         await pilot.press("ctrl+s")
@@ -185,3 +185,83 @@ async def test_e_corrects_metadata_used_by_list_pane_and_citations(lib):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == cite.format_reference(lib.get(GENEVA), cite.DEFAULT_STYLE)
+
+
+async def test_when_c_cannot_copy_the_citation_is_shown(lib, monkeypatch):
+    from reader.services import clipboard
+    from reader.tui.screens.citation_view import CitationView
+
+    monkeypatch.setattr(clipboard, "copy_text", lambda text, osc52=None: clipboard.CopyResult(False, "none", "no clipboard available"))
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CitationView)
+        expected = cite.format_reference(lib.get(GENEVA), cite.DEFAULT_STYLE)
+        assert app.screen.query_one("#citation-text").text == expected
+        assert expected.split(".")[0] in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CitationView)
+
+
+async def test_f_says_one_article_mentions(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_article(pilot, GENEVA)
+        await choose_entity(pilot, "United Nations")
+        await pilot.press("f")
+        await pilot.pause()
+        assert "1 article mentions United Nations; F clears." in notifications(app)
+
+
+async def test_the_citation_dialog_shows_hostile_text_literally(lib, monkeypatch):
+    from reader.services import clipboard
+    from reader.tui.screens.citation_view import CitationView
+    from tests.tui.test_list import HOSTILE
+
+    monkeypatch.setattr(clipboard, "copy_text",
+                        lambda text, osc52=None: clipboard.CopyResult(False, "none", "no clipboard \x1b[2J[b]x[/b]"))
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, HOSTILE)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CitationView)
+        text = app.screen.query_one("#citation-text").text
+        assert "\x1b" not in text and "\x07" not in text and "[bold red]x[/]" in text
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "[b]x[/b]" in shown
+
+
+async def test_metadata_editor_has_language_shows_clean_values_and_refuses_like_the_cli(lib):
+    from reader.tui.screens.meta_editor import MetaEditor
+
+    lib.state.set_meta(GENEVA, {"section": "World\x1b]52;c;aGk=\x07\x1b[2J"})  # stored before values were cleaned
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, MetaEditor)
+        assert app.screen.query_one("#meta-section").value == "World"
+        for value, says in (("2023-02-30", "is not a real date"), ("0000", "is not a real date")):
+            app.screen.query_one("#meta-date").value = value
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, MetaEditor) and says in screen_text(app)
+        app.screen.query_one("#meta-date").value = "2023"
+        app.screen.query_one("#meta-language").value = "not a tag"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MetaEditor) and "is not a language tag" in screen_text(app)
+        app.screen.query_one("#meta-language").value = "fa"
+        app.screen.query_one("#meta-title").value = "New\x1b[2J title [bold]x[/]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, MetaEditor)
+        meta = lib.state.get_meta(GENEVA)
+        assert (meta["date"], meta["language"], meta["title"]) == ("2023", "fa", "New title [bold]x[/]")

@@ -30,10 +30,10 @@ async def test_sort_cycles_added_date_title(lib):
         screen = app.screen
         assert ids(screen) == [BUDGET, GENEVA, PERSIAN, HOSTILE]  # newest added first
         await pilot.press("s")
-        assert screen.sort_key == "date"
+        assert screen.list_query.sort == "date"
         assert ids(screen) == [GENEVA, BUDGET, PERSIAN, HOSTILE]
         await pilot.press("s")
-        assert screen.sort_key == "title"
+        assert screen.list_query.sort == "title"
         assert ids(screen)[:2] == [HOSTILE, BUDGET]  # "[bold..." sorts before letters
         await pilot.pause()
         assert "by title" in screen_text(app)

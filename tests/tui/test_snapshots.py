@@ -68,3 +68,29 @@ def test_bookmarks_screen(snap_compare, snap_lib, size):
         await pilot.pause()
 
     assert snap_compare(build_app(snap_lib), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_entities_screen(snap_compare, snap_lib, size):
+    async def run_before(pilot):
+        await pilot.press("E")
+        await pilot.pause()
+        pilot.app.screen.query_one("Input").cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(build_app(snap_lib), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_entity_type_dialog(snap_compare, snap_lib, size):
+    async def run_before(pilot):
+        await _open_geneva(pilot)
+        panel = pilot.app.screen.entity_panel
+        if not panel.display:
+            await pilot.press("right_square_bracket")
+        panel.focus()
+        panel.highlighted = 1
+        await pilot.press("t")
+        await pilot.pause()
+
+    assert snap_compare(build_app(snap_lib), terminal_size=size, run_before=run_before)

@@ -20,13 +20,14 @@ wait_for() {  # wait_for TEXT: poll the pane for up to 20 s
     exit 1
 }
 
+(cd "$ROOT" && "$PY" -m reader --library "$LIB" add reader/sample >/dev/null)  # a named library starts empty
 tmux new-session -d -s "$S" -x 80 -y 24 "cd '$ROOT' && TERM=xterm-256color '$PY' -m reader --library '$LIB'"
 wait_for "Articles "
 wait_for "^p palette"
 tmux send-keys -t "$S" Enter           # open the first article
 wait_for "words"                        # the title block's metadata line
-tmux send-keys -t "$S" j b              # next paragraph, bookmark it
-wait_for "Bookmarked paragraph 2."
+tmux send-keys -t "$S" j j b            # past the caption and the standfirst, bookmark the first paragraph
+wait_for "Bookmarked paragraph 1."
 wait_for "★"                            # the list marks the article
 tmux send-keys -t "$S" '?'
 wait_for "Main screen"

@@ -10,8 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
+from reader.errors import ReaderError
 from reader.library import Library
-from reader.models import Bookmark
+from reader.models import Article, Bookmark
+from reader.numbering import label
+from reader.services.anchor import located_number
 from reader.tui.textkit import one_line
 from reader.search import QueryError, parse
 from reader.search.notes import bookmark_fields, bookmark_matches
@@ -19,21 +22,22 @@ from reader.tui.widgets.bookmark_list import BookmarkList, BookmarkRow
 from reader.tui.widgets.filter_input import FilterInput
 
 
-def row_of(b: Bookmark, title: str | None) -> BookmarkRow:
+def row_of(b: Bookmark, title: str | None, number: int | None = None) -> BookmarkRow:
     return BookmarkRow(
         one_line(title) or "(article not in the library)",
-        f"  \u00b6{b.paragraph + 1} \u201c{one_line(b.quote)}\u201d",
+        f"  {label(number)} \u201c{one_line(b.quote)}\u201d",
         f"  \u270e {one_line(b.note)}" if b.note.strip() else "",
     )
 
 
 class BookmarksScreen(Screen[Bookmark | None]):
+    AUTO_FOCUS = "#bookmark-list"  # not the search box: the screen's letter keys (a, e, d) must work at once
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Go to passage"),
-        Binding("a,e", "edit_note", "Edit note"),
-        Binding("d,delete", "delete", "Delete bookmark"),
-        Binding("escape,B", "close", "Back"),
-        Binding("slash", "search", "Search notes"),
+        Binding("enter", "open", "Go to passage", id="bookmarks.open"),
+        Binding("a,e", "edit_note", "Edit note", id="bookmarks.edit-note"),
+        Binding("d,delete", "delete", "Delete bookmark", id="bookmarks.delete"),
+        Binding("escape,B", "close", "Back", id="bookmarks.close"),
+        Binding("slash", "search", "Search notes", id="bookmarks.search"),
     ]
 
     def __init__(self, library: Library, titles: dict[str, str | None]) -> None:
@@ -62,8 +66,20 @@ class BookmarksScreen(Screen[Bookmark | None]):
         key = {aid: one_line(t).casefold() for aid, t in self.titles.items()}
         found.sort(key=lambda b: (key.get(b.article_id, "\uffff"), b.paragraph, b.start))
         self._bookmarks = found
-        self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id)) for b in found], keep)
-        label = f"Bookmarks: {len(found):,}" if found else "No bookmarks yet: press b on a passage to keep it."
+        articles: dict[str, Article | None] = {}
+        for b in found:
+            if b.article_id not in articles:
+                try:
+                    articles[b.article_id] = self.library.get(b.article_id)
+                except ReaderError:  # an article no longer in the library: its row says so
+                    articles[b.article_id] = None
+
+        def number(b: Bookmark) -> int | None:
+            article = articles.get(b.article_id)
+            return located_number(b, article) if article is not None else None
+
+        self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id), number(b)) for b in found], keep)
+        label = f"Bookmarks: {len(found):,}" if found else f"No bookmarks yet: press {self.app.key_for('bookmark', 'b')} on a passage to keep it."
         if self._search.strip():
             label = f"Bookmarks: {len(found):,} of {total:,} match {one_line(self._search)!r}"
             if problem:

@@ -27,7 +27,7 @@ STYLE_NAMES = {
 
 
 class StyleChooser(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -54,7 +54,7 @@ class StyleChooser(ModalScreen[str | None]):
 
 
 class ImportDialog(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog"):

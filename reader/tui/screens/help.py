@@ -17,15 +17,15 @@ from reader.tui.keys import help_rows
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close help"),
-        Binding("j,down", "scroll(1)", "Scroll", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False),
+        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll", show=False, id="help.scroll-down"),
+        Binding("k,up", "scroll(-1)", "Scroll", show=False, id="help.scroll-up"),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield Label("reader \u2014 keys (escape closes)", classes="dialog-title")
-            for title, rows in help_rows():
+            for title, rows in help_rows(getattr(self.app, "user_keymap", None)):
                 table = Table(title=title, title_justify="left", show_header=False, box=None, expand=True, padding=(0, 1))
                 table.add_column("key", style="bold", no_wrap=True, width=16)
                 table.add_column("action", ratio=1)

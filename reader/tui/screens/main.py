@@ -19,55 +19,60 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from reader.errors import ReaderError
 from reader.library import Library, Summary
 from reader.models import Bookmark, Entity
+from reader.numbering import describe, numbered_count
 from reader.services.anchor import anchor_of
+from reader.services.list_query import EntityFilter, ListQuery
 from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
+from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_search import SearchMode
+from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.reading_pane import Document, ReadingPane
+from reader.wording import count, counted
 
-SORTS = ("added", "date", "title")
 POSITION_DELAY = 0.4
 
 
-@dataclass(frozen=True)
-class EntityFilter:
-    name: str
-    ids: frozenset[str]
-
-
-class MainScreen(CiteActions, SearchMode, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "app.help", "Help"),  # first, so narrow footers still show it
-        Binding("slash", "filter", "Search"),
-        Binding("ctrl+f", "find", "Find in article", show=False),
-        Binding("s", "sort", "Sort"),
-        Binding("u", "unread_only", "Unread only", show=False),
-        Binding("o", "bookmarked_only", "Bookmarked only", show=False),
-        Binding("m", "toggle_read", "Read/unread", show=False),
-        Binding("b", "bookmark", "Bookmark"),
-        Binding("a", "note", "Note"),
-        Binding("c", "copy_citation", "Cite"),
-        Binding("C", "copy_quotation", "Quote"),
-        Binding("y", "choose_style", "Citation style", show=False),
-        Binding("h", "toggle_mentions", "Highlight entities", show=False),
-        Binding("n", "mention(1)", "Next mention or find match", show=False),
-        Binding("N", "mention(-1)", "Previous mention or find match", show=False),
-        Binding("f", "filter_entity", "Articles with entity", show=False),
-        Binding("F", "clear_entity_filter", "Clear entity filter", show=False),
-        Binding("B", "bookmarks", "Bookmarks"),
-        Binding("e", "edit_meta", "Correct metadata", show=False),
-        Binding("i", "import", "Import", show=False),
-        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False),
-        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False),
+        Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
+        Binding("slash", "filter", "Search", id="filter"),
+        Binding("ctrl+f", "find", "Find in article", show=False, id="find"),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("u", "unread_only", "Unread only", show=False, id="unread-only"),
+        Binding("o", "bookmarked_only", "Bookmarked only", show=False, id="bookmarked-only"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="toggle-read"),
+        Binding("b", "bookmark", "Bookmark", id="bookmark"),
+        Binding("a", "note", "Note", id="note"),
+        Binding("c", "copy_citation", "Cite", id="cite"),
+        Binding("C", "copy_quotation", "Quote", id="quote"),
+        Binding("y", "choose_style", "Citation style", show=False, id="citation-style"),
+        Binding("h", "toggle_mentions", "Highlight entities", show=False, id="highlight-entities"),
+        Binding("n", "mention(1)", "Next mention or find match", show=False, id="next-mention"),
+        Binding("N", "mention(-1)", "Previous mention or find match", show=False, id="previous-mention"),
+        Binding("f", "filter_entity", "Articles with entity", show=False, id="articles-with-entity"),
+        Binding("F", "clear_entity_filter", "Clear entity filter", show=False, id="clear-entity-filter"),
+        Binding("E", "entities", "All entities", show=False, id="main.entities"),
+        Binding("plus", "add_entity", "Add a missed entity (from the selection)", show=False, id="main.add_entity"),
+        Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
+        Binding("e", "edit_meta", "Correct metadata", show=False, id="edit-metadata"),
+        Binding("i", "import", "Import", show=False, id="import"),
+        Binding("r", "refresh", "Refresh feeds", show=False, id="refresh-feeds"),
+        Binding("S", "sources", "Sources (feeds, tags)", show=False, id="sources"),
+        Binding("t", "tag", "Tags", show=False, id="tags"),
+        Binding("d", "delete", "Delete article", show=False, id="delete-article"),
+        Binding("z", "undo_delete", "Undo delete", show=False, id="undo-delete"),
+        Binding("left_square_bracket", "toggle_list", "Toggle list", show=False, id="toggle-list"),
+        Binding("right_square_bracket", "toggle_entities", "Toggle entities", show=False, id="toggle-entities"),
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True)
@@ -77,12 +82,9 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
     article_bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
     entity: reactive[Entity | None] = reactive(None, always_update=True)
     show_mentions: reactive[bool] = reactive(False)
-    # The list is computed once in on_mount; these watchers only react to changes.
-    filter_text: reactive[str] = reactive("", init=False)
-    sort_key: reactive[str] = reactive("added", init=False)
-    unread_only: reactive[bool] = reactive(False, init=False)
-    bookmarked_only: reactive[bool] = reactive(False, init=False)
-    entity_filter: reactive[EntityFilter | None] = reactive(None, init=False)
+    # What the list shows, one immutable value (a key replaces it); computed once in on_mount,
+    # then watch_list_query reacts to changes.
+    list_query: reactive[ListQuery] = reactive(ListQuery, init=False)
 
     @dataclass
     class Failed(Message):
@@ -114,6 +116,9 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
             yield self.pane
             self.entity_panel = EntityPanel(id="entities").data_bind(MainScreen.document)
             yield self.entity_panel
+        status = Static("", id="refresh-status")
+        status.display = False
+        yield status
         yield Footer()
 
     def on_mount(self) -> None:
@@ -122,59 +127,47 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self.pane.border_title = "Reading"
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self.listing.load(self._source_rows())
         self._refilter()
         self.article_list.focus()
         self.prepare_search()
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
-        ef = self.entity_filter
-        flags = [f"by {self.sort_key}"]
-        if self.searching():  # full-text search (main_search.py): ranked rows with the toggles applied
-            self.rows, flags = self.search_rows(
-                self.sort_key, unread_only=self.unread_only, bookmarked_only=self.bookmarked_only, read_ids=self.read_ids,
-                bookmarked_ids=self.bookmarked_ids, ids=set(ef.ids) if ef else None,
+        q = self.list_query
+        listed = q.changed(text="")  # the typed text is a full-text search (main_search.py), not a filter
+        flags = listed.flags()
+        if self.searching():  # ranked rows with the toggles applied
+            self.rows, search_flags = self.search_rows(
+                q.sort, unread_only=q.unread_only, bookmarked_only=q.bookmarked_only, read_ids=self.read_ids,
+                bookmarked_ids=self.bookmarked_ids, ids=set(q.entity.ids) if q.entity else None,
             )
+            flags = search_flags + flags[1:]
         else:
-            self.rows = self.listing.view(
-                self.sort_key,
-                "",
-                unread_only=self.unread_only,
-                bookmarked_only=self.bookmarked_only,
-                read_ids=self.read_ids,
-                bookmarked_ids=self.bookmarked_ids,
-                ids=ef.ids if ef else None,
-            )
+            self.rows = self.listing.run(listed, self.read_ids, self.bookmarked_ids)
         pane = self.query_one("#list-pane")
         pane.border_title = f"Articles {len(self.rows):,}/{len(self.listing):,}"
-        if self.unread_only:
-            flags.append("unread")
-        if self.bookmarked_only:
-            flags.append("\u2605")
-        if ef:
-            flags.append(f"\u2316 {ef.name}")
+        if self.source_flag():
+            flags.append(self.source_flag())
         pane.border_subtitle = Content(" \u00b7 ".join(flags))  # holds an entity name: never markup
 
-    def watch_filter_text(self) -> None:
-        self._search_changed()
-        self._refilter()
+    @property
+    def filter_text(self) -> str:
+        """The search box's text (SearchMode reads it)."""
+        return self.list_query.text
 
-    def watch_sort_key(self) -> None:
-        self._refilter()
+    @filter_text.setter
+    def filter_text(self, text: str) -> None:
+        self.list_query = self.list_query.changed(text=text)
 
-    def watch_unread_only(self) -> None:
-        self._refilter()
-
-    def watch_bookmarked_only(self) -> None:
-        self._refilter()
-
-    def watch_entity_filter(self) -> None:
+    def watch_list_query(self, old: ListQuery, new: ListQuery) -> None:
+        if old.text != new.text:
+            self._search_changed()
         self._refilter()
 
     @on(FilterInput.Changed)
     def _filter_changed(self, event: FilterInput.Changed) -> None:
-        self.filter_text = event.value
+        self.list_query = self.list_query.changed(text=event.value)
 
     @on(FilterInput.Submitted)
     def _filter_submitted(self) -> None:
@@ -182,7 +175,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
 
     @on(FilterInput.Cancelled)
     def _filter_cancelled(self) -> None:
-        self.filter_text = ""
+        self.list_query = self.list_query.changed(text="")
         self.remove_class("-filtering")
         self.article_list.focus()
 
@@ -191,14 +184,14 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self.query_one(FilterInput).focus()
 
     def action_sort(self) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
-        self.notify(f"Sorted by {self.sort_key}.", timeout=2)
+        self.list_query = self.list_query.next_sort()
+        self.notify(f"Sorted by {self.list_query.sort}.", timeout=2)
 
     def action_unread_only(self) -> None:
-        self.unread_only = not self.unread_only
+        self.list_query = self.list_query.changed(unread_only=not self.list_query.unread_only)
 
     def action_bookmarked_only(self) -> None:
-        self.bookmarked_only = not self.bookmarked_only
+        self.list_query = self.list_query.changed(bookmarked_only=not self.list_query.bookmarked_only)
 
     # -- opening an article -------------------------------------------------------------------
     @on(ArticleList.Opened)
@@ -224,6 +217,22 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self.apply_find(answer.query if words else None)  # the list's search, marked in the text
         return True
 
+    def _show_find(self) -> None:
+        """The pane's subtitle: the find's matches while a find is active, else the paragraph number."""
+        if self._find_query is None:
+            self._show_paragraph_number(self.pane.cursor)
+        else:
+            super()._show_find()
+
+    def _show_paragraph_number(self, index: int) -> None:
+        """The cursor's paragraph number (the one citations and `reader show` use) under the pane."""
+        article = self.document.article if self.document else None
+        if article is None or not article.paragraphs:
+            self.pane.border_subtitle = ""
+            return
+        where = describe(article, index)
+        self.pane.border_subtitle = f"{where} of {numbered_count(article)}" if where.startswith("paragraph") else where
+
     @property
     def article_id(self) -> str | None:
         return self.document.article.id if self.document else None
@@ -232,13 +241,15 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         if self.article_id:
             self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        if self.bookmarked_only:
+        if self.list_query.needs_bookmarks:
             self._refilter()
 
     # -- reading position and read state --------------------------------------------------------
     @on(ReadingPane.CursorMoved)
     def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
         self._pending_position = (event.article_id, event.paragraph)
+        if self._find_query is None:  # a find's "3/17" stays until the find is cleared
+            self._show_paragraph_number(event.paragraph)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._flush_position)
@@ -262,7 +273,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         ids = set(self.read_ids)
         (ids.add if read else ids.discard)(article_id)
         self.read_ids = frozenset(ids)
-        if self.unread_only:
+        if self.list_query.needs_read_state:
             self._refilter()
 
     def action_toggle_read(self) -> None:
@@ -286,11 +297,11 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         if existing is not None:
             if not self.app.save(self.library.remove_bookmark, existing.id):
                 return
-            self.notify(f"Bookmark removed (paragraph {passage.paragraph + 1}).", timeout=3)
+            self.notify(f"Bookmark removed ({describe(self.document.article, passage.paragraph)}).", timeout=3)
         else:
             if self._add_bookmark(passage) is None:
                 return
-            self.notify(f"Bookmarked paragraph {passage.paragraph + 1}.", timeout=3)
+            self.notify(f"Bookmarked {describe(self.document.article, passage.paragraph)}.", timeout=3)
         self._reload_bookmarks()
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
@@ -343,7 +354,14 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         self._mention_index = -1
         if event.entity is not None:
             n = len(event.entity.mentions)
-            self.notify(f"{one_line(event.entity.name)}: {n} mention{'s' * (n != 1)}; n/N to jump, f for articles.", timeout=3)
+            key = self.app.key_for
+            self.notify(
+                f"{one_line(event.entity.name)}: {count(n, 'mention')}; {key('next-mention', 'n')}/"
+                f"{key('previous-mention', 'N')} to jump, {key('articles-with-entity', 'f')} for articles, "
+                f"{key('entity_panel.rename', 'r')}/{key('entity_panel.type', 't')}/{key('entity_panel.hide', 'x')}/"
+                f"{key('entity_panel.merge', 'M')} to correct.",
+                timeout=3,
+            )
 
     def action_toggle_mentions(self) -> None:
         self.show_mentions = not self.show_mentions
@@ -384,11 +402,12 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         ids: set[str] = set()
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
-        self.entity_filter = EntityFilter(one_line(ent.name), frozenset(ids))
-        self.notify(f"{len(ids)} article{'s' * (len(ids) != 1)} mention {one_line(ent.name)}; F clears.", timeout=3)
+        self.list_query = self.list_query.changed(entity=EntityFilter(one_line(ent.name), frozenset(ids)))
+        self.notify(f"{counted(len(ids), 'article', 'mentions')} {one_line(ent.name)}; "
+                    f"{self.app.key_for('clear-entity-filter', 'F')} clears.", timeout=3)
 
     def action_clear_entity_filter(self) -> None:
-        self.entity_filter = None
+        self.list_query = self.list_query.changed(entity=None)
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
@@ -404,7 +423,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         def done(fields: dict | None) -> None:
             if not fields or not self.app.save(self.library.set_meta, article.id, fields):
                 return
-            self.listing.load(self.app.guard(self.library.summaries) or [])
+            self.listing.load(self._source_rows())
             self.article_list.forget_labels()
             self._refilter()
             self.open_article(article.id, position=self.pane.cursor)
@@ -441,7 +460,7 @@ class MainScreen(CiteActions, SearchMode, Screen[None]):
         )
 
     def _imported(self, imported: int, duplicates: int, refused: int, links: int = 0) -> None:
-        self.listing.load(self.app.guard(self.library.summaries) or [])
+        self.listing.load(self._source_rows())
         self._refilter()
         severity = "warning" if refused or links else "information"
         skipped = f" {links} link{'s' * (links != 1)} leaving the folder not followed." if links else ""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -14,21 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from reader.models import Article
+from reader.services.meta_fields import FieldError, check_corrections
 from reader.tui.textkit import one_line
 
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def valid_date(text: str) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day."""
-    if not DATE.match(text):
-        return False
-    parts = text.split("-") + ["01", "01"]
-    try:
-        date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return False
-    return True
 FIELDS = (
     ("title", "Title"),
     ("authors", "Authors (separated by ;)"),
@@ -36,6 +22,7 @@ FIELDS = (
     ("date", "Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("url", "URL"),
     ("section", "Section"),
+    ("language", "Language (a tag such as en, fa or pt-BR)"),
 )
 
 
@@ -50,8 +37,8 @@ def shown(article: Article, key: str) -> str:
 
 class MetaEditor(ModalScreen[dict[str, Any] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save corrections", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save corrections", priority=True, id="meta.save"),
+        Binding("escape", "cancel", "Cancel", id="meta.cancel"),
     ]
 
     def __init__(self, article: Article) -> None:
@@ -93,13 +80,13 @@ class MetaEditor(ModalScreen[dict[str, Any] | None]):
         return out
 
     def action_save(self) -> None:
-        when = self.query_one("#meta-date", Input).value.strip()
-        if when and not valid_date(when):
-            self.query_one("#meta-error", Label).update(
-                Content(f"The date {when!r} is not YYYY, YYYY-MM or YYYY-MM-DD; correct it or leave it empty.")
-            )
+        try:
+            fields = check_corrections(self.changes())
+        except FieldError as exc:
+            message = str(exc)
+            self.query_one("#meta-error", Label).update(Content(message[:1].upper() + message[1:]))
             return
-        self.dismiss(self.changes())
+        self.dismiss(fields)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

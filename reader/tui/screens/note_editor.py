@@ -17,9 +17,9 @@ from reader.tui.textkit import one_line, safe
 
 class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", priority=True),
-        Binding("ctrl+d", "delete", "Delete note", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        Binding("ctrl+d", "delete", "Delete note", priority=True, id="note.delete"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
     @dataclass

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from reader.library import Summary
+from reader.names import display_authors
 from reader.tui.textkit import one_line
 from reader.tui.widgets.row_list import RowList, fit, row_bindings
 
@@ -38,7 +39,7 @@ class ArticleList(RowList):
         *row_bindings(
             next_row="Next article", previous_row="Previous article", first_row="First article", last_row="Last article"
         ),
-        Binding("enter,l", "open", "Open"),
+        Binding("enter,l", "open", "Open", id="list.open"),
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True, layout=False)
@@ -126,7 +127,7 @@ class ArticleList(RowList):
     def _label(self, s: Summary) -> tuple[str, str]:
         cached = self._labels.get(s.id)
         if cached is None:
-            meta = " \u00b7 ".join(filter(None, [one_line(s.date), one_line(s.publisher), one_line(", ".join(s.authors))]))
+            meta = " \u00b7 ".join(filter(None, [one_line(s.date), one_line(s.publisher), one_line(display_authors(s.authors))]))
             cached = (one_line(s.title) or "(untitled)", meta)
             self._labels[s.id] = cached
         return cached

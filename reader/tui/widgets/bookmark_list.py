@@ -32,7 +32,8 @@ class BookmarkList(RowList):
         "bookmark-list--note",
     }
     BINDINGS: ClassVar[list[BindingType]] = row_bindings(
-        next_row="Next bookmark", previous_row="Previous bookmark", first_row="First", last_row="Last"
+        next_row="Next bookmark", previous_row="Previous bookmark", first_row="First", last_row="Last",
+        scope="bookmarks",
     )
 
     @dataclass

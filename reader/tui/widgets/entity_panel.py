@@ -28,8 +28,14 @@ from reader.tui.widgets.reading_pane import Document
 
 class EntityPanel(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="entity_panel.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="entity_panel.up"),
+        # corrections (issue 14): the screen opens the dialog and calls the library
+        Binding("r", "correct('rename')", "Rename entity", id="entity_panel.rename"),
+        Binding("t", "correct('type')", "Entity type", show=False, id="entity_panel.type"),
+        Binding("x", "correct('hide')", "Not an entity", id="entity_panel.hide"),
+        Binding("M", "correct('merge')", "Merge into entity", show=False, id="entity_panel.merge"),
+        Binding("z", "correct('undo')", "Undo entity correction", show=False, id="entity_panel.undo"),
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True)
@@ -38,6 +44,13 @@ class EntityPanel(OptionList):
     class Chosen(Message):
         """The user chose an entity (None: cleared)."""
 
+        entity: Entity | None
+
+    @dataclass
+    class CorrectionRequested(Message):
+        """The user asked to correct the highlighted entity: op is rename, type, hide, merge or undo."""
+
+        op: str
         entity: Entity | None
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -72,3 +85,26 @@ class EntityPanel(OptionList):
     @property
     def entities(self) -> list[Entity]:
         return list(self._entities)
+
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        option = self.highlighted_option if self.highlighted is not None else None
+        return self._entities[int(option.id)] if option is not None and option.id is not None else None
+
+    def action_correct(self, op: str) -> None:
+        self.post_message(self.CorrectionRequested(op, self.highlighted_entity))
+
+    def highlight_named(self, name: str, kind: str) -> None:
+        """Put the cursor back on an entity after the list was rebuilt (a correction reloads it)."""
+        for i, ent in enumerate(self._entities):
+            if ent.name == name and ent.type == kind:
+                index = next((n for n in range(self.option_count) if self.get_option_at_index(n).id == str(i)), None)
+                if index is not None:
+                    self.highlighted = index
+                return
+
+    def highlight_near(self, index: int) -> None:
+        """Highlight the entity at `index`, else the nearest one after it, else before it (not a heading)."""
+        enabled = [n for n in range(self.option_count) if not self.get_option_at_index(n).disabled]
+        if enabled:
+            self.highlighted = next((n for n in enabled if n >= index), enabled[-1])

@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 
 class FilterInput(Input):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Clear filter")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Clear filter", id="filter.clear")]
 
     class Cancelled(Message):
         """The user cleared the filter with escape."""

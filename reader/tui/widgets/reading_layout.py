@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.models import CAPTION, QUOTE, Article
+from reader.names import display_authors
 from reader.tui.textkit import one_line, wrap_offsets
 
 TITLE, META, BLANK, PARA, NOTE, HINT = range(6)
@@ -28,7 +29,7 @@ class Layout:
 
 
 def meta_line(a: Article) -> str:
-    by = ", ".join(a.authors)
+    by = display_authors(a.authors)
     parts = [f"By {by}" if by else "", a.publisher or "", a.date or "", a.section or "", f"{a.word_count:,} words"]
     return one_line(" \u00b7 ".join(p for p in parts if p))
 

@@ -67,16 +67,16 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         "reading-pane--find-current",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Next paragraph", show=False),
-        Binding("k,up", "move(-1)", "Previous paragraph", show=False),
-        Binding("J,shift+down", "extend(1)", "Extend selection", show=False),
-        Binding("K,shift+up", "extend(-1)", "Shrink selection", show=False),
-        Binding("v", "select_sentence", "Select sentence", show=False),
-        Binding("escape", "clear_selection", "Clear selection", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "End", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("j,down", "move(1)", "Next paragraph", show=False, id="reading.next-paragraph"),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False, id="reading.previous-paragraph"),
+        Binding("J,shift+down", "extend(1)", "Extend selection", show=False, id="reading.extend-selection"),
+        Binding("K,shift+up", "extend(-1)", "Shrink selection", show=False, id="reading.shrink-selection"),
+        Binding("v", "select_sentence", "Select sentence", show=False, id="reading.select-sentence"),
+        Binding("escape", "clear_selection", "Clear selection", show=False, id="reading.clear-selection"),
+        Binding("g,home", "first", "Top", show=False, id="reading.top"),
+        Binding("G,end", "last", "End", show=False, id="reading.end"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="reading.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="reading.page-up"),
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True)

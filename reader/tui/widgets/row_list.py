@@ -32,18 +32,21 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + "\u2026"
 
 
-def row_bindings(*, next_row: str, previous_row: str, first_row: str, last_row: str) -> list[BindingType]:
-    """The moving keys of a RowList, with the words the help screen and the palette show.
+def row_bindings(
+    *, next_row: str, previous_row: str, first_row: str, last_row: str, scope: str = "list"
+) -> list[BindingType]:
+    """The moving keys of a RowList, with the words the help screen and the palette show, and ids
+    ("SCOPE.down", ...) by which the user remaps them.
 
     A subclass lists them in its own BINDINGS (the help screen reads each class's own list).
     """
     return [
-        Binding("j,down", "move(1)", next_row, show=False),
-        Binding("k,up", "move(-1)", previous_row, show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("g,home", "first", first_row, show=False),
-        Binding("G,end", "last", last_row, show=False),
+        Binding("j,down", "move(1)", next_row, show=False, id=f"{scope}.down"),
+        Binding("k,up", "move(-1)", previous_row, show=False, id=f"{scope}.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id=f"{scope}.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id=f"{scope}.page-up"),
+        Binding("g,home", "first", first_row, show=False, id=f"{scope}.first"),
+        Binding("G,end", "last", last_row, show=False, id=f"{scope}.last"),
     ]
 
 

@@ -1,0 +1,56 @@
+"""The state store's table of entity corrections (mixed into StateStore).
+
+    store.entity_corrections() -> list[dict]        oldest first (by "seq")
+    store.add_entity_correction(fields) -> dict     gives it an id, seq and created time
+    store.remove_entity_correction(cid=None) -> dict | None   the given one, else the latest (undo)
+
+The rows live in the main file (state.json), table "entity_corrections"; their meaning is in
+reader.entities.corrections. Writes are atomic and locked like every other store write.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+TABLE = "entity_corrections"
+
+
+class EntityCorrectionsMixin:
+    def entity_corrections(self) -> list[dict[str, Any]]:
+        with self._reading():
+            rows = [dict(r) for r in self._index(self._main, TABLE, "id").values() if isinstance(r.get("op"), str)]
+        return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("id") or ""))
+
+    def add_entity_correction(self, fields: dict[str, Any]) -> dict[str, Any]:
+        row = {
+            **fields,
+            "id": uuid.uuid4().hex[:12],
+            "seq": time.time_ns(),
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        with self._writing():
+            latest = max((r.get("seq") or 0 for r in self.entity_corrections()), default=0)
+            row["seq"] = max(row["seq"], latest + 1)  # strictly after every earlier one, whatever the clock says
+            self._upsert(self._main, TABLE, "id", row["id"], {k: v for k, v in row.items() if k != "id"})
+        return row
+
+    def remove_entity_correction(self, cid: str | None = None) -> dict[str, Any] | None:
+        with self._writing():
+            rows = self.entity_corrections()
+            if cid is not None:
+                rows = [r for r in rows if r.get("id") == cid or (len(cid) >= 4 and str(r.get("id")).startswith(cid))]
+                if len(rows) != 1:
+                    return None
+            if not rows:
+                return None
+            row = rows[-1]
+            doc_id = self._doc_id(self._main, TABLE, "id", row["id"])
+            if doc_id is None:
+                return None
+            before = self._main.version
+            self._table(self._main, TABLE).remove(doc_ids=[doc_id])
+            self._track(self._main, TABLE, before, row["id"], None)
+        return row
