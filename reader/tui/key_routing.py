@@ -8,7 +8,10 @@ they ran the main screen's keys instead (`o` bookmarked-only, `l` open...). This
 - a key whose widget lost the focus before the key was handled goes again to what has the focus now, when
   that is a text input (the search box, an editor) or a screen opened since;
 - while a screen just opened has not focused its input yet, keys wait (in the order typed) and then go to it;
-- a question (a screen with FRESH_KEYS_ONLY) is never answered by keys typed before it was shown.
+- a question (a screen with FRESH_KEYS_ONLY) is never answered by keys typed before it was shown;
+- after a key that is not text (enter, ctrl+s, backspace, ctrl+u...) goes to a text input, the next keys wait
+  until it has done its work: Textual runs such a key's binding only once the input has taken the keys behind
+  it, so "abc, backspace, d" gave "abc" and "a note, ctrl+s, j" put the j into the closing editor.
 
 Screens that open an input on their own screen focus it with Screen.set_focus (at once), not Widget.focus
 (which waits behind the keys already queued).
@@ -32,6 +35,16 @@ from textual.widgets import Input, TextArea
 SETTLE = 0.5
 #: A key sent on again more often than this is dropped (focus that keeps moving).
 MAX_HOPS = 3
+#: Seconds the keys after a non-text key to an input wait at most for it (if its widget went away with it).
+IN_FLIGHT_WAIT = 0.3
+
+
+class KeyHandled(Message):
+    """Posted to an input behind a non-text key: back at the App, that key has been handled."""
+
+    def __init__(self, token: object) -> None:
+        super().__init__()
+        self.token = token
 
 
 def focus_now(widget: Widget) -> None:
@@ -70,6 +83,8 @@ class KeyRoutingApp(App[None]):
         self._settle_until = 0.0
         self._pushed_at_seq: dict[int, int] = {}  # id(screen) -> the last key that arrived before it was shown
         self._release_timer: Timer | None = None
+        self._in_flight: object | None = None  # the non-text key an input is handling (its KeyHandled token)
+        self._in_flight_until = 0.0
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         self._settle_until = time.monotonic() + SETTLE
@@ -94,8 +109,25 @@ class KeyRoutingApp(App[None]):
                 return
             if self._too_early(event):
                 return
-            event._reader_routed_to = self.focused or self.screen  # type: ignore[attr-defined]
+            target = self.focused or self.screen
+            event._reader_routed_to = target  # type: ignore[attr-defined]
+            await super().on_event(event)
+            self._mark_in_flight(event, target)
+            return
         await super().on_event(event)
+
+    def _mark_in_flight(self, event: events.Key, target: Widget) -> None:
+        """After a non-text key to an input, the next keys wait for it (KeyHandled comes back behind it)."""
+        if _takes_text(target) and not event.is_printable:
+            token = object()
+            self._in_flight, self._in_flight_until = token, time.monotonic() + IN_FLIGHT_WAIT
+            target.post_message(KeyHandled(token))
+
+    async def on_key_handled(self, message: KeyHandled) -> None:
+        if message.token is self._in_flight:
+            self._in_flight = None
+            if self._held_keys:
+                await self._release_held()
 
     async def _on_key(self, event: events.Key) -> None:
         """A key back at the App (no widget used it): if the focus moved on since it was routed, send it on."""
@@ -132,6 +164,7 @@ class KeyRoutingApp(App[None]):
         event._reader_routed_to = target  # type: ignore[attr-defined]
         if not await self._check_bindings(event.key, priority=True):
             target._forward_event(event)
+            self._mark_in_flight(event, target)
 
     def _too_early(self, event: events.Key) -> bool:
         """A question is answered only by keys typed after it was shown."""
@@ -140,8 +173,17 @@ class KeyRoutingApp(App[None]):
         return getattr(event, "_reader_seq", 0) <= self._pushed_at_seq.get(id(self.screen), 0)
 
     # -- keys waiting for a new screen's input -------------------------------------------------------
+    def _waiting(self) -> bool:
+        """Keys wait: a non-text key is still at work in an input, or a new screen has not focused its input."""
+        now = time.monotonic()
+        if self._in_flight is not None:
+            if now < self._in_flight_until:
+                return True
+            self._in_flight = None
+        return self.focused is None and now < self._settle_until
+
     def _holding(self) -> bool:
-        return bool(self._held_keys) or (self.focused is None and time.monotonic() < self._settle_until)
+        return bool(self._held_keys) or self._waiting()
 
     def _hold(self, event: events.Key) -> None:
         self._held_keys.append(event)
@@ -149,12 +191,17 @@ class KeyRoutingApp(App[None]):
             self._release_timer = self.set_interval(0.01, self._release_held)
 
     async def _release_held(self) -> None:
-        if self.focused is None and time.monotonic() < self._settle_until:
+        if self._waiting():
             return
         if self._release_timer is not None:
             self._release_timer.stop()
             self._release_timer = None
         keys = sorted(self._held_keys, key=lambda k: getattr(k, "_reader_seq", 0))
         self._held_keys = []
-        for key in keys:
+        for i, key in enumerate(keys):
+            if self._waiting():  # the key just routed is at work in an input: the rest wait again, in order
+                self._held_keys = keys[i:] + self._held_keys
+                if self._release_timer is None:
+                    self._release_timer = self.set_interval(0.01, self._release_held)
+                return
             await self._route(key)

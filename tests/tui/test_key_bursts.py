@@ -135,3 +135,25 @@ async def test_keys_typed_while_the_app_starts_go_to_the_list_not_the_hidden_sea
         screen._update_auto_focus()
         assert screen.focused is screen.article_list
         await pilot.pause()
+
+
+async def test_editing_keys_in_a_burst_act_where_they_were_typed(lib):
+    """backspace in a burst deletes the letter before it, not the last one typed."""
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, GENEVA)
+        burst(app, ["a", *"notex", "backspace", *"d", "ctrl+s"])
+        await wait_until(pilot, lambda: len(lib.state.bookmarks(GENEVA)) == 1)
+        assert lib.state.bookmarks(GENEVA)[0].note == "noted"
+
+
+async def test_keys_after_a_dialog_closes_go_to_the_screen_behind_it(lib):
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_article(pilot, GENEVA)
+        screen = app.screen
+        burst(app, ["a", *"first", "ctrl+s", "j", "j", "j"])  # save, then three paragraphs down
+        await wait_until(pilot, lambda: screen.pane.cursor == 3)
+        assert [b.note for b in lib.state.bookmarks(GENEVA)] == ["first"]
+        burst(app, ["ctrl+f", *"geneva", "enter", "n"])  # find, then the next match
+        await wait_until(pilot, lambda: "2/2" in str(screen.pane.border_subtitle))
