@@ -9,9 +9,10 @@ they ran the main screen's keys instead (`o` bookmarked-only, `l` open...). This
   that is a text input (the search box, an editor) or a screen opened since;
 - while a screen just opened has not focused its input yet, keys wait (in the order typed) and then go to it;
 - a question (a screen with FRESH_KEYS_ONLY) is never answered by keys typed before it was shown;
-- after a key that is not text (enter, ctrl+s, backspace, ctrl+u...) goes to a text input, the next keys wait
-  until it has done its work: Textual runs such a key's binding only once the input has taken the keys behind
-  it, so "abc, backspace, d" gave "abc" and "a note, ctrl+s, j" put the j into the closing editor.
+- after a key (other than text typed into an input) the next keys wait until it has done its work: Textual runs
+  a key's binding only once the widget has taken the keys behind it, and an action's messages (the list's
+  Opened) come later still, so "abc, backspace, d" gave "abc", "a note, ctrl+s, j" put the j into the closing
+  editor and "enter, ctrl+f" found no open article.
 
 Screens that open an input on their own screen focus it with Screen.set_focus (at once), not Widget.focus
 (which waits behind the keys already queued).
@@ -25,7 +26,7 @@ from typing import Any
 from collections.abc import Callable
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -35,16 +36,18 @@ from textual.widgets import Input, TextArea
 SETTLE = 0.5
 #: A key sent on again more often than this is dropped (focus that keeps moving).
 MAX_HOPS = 3
-#: Seconds the keys after a non-text key to an input wait at most for it (if its widget went away with it).
-IN_FLIGHT_WAIT = 0.3
+#: Seconds the keys after a key wait at most for it (should its KeyHandled be lost with a widget that closed).
+IN_FLIGHT_WAIT = 1.0
 
 
 class KeyHandled(Message):
-    """Posted to an input behind a non-text key: back at the App, that key has been handled."""
+    """Posted to a widget behind a key: back at the App, that key has been handled. A second round goes behind
+    the messages the key's action posted (an article list's Opened, an input's Submitted)."""
 
-    def __init__(self, token: object) -> None:
+    def __init__(self, token: object, rounds: int) -> None:
         super().__init__()
         self.token = token
+        self.rounds = rounds
 
 
 def focus_now(widget: Widget) -> None:
@@ -92,6 +95,16 @@ class KeyRoutingApp(App[None]):
         self._pushed_at_seq[id(self.screen)] = self._key_seq
         return result
 
+    def pop_screen(self) -> Any:
+        result = super().pop_screen()
+        if self._in_flight is not None:  # its KeyHandled may have gone with the screen: send one behind the screen now shown
+            self._in_flight_until = time.monotonic() + IN_FLIGHT_WAIT
+            self._current_target().post_message(KeyHandled(self._in_flight, 2))
+        return result
+
+    def _current_target(self) -> Widget:
+        return self.focused or self.screen
+
     def on_after_typed_keys(self, message: AfterTypedKeys) -> None:
         if message.rounds > 1:
             target = self.focused or self.screen
@@ -117,23 +130,32 @@ class KeyRoutingApp(App[None]):
         await super().on_event(event)
 
     def _mark_in_flight(self, event: events.Key, target: Widget) -> None:
-        """After a non-text key to an input, the next keys wait for it (KeyHandled comes back behind it)."""
-        if _takes_text(target) and not event.is_printable:
-            token = object()
-            self._in_flight, self._in_flight_until = token, time.monotonic() + IN_FLIGHT_WAIT
-            target.post_message(KeyHandled(token))
+        """The next keys wait for this one (KeyHandled comes back behind it), except text typed into an input."""
+        if _takes_text(target) and event.is_printable:
+            return
+        token = object()
+        self._in_flight, self._in_flight_until = token, time.monotonic() + IN_FLIGHT_WAIT
+        target.post_message(KeyHandled(token, 2))
 
     async def on_key_handled(self, message: KeyHandled) -> None:
-        if message.token is self._in_flight:
-            self._in_flight = None
-            if self._held_keys:
-                await self._release_held()
+        if message.token is not self._in_flight or not self.screen_stack:
+            return
+        if message.rounds > 1:
+            self._in_flight_until = time.monotonic() + IN_FLIGHT_WAIT
+            (self.focused or self.screen).post_message(KeyHandled(message.token, message.rounds - 1))
+            return
+        self._in_flight = None
+        if self._held_keys:
+            await self._release_held()
 
     async def _on_key(self, event: events.Key) -> None:
         """A key back at the App (no widget used it): if the focus moved on since it was routed, send it on."""
         routed = getattr(event, "_reader_routed_to", None)
-        if routed is None or not self._went_astray(routed):
-            return  # App._on_key runs the bindings as usual
+        try:
+            if routed is None or not self._went_astray(routed):
+                return  # App._on_key runs the bindings as usual
+        except ScreenStackError:  # the app is closing
+            return
         event.prevent_default()
         hops = getattr(event, "_reader_hops", 0) + 1
         if hops > MAX_HOPS:
@@ -191,7 +213,10 @@ class KeyRoutingApp(App[None]):
             self._release_timer = self.set_interval(0.01, self._release_held)
 
     async def _release_held(self) -> None:
-        if self._waiting():
+        try:
+            if self._waiting():
+                return
+        except ScreenStackError:  # the app is closing: nothing to send the keys to
             return
         if self._release_timer is not None:
             self._release_timer.stop()

@@ -155,5 +155,18 @@ async def test_keys_after_a_dialog_closes_go_to_the_screen_behind_it(lib):
         burst(app, ["a", *"first", "ctrl+s", "j", "j", "j"])  # save, then three paragraphs down
         await wait_until(pilot, lambda: screen.pane.cursor == 3)
         assert [b.note for b in lib.state.bookmarks(GENEVA)] == ["first"]
-        burst(app, ["ctrl+f", *"geneva", "enter", "n"])  # find, then the next match
-        await wait_until(pilot, lambda: "2/2" in str(screen.pane.border_subtitle))
+        burst(app, ["ctrl+f", *"geneva", "enter", "n"])  # find (from paragraph 3: the match in 4, 2/2), then the next
+        await wait_until(pilot, lambda: "1/2" in str(screen.pane.border_subtitle) and screen.pane.cursor == 0)  # wrapped
+
+
+async def test_open_and_find_in_one_burst(lib):
+    """enter's article is open before ctrl+f asks for it (the list's Opened message comes after enter)."""
+    app = build_app(lib)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        screen.article_list.select_id(GENEVA)
+        await pilot.pause()
+        burst(app, ["enter", "ctrl+f", *"geneva", "enter", "n"])
+        await wait_until(pilot, lambda: screen.article_id == GENEVA and "2/2" in str(screen.pane.border_subtitle))
+        q = screen.list_query
+        assert (q.text, q.unread_only, q.bookmarked_only) == ("", False, False)
