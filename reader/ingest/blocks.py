@@ -28,6 +28,8 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _COMMENT_COUNT = re.compile(r"^\d{1,5}(?:\s+comments?)?$", re.I)
 
 _BREADCRUMB_SPLIT = re.compile(r"\s*[»›]\s*|\s+>\s+")
+_YOU_ARE_HERE = re.compile(r"^(?:you are here|location)\s*:\s*", re.I)
+_SLASH_CRUMBS = re.compile(r"^(?:home|homepage)\s+/\s+\S", re.I)
 _HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite", "beranda", "news"}
 
 _CREDIT = re.compile(
@@ -68,9 +70,11 @@ def is_comment_count(line: str) -> bool:
 
 def breadcrumb(line: str) -> list[str] | None:
     """['Home', 'Section', 'Title'] if the line is a breadcrumb trail, else None."""
-    if "»" not in line and "›" not in line and " > " not in line:
+    line = _YOU_ARE_HERE.sub("", line)
+    slashed = _SLASH_CRUMBS.match(line)  # 'Home / World / Asia': slashes only after 'Home'
+    if "»" not in line and "›" not in line and " > " not in line and not slashed:
         return None
-    parts = [p.strip() for p in _BREADCRUMB_SPLIT.split(line)]
+    parts = [p.strip() for p in (line.split(" / ") if slashed else _BREADCRUMB_SPLIT.split(line))]
     if len(parts) < 2 or not all(parts[:-1]):
         return None
     if parts[0].casefold() in _HOME or len(parts) >= 3:

@@ -18,9 +18,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.ingest.dates import parse_date_line
+from reader.ingest.outlets import is_outlet_name
 
-_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|story by|text by|author:|authors:)\s+(?P<rest>.+?)\s*$", re.I)
-_SEGMENT_SPLIT = re.compile(r"\s+[–—|-]\s+|\s*[|]\s*")
+_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
+                 r"\s+(?P<rest>.+?)\s*$", re.I)
+#: A credit after ';' in a wire footer: 'Writing by X' is an author; 'Editing by Y', 'Additional reporting by Z' are not.
+_CREDIT_CHUNK = re.compile(r"^(?P<what>[A-Za-z][\w -]{0,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
+_AUTHOR_CREDITS = ("writing", "written", "reporting", "reported", "text", "words", "story")
+#: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
+_SEGMENT_SPLIT = re.compile(r"\s+[–—|•·-]\s+|\s*[|•·]\s*")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 #: One word of a person's name: 'Alex', 'MacDonald', 'H', 'H.', "O'Neil", 'Łukasz' (capitalised unless a particle).
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -85,6 +92,37 @@ def is_person_name(line: str) -> bool:
     return line.casefold() not in place_names()
 
 
+def name_case(name: str) -> str:
+    """'JOHN SMITH' -> 'John Smith' ("O'NEIL" -> "O'Neil", 'SMITH-JONES' -> 'Smith-Jones', 'MCDONALD' ->
+    'McDonald'); a name not written all in capitals is returned as is."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+        return name
+
+    def word(w: str) -> str:
+        out = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w.lower())
+        return re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), out)
+
+    return " ".join(word(w) for w in name.split())
+
+
+def _credits(rest: str) -> str:
+    """'A in London; Additional reporting by B; Editing by C' -> 'A in London' (the authors' part of a
+    wire footer: the first credit and any 'Writing by' one)."""
+    if ";" not in rest:
+        return rest
+    keep = []
+    for k, chunk in enumerate(c.strip() for c in rest.split(";")):
+        m = _CREDIT_CHUNK.match(chunk)
+        if m and k:
+            if m.group("what").strip().lower() in _AUTHOR_CREDITS:
+                keep.append(m.group("names"))
+            continue
+        if chunk:
+            keep.append(chunk)
+    return " and ".join(keep)
+
+
 def _outlet_of_role(segment: str) -> str | None:
     """'PA' from 'PA Political Editor': the words before the job title that are not part of it."""
     words = segment.split()
@@ -102,6 +140,8 @@ def _drop_roles(first: str) -> tuple[str, str | None]:
     parts = [x.strip() for x in first.split(",")]
     keep, outlet = [parts[0]], None
     for k, part in enumerate(parts[1:], 1):
+        if is_outlet_name(part):  # 'By Rui Costa, Reuters'
+            return ", ".join(keep), part
         if _ROLE.search(part):
             outlet = outlet or _outlet_of_role(part)
             return ", ".join(keep), outlet
@@ -115,11 +155,14 @@ def parse_byline(line: str) -> Byline | None:
     """A Byline if `line` is a byline ('By X – outlet'), else None. Prose ('By Tuesday morning, ...') is not."""
     if len(line) > 200:
         return None
+    line = line.strip()
+    if line.startswith("(") and line.endswith(")"):  # '(Reporting by A; Editing by B)'
+        line = line[1:-1]
     m = _BY.match(line)
     if not m:
         src = _SOURCE.match(line)
         return Byline(outlet=src.group("outlet").strip()) if src else None
-    segments = [s.strip() for s in _SEGMENT_SPLIT.split(m.group("rest")) if s.strip()]
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(_credits(m.group("rest"))) if s.strip()]
     if not segments:
         return None
     first, when = segments[0], None
@@ -130,7 +173,7 @@ def parse_byline(line: str) -> Byline | None:
     if " with " in first:  # 'By Euronews with AP, AFP', 'By Jane Roe with Reuters'
         first, _, agencies = first.partition(" with ")
     first, role_outlet = _drop_roles(first)
-    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
+    names = [name_case(_PLACE_TAIL.sub("", n.strip(" ."))) for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
     if agencies is not None and len(names) == 1 and len(names[0].split()) == 1 and names[0][:1].isupper():
         return Byline(outlet=names[0], date=when, outlet_written=True)  # an outlet's own byline, with agencies' help
     if not names or not all(_is_name(n) for n in names):
@@ -160,16 +203,29 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_CREDIT_SPLIT = re.compile(r"\s*,\s*|\s+[|–—-]\s+|\s*\|\s*")
+
+
 def parse_credit_line(line: str) -> Byline | None:
-    """'David Hughes, PA Political Editor |': a byline without 'By' (a name, then a job title)."""
+    """A byline without 'By' under the title: names, then a job title or an outlet.
+    'David Hughes, PA Political Editor |', 'JOHN SMITH, Associated Press', 'Rui Costa | AFP',
+    'Rui Costa and Ana Lima, Reuters', 'Rui Costa, Staff Writer'."""
     if len(line) > 120:
         return None
     text = line.strip().rstrip("|").strip()
-    name, comma, rest = text.partition(",")
-    if not comma or not _ROLE.search(rest) or not is_person_name(name.strip()):
+    parts = _CREDIT_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2:
         return None
-    _, outlet = _drop_roles(text)
-    return Byline(authors=[name.strip()], outlet=outlet)
+    who, rest = parts[0].strip(), parts[1].strip()
+    names = [name_case(n) for n in _AUTHOR_SPLIT.split(who) if n.strip()]
+    if not names or not all(is_person_name(n) for n in names):
+        return None
+    if is_outlet_name(rest):
+        return Byline(authors=names, outlet=rest)
+    if not _ROLE.search(rest):
+        return None
+    _, outlet = _drop_roles(f"{names[0]}, {rest}")
+    return Byline(authors=names, outlet=outlet)
 
 
 def dateline_outlet(paragraph: str) -> str | None:

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.byline import is_person_name
+from reader.ingest import chrome
+from reader.ingest.byline import is_person_name, name_case
 from reader.ingest.dates import parse_date_line
+from reader.ingest.outlets import is_outlet_name, is_topic_label
 from reader.ingest.publisher import MEDIA_WORDS
 
 _LEADING_DATE = re.compile(r"^date:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -67,6 +69,8 @@ def masthead(line: str) -> str | None:
     if not all(w[0].isupper() or w.lower() in ("of", "the", "&") for w in words):
         return None
     last = words[-1].strip("’'").lower()
+    if is_topic_label(line) or chrome.is_banner(line):  # 'World News', 'Breaking News': a label, not a masthead
+        return None
     return line if last in MEDIA_WORDS and len(words) >= 2 else None
 
 
@@ -99,12 +103,13 @@ def is_section_label(line: str, title: str | None) -> bool:
 def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
     """(title, section): wire-service prefixes dropped ('UPDATE 2-'), a short section prefix before ' | '
     split off, and an image's alt text before ' - ' dropped when the page repeats the title after ' - '."""
-    title = _WIRE_PREFIX.sub("", title).strip()
+    title = chrome.drop_title_banner(_WIRE_PREFIX.sub("", title).strip())
     section = None
     m = _SECTION_PREFIX.match(title)
     if m and len(m.group("title").split()) > 2 * len(m.group("section").split()) \
-            and masthead(m.group("title").strip()) is None:  # not 'Labour Wins Big | BBC News'
-        section, title = m.group("section"), m.group("title").strip()
+            and masthead(m.group("title").strip()) is None \
+            and (is_topic_label(m.group("section")) or not is_outlet_name(m.group("section"))):
+        section, title = m.group("section"), m.group("title").strip()  # 'World News | T', not 'BBC News | T'
     for dash in (" - ", " – ", " — "):
         if dash in title:
             head, _, tail = title.rpartition(dash)
@@ -117,6 +122,25 @@ def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
 def name_line(line: str) -> list[str] | None:
     """['Neil Murphy'] when a line under the title is only a person's name (a byline without 'By')."""
     words = line.split()
-    if not 2 <= len(words) <= 4 or any(w.isupper() and len(w) > 1 for w in words):
+    if not 2 <= len(words) <= 4:
         return None
-    return [line] if is_person_name(line) else None
+    name = name_case(line)  # 'JOHN SMITH' -> 'John Smith'
+    return [name] if is_person_name(name) else None
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def split_title_outlet(title: str) -> tuple[str, str | None]:
+    """('Title', 'Outlet') for 'Title | Outlet' or 'Outlet - Title' (the page's title tag), when the outlet
+    is a news agency, a name ending in a media word or a domain, and not a section ('World News')."""
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if len(head.split()) >= 3 and is_outlet_name(tail) and not is_topic_label(tail):
+            return head.strip(), tail.strip()
+        head, _, tail = title.partition(sep)
+        if len(tail.split()) >= 3 and is_outlet_name(head) and not is_topic_label(head):
+            return tail.strip(), head.strip()
+    return title, None

@@ -18,14 +18,17 @@ The shape this reads (every part optional):
 
 from __future__ import annotations
 
-from reader.ingest import blocks, header
+from reader.ingest import blocks, chrome, header
 from reader.ingest.byline import dateline_outlet, parse_byline, parse_credit_line
 from reader.ingest.dates import parse_date_line
+from reader.ingest.outlets import is_domain
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT
 
 #: How far from the top (in lines) we look for the breadcrumb, title, page date and a top byline.
 HEADER_REACH = 6
+#: How far down a page of menus and banners (not counted in HEADER_REACH) the title may be looked for.
+CHROME_REACH = 60
 #: How far from the end we look for a closing byline.
 FOOTER_REACH = 6
 
@@ -113,9 +116,13 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             drop.add(i)
         seen.add(u)
     looked, i = 0, 0
-    while i < len(units) and looked < HEADER_REACH:
+    while i < min(len(units), CHROME_REACH) and looked < HEADER_REACH:
         u = units[i]
         if i in drop:
+            i += 1
+            continue
+        if (chrome.is_navigation(u) and not blocks.breadcrumb(u)) or chrome.is_banner(u) or chrome.is_relative_date(u):
+            drop.add(i)  # 'Skip to content', '• Home', 'Home | News | Sport', 'BREAKING NEWS': not counted
             i += 1
             continue
         looked += 1
@@ -129,12 +136,17 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         crumb = blocks.breadcrumb(u)
         if crumb:
             drop.add(i)
-            p.section = " » ".join(crumb[1:-1]) or None
             for j in range(i + 1, min(i + 1 + HEADER_REACH, len(units))):
                 if _same_title(crumb[-1], units[j]):  # the title line repeating the breadcrumb
                     p.title, title_at = units[j], j
                     drop.add(j)
                     break
+            nxt = _next_headline(units, i + 1, drop) if title_at is None else None
+            if nxt is not None and _crumb_is_section(crumb[-1], units[nxt]):
+                p.section = crumb[-1]  # 'Home > World > Asia' over the headline: the crumbs are all sections
+                i += 1
+                continue
+            p.section = crumb[-2] if len(crumb) >= 3 else None  # the last crumb before the title
             if title_at is None and crumb[-1]:
                 p.title, title_at = crumb[-1], i
             break
@@ -154,6 +166,10 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         if i in no_title or header.is_dateline_line(u):
             break
         nxt = _next_headline(units, i + 1, drop)
+        if chrome.banner_lead(u) and nxt is not None:  # 'Breaking: Storm closes the port' over the headline
+            drop.add(i)
+            i += 1
+            continue
         mast = header.masthead(u)
         if mast and nxt is not None and p.outlet is None and blocks.words(units[nxt]) >= 4:
             p.outlet, p.outlet_written = mast, True  # 'Belfast Telegraph' over the title
@@ -182,14 +198,20 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             units[title_at] = alt  # an image's alt text before the title: kept as a caption
             kinds[title_at] = CAPTION
             drop.discard(title_at)
-        p.title = title
+        p.title, p.site = header.split_title_outlet(title)
     return (title_at + 1) if title_at is not None else 0
+
+
+def _crumb_is_section(last: str, nxt: str) -> bool:
+    """The last crumb is a section, not the title, when it is short and a longer headline follows."""
+    return blocks.words(last) <= 4 and blocks.words(nxt) >= 4 and not _same_title(last, nxt) \
+        and not last.endswith(("…", "..."))
 
 
 def _next_headline(units: list[str], start: int, drop: set[int]) -> int | None:
     """The next line that is not dropped, if it could be a title."""
-    for j in range(start, min(len(units), start + 3)):
-        if j in drop:
+    for j in range(start, min(len(units), start + 8)):
+        if j in drop or chrome.is_navigation(units[j]) or chrome.is_banner(units[j]):
             continue
         return j if blocks.is_headline_like(units[j]) else None
     return None
@@ -269,6 +291,9 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
             p.authors = names
             drop.add(i)
             break
+    for i in range(start, min(start + 4, end)):
+        if i not in drop and chrome.is_relative_date(units[i]):  # 'Published 3 hours ago': no date, not text
+            drop.add(i)
     for i in range(start, min(start + 3, end)):
         if i not in drop and p.date is None:
             when = parse_date_line(units[i])
@@ -335,4 +360,6 @@ def parse_plaintext(text: str) -> Parsed:
             p.outlet = dateline_outlet(para)
             if p.outlet:
                 break
+    if p.outlet is None and p.site:  # 'Title | Harbour Gazette'
+        p.outlet, p.outlet_written = p.site, not is_domain(p.site)
     return p

@@ -1,0 +1,86 @@
+"""Page chrome at the top of a scraped page: banners and navigation, never the title, section or publisher.
+
+Each is a pure function of one line:
+
+    'BREAKING NEWS', 'LIVE', 'Trending', 'Just in'            a banner on its own           -> skipped
+    'Breaking: Storm closes the port', 'Trending: A | B'      a ticker line over the title  -> skipped
+    'BREAKING: Title' (the only headline)                     a banner prefix               -> dropped from the title
+    '• Home', '* Sport'                                       a menu item                   -> skipped
+    'Home | News | Sport', 'News · Sport · Business'          a navigation bar              -> skipped
+    'Skip to content', 'Menu', 'Search', 'Sign in'            site controls                 -> skipped
+    'Published 3 hours ago', 'Updated 5 mins ago'             a relative date               -> skipped, gives no date
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Banner words that stand over (or before) a headline on news pages.
+_BANNER = (r"(?:breaking(?:\s+news)?|news\s+alert|just\s+in|developing(?:\s+story)?|live(?:\s+(?:updates?|now|blog|news|tv))?"
+           r"|trending(?:\s+(?:now|news|topics?|stories))?|hot\s+topics?|top\s+stories|latest(?:\s+(?:news|stories|updates))?"
+           r"|watch\s+live|happening\s+now)")
+_BANNER_ALONE = re.compile(rf"^\W*{_BANNER}\W*$", re.I)
+_BANNER_LEAD = re.compile(rf"^\W*{_BANNER}\s*[:|•·–—-]\s*(?=\S)", re.I)
+#: Prefixes dropped from a headline: only banners that are never part of a headline's wording.
+_TITLE_BANNER = re.compile(r"^(?:breaking(?:\s+news)?|just\s+in|news\s+alert|developing(?:\s+story)?)\s*[:|–—-]\s*(?=\S)", re.I)
+
+#: Whole lines that are site controls or menu entries (casefolded, without a trailing ':' or '…').
+NAV_LINES = frozenset("""home|homepage|menu|main menu|open menu|close menu|toggle navigation|navigation|
+search|search for|open search|close|sign in|sign up|log in|login|log out|register|my account|account|
+subscribe|subscribe now|subscriptions|newsletter|newsletters|sign in to your account|skip to content|
+skip to main content|skip to navigation|skip navigation|jump to content|all sections|sections|more|
+e-paper|epaper|podcasts|listen|watch|live tv|accessibility|notifications|dark mode|light mode|
+go to|advertise|contact us|about us|donate|support us|games|puzzles|crossword|weather|
+facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram|tiktok|rss|copy link""".replace("\n", "").split("|"))
+_BULLET_ITEM = re.compile(r"^[•·▪◦●*►▸›»-]\s*(?P<item>\S.{0,40})$")
+_NAV_SPLIT = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
+_RELATIVE_DATE = re.compile(
+    r"^(?:(?:published|updated|posted|last\s+updated|modified)\s*:?\s*)?(?:on\s+)?"
+    r"(?:\d{1,3}|an?|one|few|a\s+few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?|yrs?)"
+    r"\s+ago\.?$|^(?:published|updated|posted)?\s*:?\s*(?:just\s+now|today|yesterday)$", re.I)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().strip(" :….").split())
+
+
+def is_banner(line: str) -> bool:
+    """'BREAKING NEWS', 'LIVE', 'Trending': a banner word on a line of its own."""
+    return len(line) <= 40 and bool(_BANNER_ALONE.match(line))
+
+
+def banner_lead(line: str) -> bool:
+    """'Breaking: Storm closes the port', 'Trending: A | B': a banner word, a separator, then text."""
+    return bool(_BANNER_LEAD.match(line))
+
+
+def drop_title_banner(title: str) -> str:
+    """'BREAKING: Title' -> 'Title' ('Breaking news - ', 'Just in: ', 'Developing: ' too)."""
+    return _TITLE_BANNER.sub("", title).strip()
+
+
+def is_nav_item(line: str) -> bool:
+    """A site control or menu entry: 'Skip to content', 'Menu', 'Sign in', '• Home', '* World'."""
+    if _key(line) in NAV_LINES:
+        return True
+    m = _BULLET_ITEM.match(line)
+    return bool(m) and len(m.group("item").split()) <= 4 and not m.group("item").rstrip().endswith((".", "!", "?"))
+
+
+def is_nav_bar(line: str) -> bool:
+    """'Home | News | Sport', 'News · Sport · Business': three or more short items, or two after 'Home'."""
+    parts = [p.strip() for p in _NAV_SPLIT.split(line.strip(" |•·"))]
+    if len(parts) < 2 or not all(parts) or any(len(p.split()) > 3 for p in parts):
+        return False
+    if not all(p[0].isupper() or p[0].isdigit() for p in parts):
+        return False
+    return len(parts) >= 3 or parts[0].casefold() in ("home", "homepage")
+
+
+def is_navigation(line: str) -> bool:
+    return is_nav_item(line) or is_nav_bar(line)
+
+
+def is_relative_date(line: str) -> bool:
+    """'Published 3 hours ago', 'Updated 5 mins ago', 'Yesterday': a time without a date."""
+    return len(line) <= 50 and bool(_RELATIVE_DATE.match(line.strip()))

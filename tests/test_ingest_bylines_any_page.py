@@ -1,0 +1,70 @@
+"""Metadata on any page (issue 14, deliverable 3): bylines in capitals, with agency and role tails, wire footers.
+
+Texts are made up for each pattern (the shape of real pages, none of their words).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import parse_text
+from reader.ingest.byline import name_case, parse_byline, parse_credit_line
+
+T = "Harbour town votes to build a new sea wall"
+BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
+        "officials said, and work is due to start in the spring.\n\n"
+        "Residents had asked for the wall after three winters of flooding in the old town.\n\n"
+        "The mayor said the cost would be shared with the national government over five years.\n")
+
+
+def who(text: str):
+    a = parse_text(text)
+    return a.authors, a.publisher
+
+
+@pytest.mark.parametrize(("caps", "name"), [("JOHN SMITH", "John Smith"), ("MARY O'NEIL", "Mary O'Neil"),
+                                            ("ANA SMITH-JONES", "Ana Smith-Jones"), ("ROB MCDONALD", "Rob McDonald"),
+                                            ("John McDONALD", "John McDONALD"), ("Rui Costa", "Rui Costa")])
+def test_names_in_capitals_are_written_given_family(caps, name):
+    assert name_case(caps) == name
+
+
+@pytest.mark.parametrize(("line", "authors", "publisher"), [
+    ("BY JOHN SMITH", ["John Smith"], None),
+    ("By JOHN SMITH and JANE DOE", ["John Smith", "Jane Doe"], None),
+    ("JOHN SMITH, Associated Press", ["John Smith"], "Associated Press"),
+    ("By JOHN SMITH, Associated Press", ["John Smith"], "Associated Press"),
+    ("By John Smith, Reuters", ["John Smith"], "Reuters"),
+    ("By John Smith and Jane Doe, Reuters", ["John Smith", "Jane Doe"], "Reuters"),
+    ("John Smith | AFP", ["John Smith"], "AFP"),
+    ("John Smith - AFP", ["John Smith"], "AFP"),
+    ("John Smith, Staff Writer", ["John Smith"], None),
+    ("John Smith, AP Business Writer", ["John Smith"], "AP"),
+    ("Written by John Smith", ["John Smith"], None),
+    ("By John Smith in Lisbon", ["John Smith"], None),
+    ("By John Smith in Lisbon and Jane Doe in Porto", ["John Smith", "Jane Doe"], None),
+    ("By John Smith • Harbour Gazette", ["John Smith"], "Harbour Gazette"),
+    ("JOHN SMITH\n12 March 2023", ["John Smith"], None),  # a bare name: over a date or page furniture only
+])
+def test_a_byline_under_the_title(line, authors, publisher):
+    assert who(f"{T}\n\n{line}\n\n" + BODY) == (authors, publisher)
+
+
+@pytest.mark.parametrize("footer", [
+    "Reporting by John Smith; Editing by Jane Doe",
+    "(Reporting by John Smith in Lisbon; Additional reporting by Ana Lima; Editing by Jane Doe)",
+])
+def test_a_wire_footer_names_the_reporter_not_the_editor(footer):
+    assert who(f"{T}\n\n" + BODY + f"\n{footer}\n")[0] == ["John Smith"]
+
+
+def test_a_writing_credit_is_an_author_too():
+    assert parse_byline("Reporting by John Smith; Writing by Ana Lima; Editing by Jane Doe").authors == [
+        "John Smith", "Ana Lima"]
+
+
+def test_not_a_byline():
+    assert parse_credit_line("Harbour town, Portugal") is None
+    assert parse_credit_line("Lisbon, Reuters") is None  # a place and an agency: a dateline, not a person
+    assert parse_byline("By the end of the week, the wall was finished.") is None
+    assert who(f"{T}\n\nBREAKING NEWS\n\n" + BODY) == ([], None)

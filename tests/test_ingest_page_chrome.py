@@ -1,0 +1,102 @@
+"""Metadata on any page (issue 14, deliverable 3): banners, menus, site names and breadcrumbs around the title.
+
+Texts are made up for each pattern (the shape of real pages, none of their words).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import chrome, parse_text
+
+T = "Harbour town votes to build a new sea wall"
+BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
+        "officials said, and work is due to start in the spring.\n\n"
+        "Residents had asked for the wall after three winters of flooding in the old town.\n\n"
+        "The mayor said the cost would be shared with the national government over five years.\n")
+
+
+def meta(text: str):
+    a = parse_text(text)
+    return a.title, a.section, a.authors, a.publisher, a.date
+
+
+@pytest.mark.parametrize("banner", ["BREAKING NEWS", "Breaking", "LIVE", "Live updates", "Trending", "TRENDING NOW",
+                                    "Just in", "Developing story", "Latest news"])
+def test_a_banner_line_is_never_the_title_section_or_publisher(banner):
+    assert meta(f"{banner}\n\n{T}\n\n" + BODY)[:4] == (T, None, [], None)
+
+
+def test_a_ticker_line_over_the_headline_is_skipped():
+    assert meta(f"Breaking: Storm closes the port for a week\n\n{T}\n\n" + BODY)[0] == T
+    assert meta(f"Trending: Election results | Transfer news | Weather\n\n{T}\n\n" + BODY)[0] == T
+
+
+def test_a_banner_prefix_is_dropped_from_the_only_headline():
+    assert meta(f"BREAKING: {T}\n\n" + BODY)[0] == T
+    assert meta(f"Breaking news - {T}\n\n" + BODY)[0] == T
+    # an 'Exclusive:' or 'Live:' is the headline's own wording
+    assert meta(f"Exclusive: {T}\n\n" + BODY)[0] == f"Exclusive: {T}"
+
+
+@pytest.mark.parametrize("menu", [
+    "• Home\n• News\n• Sport\n• Weather",
+    "* Home\n* World\n* Business",
+    "Home | News | Sport | Business",
+    "News · Sport · Business · Culture",
+    "Skip to content\nMenu\nSearch\nSign in\nSubscribe",
+    "Skip to main content\nOpen menu\nLog in\nNewsletters",
+])
+def test_navigation_lines_are_never_the_title_or_section(menu):
+    assert meta(f"{menu}\n\n{T}\n\n" + BODY)[:2] == (T, None)
+
+
+def test_a_long_menu_before_the_title():
+    menu = "\n".join(f"• Item {k}" for k in range(20))
+    assert meta(f"Skip to content\n{menu}\n\n{T}\n\n" + BODY)[0] == T
+
+
+def test_a_relative_time_gives_no_date_and_is_not_text():
+    a = parse_text(f"{T}\n\nPublished 3 hours ago\n\n" + BODY)
+    assert (a.title, a.date) == (T, None)
+    assert not any("ago" in p for p in a.paragraphs)
+    assert chrome.is_relative_date("Updated 25 mins ago") and chrome.is_relative_date("an hour ago")
+    assert not chrome.is_relative_date("Three days ago the council met.")
+
+
+@pytest.mark.parametrize(("line", "title", "publisher"), [
+    (f"{T} | Harbour Gazette", T, "Harbour Gazette"),
+    (f"{T} - Harbour Gazette", T, "Harbour Gazette"),
+    (f"Harbour Gazette - {T}", T, "Harbour Gazette"),
+    (f"The Daily Courier | {T}", T, "The Daily Courier"),
+    (f"{T} – Reuters", T, "Reuters"),
+])
+def test_a_site_name_before_or_after_the_title_is_the_publisher(line, title, publisher):
+    assert meta(f"{line}\n\n" + BODY)[0::3] == (title, publisher)
+
+
+def test_a_site_name_gives_way_to_the_byline_outlet():
+    assert meta(f"{T} | Harbour Gazette\n\nBy Rui Costa, Reuters\n\n" + BODY)[2:4] == (["Rui Costa"], "Reuters")
+
+
+def test_a_section_before_the_bar_is_not_a_site_name():
+    assert meta(f"World News | {T}\n\n" + BODY)[:4] == (T, "World News", [], None)
+    assert meta(f"Business | {T}\n\n" + BODY)[:4] == (T, "Business", [], None)
+    # a headline that only contains a dash keeps it
+    assert meta("Harbour town votes - and the mayor says no\n\n" + BODY)[0] == "Harbour town votes - and the mayor says no"
+
+
+@pytest.mark.parametrize("crumbs", ["Home > World > Asia", "Home » World » Asia", "Home / World / Asia",
+                                    "You are here: Home > World > Asia"])
+def test_breadcrumbs_over_the_headline_give_the_last_crumb_as_section(crumbs):
+    assert meta(f"{crumbs}\n\n{T}\n\n" + BODY)[:2] == (T, "Asia")
+
+
+def test_a_breadcrumb_ending_in_the_title_gives_the_crumb_before_it():
+    assert meta(f"Home » World » Asia » {T}\n\n{T}\n\n" + BODY)[:2] == (T, "Asia")
+    assert meta(f"Home » {T}\n\n" + BODY)[:2] == (T, None)
+
+
+def test_a_category_label_over_the_title_is_the_section():
+    assert meta(f"Politics\n\n{T}\n\n" + BODY)[:2] == (T, "Politics")
+    assert meta(f"Skip to content\nMenu\n\nPOLITICS\n\n{T}\n\n" + BODY)[:2] == (T, "POLITICS")
