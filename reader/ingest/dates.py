@@ -2,9 +2,14 @@
 
 Deliberately strict: a date inside a sentence is not a date line. Formats:
     17 May 2024 · Friday , 17 May 2024 · May 17, 2024 · Mon, May 17 2024 · 2024-05-17[T..]
-    09.06.2024 (day.month.year with dots, as European pages write it; slashed dates are not read:
-    pages in the US swap day and month)
-    each optionally after 'Published', 'Updated', 'Posted on', 'Date:' and before a time.
+    09.06.2024 (day.month.year with dots, as European pages write it)
+    25/03/2023 and 03/25/2023 (slashed or dashed: read only when the day is over 12, so that the order
+    is certain; 12/03/2023 gives no date, since pages in the US put the month first and others the day)
+    2023/03/25 (year first)
+    each optionally after 'Published', 'Updated', 'Posted on', 'Date:' and before or after a time
+    ('Updated 2:05 PM EDT, March 12, 2023', 'March 12, 2023 at 2:05 p.m.', '12 Mar 2023 / 14:05'),
+    and before a reading time ('· 5 min read'). A line of two dates ('Published 12 March 2023 | Updated
+    13 March 2023') gives the first.
 """
 
 from __future__ import annotations
@@ -17,22 +22,60 @@ from reader.months import MONTH_NUMBERS
 _MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?\s*)?"
-_PREFIX = r"(?:(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s*)?"
-_TIME = r"(?:\s*(?:[,|•·-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})?)?"
-_END = r"\s*$"
+_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})?\s*[,|•·/-]?\s*(?:on\s+)?)?"
+_PREFIX = (r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date published|"
+           r"published date|publish date|publication date|release date|released|created|dated|date)(?:\s+on)?\s*:?\s*)?"
+           + _LEAD_TIME)
+_TIME = (r"(?:\s*(?:[,|•·/-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}"
+         r"|\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?)?")
+_END = r"(?:\s*[,|•·-]?\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?\s+read)?\s*$"
 
 _PATTERNS = [
     re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + _END, re.I),
     re.compile(r"^\s*" + _PREFIX + _WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + _END, re.I),
     re.compile(r"^\s*" + _PREFIX + r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?" + _END, re.I),
     re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})" + _TIME + _END, re.I),
+    re.compile(r"^\s*" + _PREFIX + r"(?P<year>\d{4})/(?P<mnum>\d{1,2})/(?P<day>\d{1,2})" + _TIME + _END, re.I),
 ]
+#: Day and month in an order the page does not say: read only when one of them is over 12.
+_EITHER_ORDER = re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
+                           + _TIME + _END, re.I)
+_TWO_DATES = re.compile(r"\s+[|•·]\s+|\s*;\s*")
 
 
 def parse_date_line(line: str) -> str | None:
     """'YYYY-MM-DD' if the whole line is a date (see module doc), else None."""
-    if len(line) > 80 or not any(ch.isdigit() for ch in line):
+    if len(line) > 120 or not any(ch.isdigit() for ch in line):
         return None
+    when = _one_date(line)
+    if when or len(line) < 20:
+        return when
+    parts = [x for x in _TWO_DATES.split(line) if x.strip()]
+    if len(parts) == 2 and all(_one_date(x) for x in parts):  # 'Published 12 March 2023 | Updated 13 March 2023'
+        return _one_date(parts[0])
+    return None
+
+
+def _either_order(line: str) -> str | None:
+    m = _EITHER_ORDER.match(line)
+    if not m:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if (a > 12) == (b > 12):  # both 12 or under: day and month cannot be told apart (or neither is a month)
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _one_date(line: str) -> str | None:
+    if len(line) > 80:
+        return None
+    when = _either_order(line)
+    if when:
+        return when
     for pat in _PATTERNS:
         m = pat.match(line)
         if not m:
