@@ -31,6 +31,8 @@ _SEGMENT_SPLIT = re.compile(r"\s+[–—|•·-]\s+|\s*[|•·]\s*")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 #: One word of a person's name: 'Alex', 'MacDonald', 'H', 'H.', "O'Neil", 'Łukasz' (capitalised unless a particle).
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+#: Between a name and its job title, outlet or date in a credit line: 'Rui Costa, AFP', 'Xinhua | 7 May 2015'.
+_CREDIT_SPLIT = re.compile(r"\s*,\s*|\s+[|–—-]\s+|\s*\|\s*")
 #: Lower-case name particles: 'de Vries', 'al-Faisal', 'van der Berg'.
 _PARTICLES = re.compile(r"^(?:al|el|bin|ibn|de|da|di|del|der|van|von|le|la|du|dos|ter)(?:-|$)")
 _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with reporting|photos?|updated|published|source)\b", re.I)
@@ -38,7 +40,8 @@ _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with
 #: A dateline: 'Name — text' where Name is one to four capitalised words, then an em/en dash; or a place or
 #: date and an agency in parentheses, then any dash ('Nov 18 (Reuters) - ...').
 _DATELINE = re.compile(
-    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?\s*[—–]\s*(?=\S)"
+    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?"
+    r"\s*(?:[—–]|--|(?(agency)-|(?!)))\s*(?=\S)"  # an ASCII '--' for a dash; after an agency a single '-' too
 )
 _DATED_AGENCY = re.compile(  # a date before the agency: 'Nov 18 (Reuters) -', 'LONDON, Nov 18 (Reuters) -'
     r"^(?:[A-Z][A-Z.&'’-]*(?:[\s,]+[A-Z][A-Z.&'’-]*){0,3},?\s+)?"
@@ -151,6 +154,28 @@ def _drop_roles(first: str) -> tuple[str, str | None]:
     return first, None
 
 
+#: Page controls after a source line: 'Xinhua, 7 May 2015 Adjust font size:'.
+_CONTROLS_TAIL = re.compile(r"(?:\s*[|•·]?\s*(?:(?:adjust\s+)?(?:font|text)\s+size|print|e-?mail|share|comments?)\s*:?)+\s*$", re.I)
+
+
+def _dated_source(line: str) -> Byline | None:
+    """'Xinhua, January 7, 2015' (an agency or outlet, then the date), or 'Rui Costa | 7 May 2015'."""
+    if len(line) > 100:
+        return None
+    parts = _CREDIT_SPLIT.split(_CONTROLS_TAIL.sub("", line).strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    when = parse_date_line(parts[1].strip())
+    name = parts[0].strip()
+    if not when:
+        return None
+    if is_outlet_name(name):
+        return Byline(outlet=name, date=when)
+    if is_person_name(name_case(name)):
+        return Byline(authors=[name_case(name)], date=when)
+    return None
+
+
 def parse_byline(line: str) -> Byline | None:
     """A Byline if `line` is a byline ('By X – outlet'), else None. Prose ('By Tuesday morning, ...') is not."""
     if len(line) > 200:
@@ -161,7 +186,7 @@ def parse_byline(line: str) -> Byline | None:
     m = _BY.match(line)
     if not m:
         src = _SOURCE.match(line)
-        return Byline(outlet=src.group("outlet").strip()) if src else None
+        return Byline(outlet=src.group("outlet").strip()) if src else _dated_source(line)
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(_credits(m.group("rest"))) if s.strip()]
     if not segments:
         return None
@@ -203,9 +228,6 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-_CREDIT_SPLIT = re.compile(r"\s*,\s*|\s+[|–—-]\s+|\s*\|\s*")
-
-
 def parse_credit_line(line: str) -> Byline | None:
     """A byline without 'By' under the title: names, then a job title or an outlet.
     'David Hughes, PA Political Editor |', 'JOHN SMITH, Associated Press', 'Rui Costa | AFP',
@@ -217,6 +239,8 @@ def parse_credit_line(line: str) -> Byline | None:
     if len(parts) != 2:
         return None
     who, rest = parts[0].strip(), parts[1].strip()
+    if len(rest.split()) > 6 or rest.endswith((".", "!", "?", "”", '"')):
+        return None  # a sentence: 'Rui Costa, the council's chief, said the wall ...' is text, not a credit
     names = [name_case(n) for n in _AUTHOR_SPLIT.split(who) if n.strip()]
     if not names or not all(is_person_name(n) for n in names):
         return None
@@ -241,6 +265,9 @@ def dateline_outlet(paragraph: str) -> str | None:
     if not m:
         return None
     if m.group("agency"):
+        single = m.group().rstrip().endswith("-") and not m.group().rstrip().endswith("--")
+        if single and not m.group("name").isupper():  # 'Keir Starmer (Labour) - 412 seats' is no dateline
+            return None
         return m.group("agency").strip()
     name = m.group("name").rstrip(".,")
     letters = [ch for ch in name if ch.isalpha()]

@@ -6,7 +6,8 @@ Deliberately strict: a date inside a sentence is not a date line. Formats:
     25/03/2023 and 03/25/2023 (slashed or dashed: read only when the day is over 12, so that the order
     is certain; 12/03/2023 gives no date, since pages in the US put the month first and others the day)
     2023/03/25 (year first)
-    each optionally after 'Published', 'Updated', 'Posted on', 'Date:' and before or after a time
+    each optionally after a desk label ('Press Release', 'News Desk') and 'Published', 'Updated', 'Posted on',
+    'Date:', and before or after a time
     ('Updated 2:05 PM EDT, March 12, 2023', 'March 12, 2023 at 2:05 p.m.', '12 Mar 2023 / 14:05'),
     and before a reading time ('· 5 min read'). A line of two dates ('Published 12 March 2023 | Updated
     13 March 2023') gives the first.
@@ -23,7 +24,10 @@ _MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?\s*)?"
 _LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b|[+-]\d{2}:?\d{2})?\s*[,|•·/-]?\s*(?:on\s+)?)?"
-_PREFIX = (r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date published|"
+#: A desk or source label where a byline would stand: 'Press Release 03:13 PM, 23 Feb, 2024', 'News Desk | 12 March 2023'.
+_LABEL = (r"(?:(?:(?:press|news|media)\s+release|(?:news|web|online|city|metro|sports?|foreign|national)\s+desk"
+          r"|staff\s+reports?|agencies)\s*[|:,•·-]?\s*)?")
+_PREFIX = _LABEL + (r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date published|"
            r"published date|publish date|publication date|release date|released|created|dated|date)(?:\s+on)?\s*:?\s*)?"
            + _LEAD_TIME)
 _TIME = (r"(?:\s*(?:[,|•·/-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}"
@@ -40,7 +44,7 @@ _PATTERNS = [
 #: Day and month in an order the page does not say: read only when one of them is over 12.
 _EITHER_ORDER = re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
                            + _TIME + _END, re.I)
-_TWO_DATES = re.compile(r"\s+[|•·]\s+|\s*;\s*")
+_TWO_DATES = re.compile(r"\s*[|•·;]\s*")
 
 
 def parse_date_line(line: str) -> str | None:
@@ -87,6 +91,21 @@ def _one_date(line: str) -> str | None:
         except ValueError:
             return None
     return None
+
+
+_CLOCK = r"\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[.]\d{2}\s*[ap]\.?m\.?|\s*[ap]\.?m\.?)"
+_TIME_ONLY = re.compile(r"^\s*(?:at\s+)?" + _CLOCK + r"\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?\s*$", re.I)
+_HAS_CLOCK = re.compile(r"(?<![\d.])" + _CLOCK + r"(?![\d.])", re.I)
+
+
+def is_time_line(line: str) -> bool:
+    """'03:27pm BST', '14:05', '2.05 p.m. ET': a time of day alone on a line."""
+    return len(line) <= 30 and bool(_TIME_ONLY.match(line))
+
+
+def has_time(line: str) -> bool:
+    """A date line that gives a time of day too ('12 March 2023, 14:05')."""
+    return bool(_HAS_CLOCK.search(line))
 
 
 def normalise_date(value: object) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from reader.ingest import blocks, chrome, header
 from reader.ingest.byline import dateline_outlet, parse_byline, parse_credit_line
-from reader.ingest.dates import parse_date_line
+from reader.ingest.dates import has_time, is_time_line, parse_date_line
 from reader.ingest.outlets import is_domain
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT
@@ -151,14 +151,28 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
                 p.title, title_at = crumb[-1], i
             break
         when = parse_date_line(u)
-        if when:  # a date above the title is the page's banner, not the article's
-            p.page_date = p.page_date or when
+        if when:
+            timed = i + 1 < len(units) and is_time_line(units[i + 1])
+            if timed or has_time(u):  # '3rd April 2020' / '03:27pm BST': the article's time stamp
+                p.date = p.date or when
+                drop.update({i, i + 1} if timed else {i})
+                i += 2 if timed else 1
+                continue
+            p.page_date = p.page_date or when  # a date alone above the title: the page's banner, not the article's
+            drop.add(i)
+            i += 1
+            continue
+        if is_time_line(u):  # '03:27pm BST' is never a title
             drop.add(i)
             i += 1
             continue
         if blocks.is_credit_caption(u):  # a photo caption above the title
             kinds[i] = CAPTION
             i += 1
+            continue
+        if i + 1 < len(units) and _alt_text_of(u, units[i + 1]):  # an image's alt text, then its credited caption
+            kinds[i] = kinds[i + 1] = CAPTION
+            i += 2
             continue
         if parse_byline(u):
             i += 1
@@ -200,6 +214,12 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             drop.discard(title_at)
         p.title, p.site = header.split_title_outlet(title)
     return (title_at + 1) if title_at is not None else 0
+
+
+def _alt_text_of(line: str, nxt: str) -> bool:
+    """'Alt text' followed at once by 'Alt text (Picture: Getty)': an image's alt text and its caption."""
+    a, b = (x.translate(_QUOTES).casefold() for x in (line, nxt))
+    return len(b) > len(a) >= 10 and b.startswith(a) and blocks.is_credit_caption(nxt[len(line):] or nxt)
 
 
 def _crumb_is_section(last: str, nxt: str) -> bool:
@@ -294,7 +314,7 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
     for i in range(start, min(start + 4, end)):
         if i not in drop and chrome.is_relative_date(units[i]):  # 'Published 3 hours ago': no date, not text
             drop.add(i)
-    for i in range(start, min(start + 3, end)):
+    for i in range(start, min(start + HEADER_REACH, end)):  # under the title, a standfirst or captions
         if i not in drop and p.date is None:
             when = parse_date_line(units[i])
             if when:

@@ -1,0 +1,82 @@
+"""Metadata on any page (issue 14, deliverable 3): source lines, datelines, captions and time stamps.
+
+Texts are made up for each pattern (the shape of real pages, none of their words).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import parse_text
+
+T = "Harbour town votes to build a new sea wall"
+BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
+        "officials said, and work is due to start in the spring.\n\n"
+        "Residents had asked for the wall after three winters of flooding in the old town.\n\n"
+        "The mayor said the cost would be shared with the national government over five years.\n")
+
+
+def meta(text: str):
+    a = parse_text(text)
+    return a.title, a.section, a.authors, a.publisher, a.date
+
+
+@pytest.mark.parametrize("dash", ["--", "—", "-"])
+def test_a_dateline_credit_names_the_agency(dash):
+    text = f"{T}\n\nLISBON (AP) {dash} The regional council approved the new harbour wall on Monday, it said.\n\n" + BODY
+    assert meta(text)[3] == "AP"
+
+
+def test_a_person_and_a_party_in_brackets_is_not_a_dateline():
+    text = f"{T}\n\nRui Costa (Greens) - the council's youngest member, voted against it on Monday.\n\n" + BODY
+    assert meta(text)[3] is None
+
+
+@pytest.mark.parametrize(("line", "publisher", "date"), [
+    ("Xinhua, March 7, 2015 Adjust font size:", "Xinhua", "2015-03-07"),
+    ("Reuters | 7 March 2015", "Reuters", "2015-03-07"),
+    ("Harbour Gazette, 7 March 2015 Print Email", "Harbour Gazette", "2015-03-07"),
+])
+def test_a_source_line_with_a_date(line, publisher, date):
+    assert meta(f"{T}\n{line}\n" + BODY) == (T, None, [], publisher, date)
+
+
+def test_a_person_and_a_date():
+    assert meta(f"{T}\nRui Costa, March 7, 2015\n" + BODY)[2:] == (["Rui Costa"], None, "2015-03-07")
+
+
+def test_a_sentence_naming_someone_with_a_role_is_not_a_byline():
+    text = "Rui Costa, the council's chief engineer, said the wall would be finished by the autumn.\n" + BODY
+    assert meta(text)[2] == []
+
+
+def test_alt_text_then_its_credited_caption_is_not_the_title():
+    alt = "Workers stand on the old sea wall as the tide comes in"
+    text = f"{alt}\n{alt} (Picture: Getty)\n\n" + BODY
+    a = parse_text(text)
+    assert (a.title, a.publisher) == (None, None)
+    assert a.kinds[:2] == ["caption", "caption"]
+    # the same line with no credited copy under it is the headline
+    assert meta(f"{alt}\n\n" + BODY)[0] == alt
+
+
+def test_the_published_date_not_the_updated_one_under_captions():
+    cap = "Workers stand on the old sea wall on Thursday, Sept. 29, 2022, in the harbour."
+    text = (f"{T}\n\nThe wall will take two years to build, the council said.\n{cap}\n{cap} [ RUI COSTA | Times ]\n"
+            "Published Sept. 30, 2022|Updated Oct. 1, 2022\n\n" + BODY)
+    assert meta(text) == (T, None, [], None, "2022-09-30")
+
+
+def test_a_desk_label_before_the_date():
+    text = f"{T}\n\nPress Release 03:13 PM, 23 Feb, 2024\n{T}\n\n" + BODY
+    assert meta(text) == (T, None, [], None, "2024-02-23")
+
+
+def test_a_timestamp_above_the_text_is_the_articles_date():
+    a = parse_text("\nShare\n3rd April 2020\n03:27pm BST\n\n" + BODY)
+    assert (a.title, a.date, a.page_date) == (None, "2020-04-03", None)
+
+
+def test_a_date_alone_above_the_title_is_the_pages_banner():
+    a = parse_text(f"Friday , 17 May 2024\n\n{T}\n\n" + BODY)
+    assert (a.title, a.date, a.page_date) == (T, None, "2024-05-17")
