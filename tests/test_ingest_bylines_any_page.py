@@ -68,3 +68,42 @@ def test_not_a_byline():
     assert parse_credit_line("Lisbon, Reuters") is None  # a place and an agency: a dateline, not a person
     assert parse_byline("By the end of the week, the wall was finished.") is None
     assert who(f"{T}\n\nBREAKING NEWS\n\n" + BODY) == ([], None)
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("By Staff Reporter", None),
+    ("By Our Correspondent", None),
+    ("Web Desk", None),
+    ("By AFP", "AFP"),
+    ("By Reuters Staff", "Reuters"),
+    ("By Harbour Gazette Staff", "Harbour Gazette"),
+    ("By The Associated Press", "The Associated Press"),
+])
+def test_a_desk_or_outlet_byline_names_no_person(line, publisher):
+    assert who(f"{T}\n\n{line}\n12 March 2023\n\n" + BODY) == ([], publisher)
+
+
+@pytest.mark.parametrize("line", ["By Rui Costa on March 12, 2023", "By Rui Costa March 12, 2023",
+                                  "Posted on March 12, 2023 by Rui Costa",
+                                  "By Rui Costa | Updated: March 12, 2023 2:05 pm"])
+def test_a_byline_with_its_date(line):
+    a = parse_text(f"{T}\n\n{line}\n\n" + BODY)
+    assert (a.authors, a.date) == (["Rui Costa"], "2023-03-12")
+
+
+def test_a_byline_with_agencies():
+    assert who(f"{T}\n\nRui Costa and agencies\nMon 12 Mar 2023 14.05 GMT\n\n" + BODY)[0] == ["Rui Costa"]
+    assert who(f"{T}\n\nBy Rui Costa and agencies\n\n" + BODY)[0] == ["Rui Costa"]
+
+
+@pytest.mark.parametrize(("end", "publisher"), [
+    ("— AFP", "AFP"), ("(AFP)", "AFP"), ("-Reuters", "Reuters"),
+    ("Copyright 2023 The Associated Press. All rights reserved.", "The Associated Press"),
+    ("© 2023 Harbour Gazette", "Harbour Gazette"),
+])
+def test_an_agency_credit_at_the_end(end, publisher):
+    assert who(f"{T}\n\n" + BODY + f"\n{end}\n")[1] == publisher
+
+
+def test_a_photo_agency_at_the_end_is_not_the_publisher():
+    assert who(f"{T}\n\n" + BODY + "\n(Getty Images)\n")[1] is None

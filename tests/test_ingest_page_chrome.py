@@ -100,3 +100,17 @@ def test_a_breadcrumb_ending_in_the_title_gives_the_crumb_before_it():
 def test_a_category_label_over_the_title_is_the_section():
     assert meta(f"Politics\n\n{T}\n\n" + BODY)[:2] == (T, "Politics")
     assert meta(f"Skip to content\nMenu\n\nPOLITICS\n\n{T}\n\n" + BODY)[:2] == (T, "POLITICS")
+
+
+@pytest.mark.parametrize("first", ["“We will not give up the harbour,” the mayor told residents.”",
+                                   'The mayor said: "We will build it."'])
+def test_a_sentence_ending_in_a_quotation_is_not_a_title(first):
+    assert meta(f"{first}\n\n" + BODY)[0] is None
+
+
+def test_a_headline_quoting_someone_is_still_a_title():
+    assert meta("Mayor: ‘We will build the wall’\n\n" + BODY)[0] == "Mayor: ‘We will build the wall’"
+
+
+def test_an_audio_player_line_is_not_the_title():
+    assert meta(f"Listen to this article\n\n{T}\n\n" + BODY)[0] == T

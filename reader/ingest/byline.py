@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from reader.ingest.credits import desk_byline, end_credit, name_case, wire_credits, without_agencies
 from reader.ingest.dates import parse_date_line
 from reader.ingest.outlets import is_outlet_name
 
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
                  r"\s+(?P<rest>.+?)\s*$", re.I)
-#: A credit after ';' in a wire footer: 'Writing by X' is an author; 'Editing by Y', 'Additional reporting by Z' are not.
-_CREDIT_CHUNK = re.compile(r"^(?P<what>[A-Za-z][\w -]{0,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
-_AUTHOR_CREDITS = ("writing", "written", "reporting", "reported", "text", "words", "story")
+#: 'Posted on 12 March 2023 by A', 'Published March 12, 2023 by A'.
+_POSTED = re.compile(r"^\s*(?:posted|published|updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,40}?)\s+by\s+(?P<rest>\S.*?)\s*$", re.I)
 #: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
 _SEGMENT_SPLIT = re.compile(r"\s+[–—|•·-]\s+|\s*[|•·]\s*")
@@ -95,37 +95,6 @@ def is_person_name(line: str) -> bool:
     return line.casefold() not in place_names()
 
 
-def name_case(name: str) -> str:
-    """'JOHN SMITH' -> 'John Smith' ("O'NEIL" -> "O'Neil", 'SMITH-JONES' -> 'Smith-Jones', 'MCDONALD' ->
-    'McDonald'); a name not written all in capitals is returned as is."""
-    letters = [ch for ch in name if ch.isalpha()]
-    if len(letters) < 2 or not all(ch.isupper() for ch in letters):
-        return name
-
-    def word(w: str) -> str:
-        out = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w.lower())
-        return re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), out)
-
-    return " ".join(word(w) for w in name.split())
-
-
-def _credits(rest: str) -> str:
-    """'A in London; Additional reporting by B; Editing by C' -> 'A in London' (the authors' part of a
-    wire footer: the first credit and any 'Writing by' one)."""
-    if ";" not in rest:
-        return rest
-    keep = []
-    for k, chunk in enumerate(c.strip() for c in rest.split(";")):
-        m = _CREDIT_CHUNK.match(chunk)
-        if m and k:
-            if m.group("what").strip().lower() in _AUTHOR_CREDITS:
-                keep.append(m.group("names"))
-            continue
-        if chunk:
-            keep.append(chunk)
-    return " and ".join(keep)
-
-
 def _outlet_of_role(segment: str) -> str | None:
     """'PA' from 'PA Political Editor': the words before the job title that are not part of it."""
     words = segment.split()
@@ -176,6 +145,19 @@ def _dated_source(line: str) -> Byline | None:
     return None
 
 
+def _date_tail(text: str) -> tuple[str, str | None]:
+    """('A', '2024-03-08') for 'A on 8 March 2024' or 'A March 8, 2024'; (text, None) without a date at the end."""
+    words = text.split()
+    for k in range(1, len(words)):
+        when = parse_date_line(" ".join(words[k:]))
+        if when:
+            head = words[:k]
+            if head and head[-1].lower() in ("on", "|", "-", "–", "—", "•", "·"):
+                head = head[:-1]
+            return " ".join(head), when
+    return text, None
+
+
 def parse_byline(line: str) -> Byline | None:
     """A Byline if `line` is a byline ('By X – outlet'), else None. Prose ('By Tuesday morning, ...') is not."""
     if len(line) > 200:
@@ -183,17 +165,30 @@ def parse_byline(line: str) -> Byline | None:
     line = line.strip()
     if line.startswith("(") and line.endswith(")"):  # '(Reporting by A; Editing by B)'
         line = line[1:-1]
-    m = _BY.match(line)
+    m = _BY.match(line) or _POSTED.match(line)
     if not m:
         src = _SOURCE.match(line)
-        return Byline(outlet=src.group("outlet").strip()) if src else _dated_source(line)
-    segments = [s.strip() for s in _SEGMENT_SPLIT.split(_credits(m.group("rest"))) if s.strip()]
+        if src:
+            return Byline(outlet=src.group("outlet").strip())
+        credited = end_credit(line)  # '— AFP', 'Copyright 2023 The Associated Press'
+        return Byline(outlet=credited, outlet_written=True) if credited else _dated_source(line)
+    if m.re is _POSTED:  # 'Posted on 12 March 2023 by A'
+        by = parse_byline("By " + m.group("rest"))
+        if by is not None:
+            by.date = by.date or parse_date_line(m.group("date"))
+        return by
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(wire_credits(m.group("rest"))) if s.strip()]
     if not segments:
         return None
-    first, when = segments[0], None
+    first, when = without_agencies(segments[0]), None
     head, comma, tail = first.rpartition(",")
     if comma and parse_date_line(tail.strip()):  # 'By A, 8 March 2024'
         first, when = head, parse_date_line(tail.strip())
+    elif any(ch.isdigit() for ch in first):  # 'By A on 8 March 2024', 'By A March 8, 2024'
+        first, when = _date_tail(first)
+    desk, desk_outlet = desk_byline(first)
+    if desk:  # 'By Staff Reporter', 'By Reuters Staff', 'By AFP': no person
+        return Byline(outlet=desk_outlet, date=when, outlet_written=desk_outlet is not None)
     agencies = None
     if " with " in first:  # 'By Euronews with AP, AFP', 'By Jane Roe with Reuters'
         first, _, agencies = first.partition(" with ")
@@ -205,11 +200,11 @@ def parse_byline(line: str) -> Byline | None:
         return None
     result = Byline(authors=names, date=when, outlet=role_outlet)
     for seg in segments[1:]:
-        if _NOTE.match(seg):
-            continue
         when = parse_date_line(seg)
-        if when:
+        if when:  # 'Updated: 12 March 2023' is a date, not a note
             result.date = result.date or when
+            continue
+        if _NOTE.match(seg):
             continue
         if result.outlet is None and len(seg.split()) <= 6:
             result.outlet = seg
@@ -235,6 +230,10 @@ def parse_credit_line(line: str) -> Byline | None:
     if len(line) > 120:
         return None
     text = line.strip().rstrip("|").strip()
+    if len(text.split()) <= 5:
+        desk, outlet = desk_byline(without_agencies(text))
+        if desk and (outlet is None or not is_person_name(outlet)):  # 'Web Desk', 'Reuters Staff' under the title
+            return Byline(outlet=outlet, outlet_written=outlet is not None)
     parts = _CREDIT_SPLIT.split(text, maxsplit=1)
     if len(parts) != 2:
         return None

@@ -31,7 +31,8 @@ subscribe|subscribe now|subscriptions|newsletter|newsletters|sign in to your acc
 skip to main content|skip to navigation|skip navigation|jump to content|all sections|sections|more|
 e-paper|epaper|podcasts|listen|watch|live tv|accessibility|notifications|dark mode|light mode|
 go to|advertise|contact us|about us|donate|support us|games|puzzles|crossword|weather|
-facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram|tiktok|rss|copy link""".replace("\n", "").split("|"))
+listen to this article|listen to article|listen to this story|audio|play|0:00|print this page|
+text size|font size|adjust font size|facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram|tiktok|rss|copy link""".replace("\n", "").split("|"))
 _BULLET_ITEM = re.compile(r"^[•·▪◦●*►▸›»-]\s*(?P<item>\S.{0,40})$")
 _NAV_SPLIT = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
 _RELATIVE_DATE = re.compile(

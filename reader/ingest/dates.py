@@ -30,7 +30,7 @@ _LABEL = (r"(?:(?:(?:press|news|media)\s+release|(?:news|web|online|city|metro|s
 _PREFIX = _LABEL + (r"(?:(?:published|updated|posted|last updated|last modified|modified|first published|date published|"
            r"published date|publish date|publication date|release date|released|created|dated|date)(?:\s+on)?\s*:?\s*)?"
            + _LEAD_TIME)
-_TIME = (r"(?:\s*(?:[,|•·/-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}"
+_TIME = (r"(?:\s*(?:[,|•·/—–-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}"
          r"|\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?)?")
 _END = r"(?:\s*[,|•·-]?\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?\s+read)?\s*$"
 

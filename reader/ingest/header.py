@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 
 from reader.ingest import chrome
-from reader.ingest.byline import is_person_name, name_case
+from reader.ingest.byline import is_person_name
+from reader.ingest.credits import name_case, without_agencies
 from reader.ingest.dates import parse_date_line
 from reader.ingest.outlets import is_outlet_name, is_topic_label
 from reader.ingest.publisher import MEDIA_WORDS
@@ -82,6 +83,12 @@ def is_junk_title(line: str) -> bool:
     return bool(_HASHTAG.search(line)) or is_dateline_line(line)
 
 
+def is_quoted_sentence(line: str) -> bool:
+    """'“We will not give up,” the mayor said.”', 'She said: "We will build it."': a sentence ending in a
+    quotation, never a headline (a headline quoting someone has no stop inside the quote)."""
+    return bool(re.search(r"[.,!?][”\"’']\s*$", line)) and bool(re.search(r"[.,][”\"’']\s*$", line))
+
+
 def is_dateline_line(line: str) -> bool:
     """'WASHINGTON, October 28': a dateline on a line of its own."""
     return bool(_DATELINE_LINE.match(line))
@@ -121,6 +128,7 @@ def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
 
 def name_line(line: str) -> list[str] | None:
     """['Neil Murphy'] when a line under the title is only a person's name (a byline without 'By')."""
+    line = without_agencies(line)  # 'Rui Costa and agencies'
     words = line.split()
     if not 2 <= len(words) <= 4:
         return None
