@@ -49,3 +49,18 @@ def test_a_date_line_under_the_title_is_the_date():
 def test_a_leading_date_field_then_the_title():
     a = parse_text(f" date 2023-03-12 \n\n{T}\n\n" + BODY)
     assert (a.title, a.date) == (T, "2023-03-12")
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("March 12, 2023 | 2:05 PM | 4 min read", "2023-03-12"),
+    ("March 12, 2023 / 2:05 PM / 4 min read", "2023-03-12"),
+    ("Mar 12, 2023 — 2:05 PM", "2023-03-12"),
+])
+def test_a_date_with_its_time_and_reading_time(line, iso):
+    assert parse_date_line(line) == iso
+
+
+def test_the_published_date_wins_over_an_updated_line_above_it():
+    a = parse_text(f"{T}\nUpdated 13 March 2023\nPublished 12 March 2023\n\n" + BODY)
+    assert a.date == "2023-03-12"
+    assert not any("2023" in p for p in a.paragraphs)

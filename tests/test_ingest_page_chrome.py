@@ -114,3 +114,7 @@ def test_a_headline_quoting_someone_is_still_a_title():
 
 def test_an_audio_player_line_is_not_the_title():
     assert meta(f"Listen to this article\n\n{T}\n\n" + BODY)[0] == T
+
+
+def test_stacked_category_labels_give_the_one_nearest_the_headline():
+    assert meta(f"Sport\nFootball\n\n{T}\n\n" + BODY)[:2] == (T, "Football")

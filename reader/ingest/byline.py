@@ -24,7 +24,7 @@ from reader.ingest.outlets import is_outlet_name
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
                  r"\s+(?P<rest>.+?)\s*$", re.I)
 #: 'Posted on 12 March 2023 by A', 'Published March 12, 2023 by A'.
-_POSTED = re.compile(r"^\s*(?:posted|published|updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,40}?)\s+by\s+(?P<rest>\S.*?)\s*$", re.I)
+_POSTED = re.compile(r"^\s*(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,40}?)\s+by\s+(?P<rest>\S.*?)\s*$", re.I)
 #: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
 _SEGMENT_SPLIT = re.compile(r"\s+[–—|•·-]\s+|\s*[|•·]\s*")

@@ -44,7 +44,8 @@ _PATTERNS = [
 #: Day and month in an order the page does not say: read only when one of them is over 12.
 _EITHER_ORDER = re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
                            + _TIME + _END, re.I)
-_TWO_DATES = re.compile(r"\s*[|•·;]\s*")
+_TWO_DATES = re.compile(r"\s*[|•·;]\s*|\s+/\s+")
+_READING_TIME = re.compile(r"^\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?\s*$", re.I)
 
 
 def parse_date_line(line: str) -> str | None:
@@ -57,6 +58,8 @@ def parse_date_line(line: str) -> str | None:
     parts = [x for x in _TWO_DATES.split(line) if x.strip()]
     if len(parts) == 2 and all(_one_date(x) for x in parts):  # 'Published 12 March 2023 | Updated 13 March 2023'
         return _one_date(parts[0])
+    if len(parts) >= 2 and all(is_time_line(x) or _READING_TIME.match(x) for x in parts[1:]):
+        return _one_date(parts[0])  # 'March 12, 2023 | 2:05 PM | 4 min read'
     return None
 
 

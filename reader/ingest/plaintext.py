@@ -200,6 +200,12 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
                 drop.add(i)
                 i += 1
                 continue
+            after = _next_headline(units, nxt + 1, drop) if nxt is not None else None
+            if after is not None and header.is_section_label(units[nxt], units[after]) \
+                    and header.is_section_label(u, units[after]):
+                drop.add(i)  # 'Sport' / 'Football' / the headline: the label nearest the headline is the section
+                i += 1
+                continue
             p.title, title_at = u, i
             drop.add(i)
         break
@@ -314,12 +320,14 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
     for i in range(start, min(start + 4, end)):
         if i not in drop and chrome.is_relative_date(units[i]):  # 'Published 3 hours ago': no date, not text
             drop.add(i)
-    for i in range(start, min(start + HEADER_REACH, end)):  # under the title, a standfirst or captions
-        if i not in drop and p.date is None:
-            when = parse_date_line(units[i])
-            if when:
-                p.date = when
-                drop.add(i)
+    dated = []  # under the title, a standfirst or captions: the published date before an 'Updated' one
+    for i in range(start, min(start + HEADER_REACH, end)):
+        when = parse_date_line(units[i]) if i not in drop and p.date is None else None
+        if when:
+            dated.append((units[i].lstrip().lower().startswith(("updated", "last updated", "modified")), i, when))
+    if dated:
+        _, i, p.date = min(dated)
+        drop.update(k for _, k, _ in dated)
 
 
 def _is_standfirst(unit: str) -> bool:
