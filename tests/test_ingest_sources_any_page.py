@@ -80,3 +80,15 @@ def test_a_timestamp_above_the_text_is_the_articles_date():
 def test_a_date_alone_above_the_title_is_the_pages_banner():
     a = parse_text(f"Friday , 17 May 2024\n\n{T}\n\n" + BODY)
     assert (a.title, a.date, a.page_date) == (T, None, "2024-05-17")
+
+
+@pytest.mark.parametrize("line", ["Published 12 March 2023", "12 March 2023", "March 12, 2023 2:05 pm"])
+def test_the_articles_date_above_the_title(line):
+    a = parse_text(f"{line}\n\n{T}\n\n" + BODY)
+    assert (a.title, a.date, a.page_date) == (T, "2023-03-12", None)
+
+
+def test_a_photo_agency_alone_above_the_title_is_not_the_publisher():
+    a = parse_text(f"Workers on the old sea wall last winter.\nAFP\n\n{T}\n\n" + BODY + BODY)
+    assert (a.title, a.publisher) == (T, None)
+    assert a.kinds[:2] == ["caption", "caption"]

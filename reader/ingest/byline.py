@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.ingest.credits import desk_byline, end_credit, name_case, wire_credits, without_agencies
+from reader.ingest.credits import desk_byline, name_case, wire_credits, without_agencies
 from reader.ingest.dates import parse_date_line
 from reader.ingest.outlets import is_outlet_name
 
@@ -170,8 +170,7 @@ def parse_byline(line: str) -> Byline | None:
         src = _SOURCE.match(line)
         if src:
             return Byline(outlet=src.group("outlet").strip())
-        credited = end_credit(line)  # '— AFP', 'Copyright 2023 The Associated Press'
-        return Byline(outlet=credited, outlet_written=True) if credited else _dated_source(line)
+        return _dated_source(line)
     if m.re is _POSTED:  # 'Posted on 12 March 2023 by A'
         by = parse_byline("By " + m.group("rest"))
         if by is not None:

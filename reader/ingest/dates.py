@@ -106,6 +106,15 @@ def is_time_line(line: str) -> bool:
     return len(line) <= 30 and bool(_TIME_ONLY.match(line))
 
 
+_BANNER_DATE = re.compile(r"^\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
+
+
+def is_page_banner_date(line: str) -> bool:
+    """'Friday , 17 May 2024': a bare date led by its weekday, as a site's header shows today's date (an
+    article's own date line has a prefix ('Published'), a time, or no weekday)."""
+    return bool(_BANNER_DATE.match(line)) and not has_time(line)
+
+
 def has_time(line: str) -> bool:
     """A date line that gives a time of day too ('12 March 2023, 14:05')."""
     return bool(_HAS_CLOCK.search(line))

@@ -19,8 +19,9 @@ The shape this reads (every part optional):
 from __future__ import annotations
 
 from reader.ingest import blocks, chrome, header
-from reader.ingest.byline import dateline_outlet, parse_byline, parse_credit_line
-from reader.ingest.dates import has_time, is_time_line, parse_date_line
+from reader.ingest.byline import Byline, dateline_outlet, parse_byline, parse_credit_line
+from reader.ingest.credits import end_credit
+from reader.ingest.dates import has_time, is_page_banner_date, is_time_line, parse_date_line
 from reader.ingest.outlets import is_domain
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT
@@ -153,12 +154,13 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         when = parse_date_line(u)
         if when:
             timed = i + 1 < len(units) and is_time_line(units[i + 1])
-            if timed or has_time(u):  # '3rd April 2020' / '03:27pm BST': the article's time stamp
+            if timed or has_time(u) or not is_page_banner_date(u):
+                # '3rd April 2020' / '03:27pm BST', 'Published 12 March 2023': the article's time stamp
                 p.date = p.date or when
                 drop.update({i, i + 1} if timed else {i})
                 i += 2 if timed else 1
                 continue
-            p.page_date = p.page_date or when  # a date alone above the title: the page's banner, not the article's
+            p.page_date = p.page_date or when  # 'Friday , 17 May 2024' above the title: the site's date of today
             drop.add(i)
             i += 1
             continue
@@ -170,8 +172,10 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             kinds[i] = CAPTION
             i += 1
             continue
-        if i + 1 < len(units) and _alt_text_of(u, units[i + 1]):  # an image's alt text, then its credited caption
-            kinds[i] = kinds[i + 1] = CAPTION
+        if i + 1 < len(units) and (_alt_text_of(u, units[i + 1])  # an image's alt text, then its credited caption
+                                   or (blocks.words(u) <= 40 and end_credit(units[i + 1]) and title_at is None)):
+            kinds[i] = kinds[i + 1] = CAPTION  # or a caption, then its agency alone on the next line ('AFP')
+            drop.discard(i + 1)
             i += 2
             continue
         if parse_byline(u):
@@ -301,6 +305,8 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
         by = parse_byline(units[i])
         if by is None and start <= i < start + 3:  # under the title: 'David Hughes, PA Political Editor |'
             by = parse_credit_line(units[i])
+        if by is None and i >= max(start, end - FOOTER_REACH) and end_credit(units[i]):  # '— AFP' at the end
+            by = Byline(outlet=end_credit(units[i]), outlet_written=True)
         if by is None:
             continue
         drop.add(i)
