@@ -118,3 +118,14 @@ def test_an_audio_player_line_is_not_the_title():
 
 def test_stacked_category_labels_give_the_one_nearest_the_headline():
     assert meta(f"Sport\nFootball\n\n{T}\n\n" + BODY)[:2] == (T, "Football")
+
+
+def test_hostile_text_in_the_new_metadata_paths_is_cleaned():
+    evil = "\x1b]52;c;aGk=\x07"
+    for text in (f"{T} | Harbour {evil}Gazette\n\n" + BODY,
+                 f"{T}\n\nBy Harbour {evil}Gazette\x1b[2J Staff\n\n" + BODY,
+                 f"Home > World > [bold red]Asia[/]\x1b[2J\n\n{T}\n\n" + BODY):
+        a = parse_text(text)
+        for value in (a.title, a.section, a.publisher, *a.authors):
+            assert value is None or ("\x1b" not in value and "\x07" not in value)
+    assert parse_text(f"Home > World > [bold red]Asia[/]\n\n{T}\n\n" + BODY).section == "[bold red]Asia[/]"
