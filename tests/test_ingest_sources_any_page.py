@@ -92,3 +92,42 @@ def test_a_photo_agency_alone_above_the_title_is_not_the_publisher():
     a = parse_text(f"Workers on the old sea wall last winter.\nAFP\n\n{T}\n\n" + BODY + BODY)
     assert (a.title, a.publisher) == (T, None)
     assert a.kinds[:2] == ["caption", "caption"]
+
+
+LEAD = "The regional council approved the new harbour wall on Monday after a two-year review, officials said."
+
+
+@pytest.mark.parametrize(("opening", "publisher"), [
+    ("Lisbon, March 12 (IANS) ", "IANS"),
+    ("LISBON (PTI): ", "PTI"),
+    ("(CNN) — ", "CNN"),
+    ("LISBON, March 12 (Reuters) - ", "Reuters"),
+    ("LISBON (AP) — ", "AP"),
+])
+def test_agency_datelines(opening, publisher):
+    assert meta(f"{T}\n\n{opening}{LEAD}\n\n" + BODY)[3] == publisher
+
+
+def test_a_bracket_that_is_no_agency_opens_no_dateline():
+    assert meta(f"{T}\n\n(Updated) - {LEAD}\n\n" + BODY)[3] is None
+
+
+def test_a_source_line_with_date_and_editor():
+    assert meta(f"{T}\nSource: Xinhua| 2023-03-12 14:05:23|Editor: Ana Lima\n\n" + BODY) == (
+        T, None, [], "Xinhua", "2023-03-12")
+
+
+@pytest.mark.parametrize(("line", "authors", "publisher"), [
+    ("By Rui Costa / Reuters", ["Rui Costa"], "Reuters"),
+    ("By Rui Costa @ruicosta", ["Rui Costa"], None),
+    ("By Rui Costa, Special to the Harbour Gazette", ["Rui Costa"], "Harbour Gazette"),
+    ("By Rui Costa for the Harbour Gazette", ["Rui Costa"], "Harbour Gazette"),
+    ("From Reuters", [], "Reuters"),
+])
+def test_bylines_with_an_outlet(line, authors, publisher):
+    assert meta(f"{T}\n\n{line}\n\n" + BODY)[2:4] == (authors, publisher)
+
+
+def test_a_name_and_a_place_over_the_date():
+    assert meta(f"{T}\n\nRui Costa in Lisbon\nSun 12 Mar 2023 14.05 GMT\n\n" + BODY)[2:] == (
+        ["Rui Costa"], None, "2023-03-12")

@@ -19,15 +19,18 @@ from functools import lru_cache
 
 from reader.ingest.credits import desk_byline, name_case, wire_credits, without_agencies
 from reader.ingest.dates import parse_date_line
-from reader.ingest.outlets import is_outlet_name
+from reader.ingest.outlets import is_agency, is_outlet_name
 
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
                  r"\s+(?P<rest>.+?)\s*$", re.I)
 #: 'Posted on 12 March 2023 by A', 'Published March 12, 2023 by A'.
 _POSTED = re.compile(r"^\s*(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,40}?)\s+by\s+(?P<rest>\S.*?)\s*$", re.I)
+#: An outlet after 'for' in a byline: 'By A for the Harbour Gazette', 'By A, Special to the Harbour Gazette'.
+_FOR_OUTLET = re.compile(r",?\s+(?:special\s+)?(?:for|to)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*$", re.I)
 #: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
-_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
-_SEGMENT_SPLIT = re.compile(r"\s+[–—|•·-]\s+|\s*[|•·]\s*")
+PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
+_SEGMENT_SPLIT = re.compile(r"\s+[–—|•·/-]\s+|\s*[|•·]\s*")
+_HANDLE = re.compile(r"\s*@\w{1,30}\b")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 #: One word of a person's name: 'Alex', 'MacDonald', 'H', 'H.', "O'Neil", 'Łukasz' (capitalised unless a particle).
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -41,13 +44,15 @@ _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with
 #: date and an agency in parentheses, then any dash ('Nov 18 (Reuters) - ...').
 _DATELINE = re.compile(
     r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?"
-    r"\s*(?:[—–]|--|(?(agency)-|(?!)))\s*(?=\S)"  # an ASCII '--' for a dash; after an agency a single '-' too
+    r"\s*(?:[—–]|--|(?(agency)[-:]|(?!)))\s*(?=\S)"  # an ASCII '--' for a dash; after an agency '-' or ':' too
 )
 _DATED_AGENCY = re.compile(  # a date before the agency: 'Nov 18 (Reuters) -', 'LONDON, Nov 18 (Reuters) -'
-    r"^(?:[A-Z][A-Z.&'’-]*(?:[\s,]+[A-Z][A-Z.&'’-]*){0,3},?\s+)?"
+    r"^(?:[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3},?\s+)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*[—–-]\s*(?=\S)"
+    r"\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*(?:[—–:-]\s*(?=\S)|(?=[A-Z“\"‘]))"  # 'New Delhi, March 12 (IANS) The'
 )
+#: An agency in brackets opening the text: '(CNN) — ...', '(Reuters) - ...'.
+_AGENCY_FIRST = re.compile(r"^\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*(?:[—–:]|--?)\s*(?=\S)")
 #: Job titles in a byline after the name ('Simon Briggs, Tennis Correspondent'); the words before one may
 #: name the outlet ('PA Political Editor').
 _ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|staff|producer|"
@@ -127,6 +132,18 @@ def _drop_roles(first: str) -> tuple[str, str | None]:
 _CONTROLS_TAIL = re.compile(r"(?:\s*[|•·]?\s*(?:(?:adjust\s+)?(?:font|text)\s+size|print|e-?mail|share|comments?)\s*:?)+\s*$", re.I)
 
 
+def _source_segments(line: str) -> Byline | None:
+    """'Source: Xinhua| 2023-03-12 14:05:23|Editor: huaxia': the source and the date (an editor is no author)."""
+    parts = [x.strip() for x in re.split(r"\s*[|•·]\s*", line) if x.strip()]
+    if len(parts) < 2 or len(line) > 160:
+        return None
+    src = next((_SOURCE.match(x) for x in parts if _SOURCE.match(x)), None)
+    if src is None:
+        return None
+    when = next((parse_date_line(x) for x in parts if parse_date_line(x)), None)
+    return Byline(outlet=src.group("outlet").strip(), date=when)
+
+
 def _dated_source(line: str) -> Byline | None:
     """'Xinhua, January 7, 2015' (an agency or outlet, then the date), or 'Rui Costa | 7 May 2015'."""
     if len(line) > 100:
@@ -170,13 +187,18 @@ def parse_byline(line: str) -> Byline | None:
         src = _SOURCE.match(line)
         if src:
             return Byline(outlet=src.group("outlet").strip())
-        return _dated_source(line)
+        from_agency = re.match(r"^from\s+(?:the\s+)?(?P<a>[A-Z][\w .&'’-]{1,40}?)\s*$", line, re.I)
+        if from_agency and is_agency(from_agency.group("a")):  # 'From Reuters'
+            return Byline(outlet=from_agency.group("a"), outlet_written=True)
+        return _dated_source(line) or _source_segments(line)
     if m.re is _POSTED:  # 'Posted on 12 March 2023 by A'
         by = parse_byline("By " + m.group("rest"))
         if by is not None:
             by.date = by.date or parse_date_line(m.group("date"))
         return by
-    segments = [s.strip() for s in _SEGMENT_SPLIT.split(wire_credits(m.group("rest"))) if s.strip()]
+    rest = _HANDLE.sub("", wire_credits(m.group("rest")))  # 'By A @a_handle'
+    rest = _FOR_OUTLET.sub(r" | \g<outlet>", rest)  # 'By A for the Harbour Gazette'
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(rest) if s.strip()]
     if not segments:
         return None
     first, when = without_agencies(segments[0]), None
@@ -192,7 +214,7 @@ def parse_byline(line: str) -> Byline | None:
     if " with " in first:  # 'By Euronews with AP, AFP', 'By Jane Roe with Reuters'
         first, _, agencies = first.partition(" with ")
     first, role_outlet = _drop_roles(first)
-    names = [name_case(_PLACE_TAIL.sub("", n.strip(" ."))) for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
+    names = [name_case(PLACE_TAIL.sub("", n.strip(" ."))) for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
     if agencies is not None and len(names) == 1 and len(names[0].split()) == 1 and names[0][:1].isupper():
         return Byline(outlet=names[0], date=when, outlet_written=True)  # an outlet's own byline, with agencies' help
     if not names or not all(_is_name(n) for n in names):
@@ -259,11 +281,14 @@ def dateline_outlet(paragraph: str) -> str | None:
     dated = _DATED_AGENCY.match(paragraph)
     if dated:
         return dated.group("agency").strip()
+    first = _AGENCY_FIRST.match(paragraph)
+    if first and is_outlet_name(first.group("agency")):
+        return first.group("agency").strip()
     m = _DATELINE.match(paragraph)
     if not m:
         return None
     if m.group("agency"):
-        single = m.group().rstrip().endswith("-") and not m.group().rstrip().endswith("--")
+        single = m.group().rstrip().endswith(("-", ":")) and not m.group().rstrip().endswith("--")
         if single and not m.group("name").isupper():  # 'Keir Starmer (Labour) - 412 seats' is no dateline
             return None
         return m.group("agency").strip()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from reader.ingest import chrome
-from reader.ingest.byline import is_person_name
+from reader.ingest.byline import PLACE_TAIL, is_person_name
 from reader.ingest.credits import name_case, without_agencies
 from reader.ingest.dates import parse_date_line
 from reader.ingest.outlets import is_outlet_name, is_topic_label
@@ -128,7 +128,7 @@ def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
 
 def name_line(line: str) -> list[str] | None:
     """['Neil Murphy'] when a line under the title is only a person's name (a byline without 'By')."""
-    line = without_agencies(line)  # 'Rui Costa and agencies'
+    line = PLACE_TAIL.sub("", without_agencies(line))  # 'Rui Costa and agencies', 'Rui Costa in Lisbon'
     words = line.split()
     if not 2 <= len(words) <= 4:
         return None
