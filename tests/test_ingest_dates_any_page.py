@@ -64,3 +64,7 @@ def test_the_published_date_wins_over_an_updated_line_above_it():
     a = parse_text(f"{T}\nUpdated 13 March 2023\nPublished 12 March 2023\n\n" + BODY)
     assert a.date == "2023-03-12"
     assert not any("2023" in p for p in a.paragraphs)
+
+
+def test_the_published_date_of_two_whichever_comes_first():
+    assert parse_date_line("Updated 13 March 2023 | Published 12 March 2023") == "2023-03-12"

@@ -129,3 +129,17 @@ def test_hostile_text_in_the_new_metadata_paths_is_cleaned():
         for value in (a.title, a.section, a.publisher, *a.authors):
             assert value is None or ("\x1b" not in value and "\x07" not in value)
     assert parse_text(f"Home > World > [bold red]Asia[/]\n\n{T}\n\n" + BODY).section == "[bold red]Asia[/]"
+
+
+def test_a_breaking_headline_over_its_standfirst_is_the_title():
+    standfirst = "The council said the port would stay shut until the sea wall is checked by engineers from the ministry"
+    assert meta(f"Breaking: {T}\n\n{standfirst}\n\n" + BODY)[0] == T
+
+
+def test_a_ticker_line_over_a_long_standfirst_is_still_skipped():
+    standfirst = "The council said the port would stay shut until the sea wall is checked by engineers from the ministry"
+    assert meta(f"Trending: Budget | Transfers\n\n{T}\n\n{standfirst}\n\n" + BODY)[0] == T
+
+
+def test_a_banner_under_the_title_is_not_a_byline():
+    assert meta(f"{T}\n\nTOP STORIES\nMore\n\n" + BODY)[2] == []

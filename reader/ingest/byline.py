@@ -68,7 +68,8 @@ _SOURCE = re.compile(r"^(?:source|sources|via|agency)\s*:\s*(?P<outlet>[A-Z][\w 
 #: Words that make a short capitalised line something other than a person's name.
 _NOT_NAME_WORDS = frozenset("""news live updates update latest breaking opinion analysis comment editorial review
 english arabic french spanish home world sport sports business share print email video photos gallery menu
-search subscribe login register sign follow more the and of for in on at""".split())
+search subscribe login register sign follow more the and of for in on at top stories story most read popular
+trending related topics tags watch listen photo video gallery advertisement sponsored newsletter podcast""".split())
 
 
 @dataclass

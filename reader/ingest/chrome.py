@@ -21,6 +21,7 @@ _BANNER = (r"(?:breaking(?:\s+news)?|news\s+alert|just\s+in|developing(?:\s+stor
            r"|watch\s+live|happening\s+now)")
 _BANNER_ALONE = re.compile(rf"^\W*{_BANNER}\W*$", re.I)
 _BANNER_LEAD = re.compile(rf"^\W*{_BANNER}\s*[:|•·–—-]\s*(?=\S)", re.I)
+_TICKER = re.compile(r"^\W*(?:trending|hot\s+topics?|top\s+stories|latest)\b", re.I)
 #: Prefixes dropped from a headline: only banners that are never part of a headline's wording.
 _TITLE_BANNER = re.compile(r"^(?:breaking(?:\s+news)?|just\s+in|news\s+alert|developing(?:\s+story)?)\s*[:|–—-]\s*(?=\S)", re.I)
 
@@ -50,9 +51,13 @@ def is_banner(line: str) -> bool:
     return len(line) <= 40 and bool(_BANNER_ALONE.match(line))
 
 
-def banner_lead(line: str) -> bool:
-    """'Breaking: Storm closes the port', 'Trending: A | B': a banner word, a separator, then text."""
-    return bool(_BANNER_LEAD.match(line))
+def banner_lead(line: str, nxt: str) -> bool:
+    """'Trending: A | B', 'Breaking: Storm closes the port' over the headline `nxt`: a ticker line. A
+    'Breaking:' or 'Live:' line over a long sentence without a stop (a standfirst) is the headline itself."""
+    m = _BANNER_LEAD.match(line)
+    if not m:
+        return False
+    return bool(_TICKER.match(line)) or len(nxt.split()) <= 15
 
 
 def drop_title_banner(title: str) -> str:

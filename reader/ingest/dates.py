@@ -57,7 +57,8 @@ def parse_date_line(line: str) -> str | None:
         return when
     parts = [x for x in _TWO_DATES.split(line) if x.strip()]
     if len(parts) == 2 and all(_one_date(x) for x in parts):  # 'Published 12 March 2023 | Updated 13 March 2023'
-        return _one_date(parts[0])
+        updated = re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", parts[0], re.I)
+        return _one_date(parts[1] if updated else parts[0])  # the published date, whichever comes first
     if len(parts) >= 2 and all(is_time_line(x) or _READING_TIME.match(x) for x in parts[1:]):
         return _one_date(parts[0])  # 'March 12, 2023 | 2:05 PM | 4 min read'
     return None

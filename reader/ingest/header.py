@@ -128,6 +128,8 @@ def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
 
 def name_line(line: str) -> list[str] | None:
     """['Neil Murphy'] when a line under the title is only a person's name (a byline without 'By')."""
+    if chrome.is_banner(line) or chrome.is_navigation(line):
+        return None
     line = PLACE_TAIL.sub("", without_agencies(line))  # 'Rui Costa and agencies', 'Rui Costa in Lisbon'
     words = line.split()
     if not 2 <= len(words) <= 4:

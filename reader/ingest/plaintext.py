@@ -184,7 +184,7 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
         if i in no_title or header.is_dateline_line(u):
             break
         nxt = _next_headline(units, i + 1, drop)
-        if chrome.banner_lead(u) and nxt is not None:  # 'Breaking: Storm closes the port' over the headline
+        if nxt is not None and chrome.banner_lead(u, units[nxt]):  # 'Breaking: Storm closes the port' over the headline
             drop.add(i)
             i += 1
             continue
