@@ -46,6 +46,9 @@ def test_a_banner_prefix_is_dropped_from_the_only_headline():
     "News · Sport · Business · Culture",
     "Skip to content\nMenu\nSearch\nSign in\nSubscribe",
     "Skip to main content\nOpen menu\nLog in\nNewsletters",
+    "Facebook Twitter WhatsApp Email\nCopy link",
+    "P[L1] D[0x0] M[300x250] OOP[F] ADUNIT[] T[]",
+    "Enlarge this image\ntoggle caption\n4 min read",
 ])
 def test_navigation_lines_are_never_the_title_or_section(menu):
     assert meta(f"{menu}\n\n{T}\n\n" + BODY)[:2] == (T, None)

@@ -33,7 +33,12 @@ skip to main content|skip to navigation|skip navigation|jump to content|all sect
 e-paper|epaper|podcasts|listen|watch|live tv|accessibility|notifications|dark mode|light mode|
 go to|advertise|contact us|about us|donate|support us|games|puzzles|crossword|weather|
 listen to this article|listen to article|listen to this story|audio|play|0:00|print this page|
-text size|font size|adjust font size|facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram|tiktok|rss|copy link""".replace("\n", "").split("|"))
+text size|font size|adjust font size|enlarge this image|toggle caption|hide caption|view image in fullscreen|
+open image in gallery|expand|image|photo|getty images|loading|story continues below advertisement|
+continue reading|reading time|facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram|tiktok|rss|copy link""".replace("\n", "").split("|"))
+_SHARE_WORDS = frozenset("""facebook twitter x whatsapp email e-mail linkedin telegram reddit pinterest print share
+on via copy link messenger flipboard sms comments comment tumblr threads bluesky mastodon""".split())
+_READING_TIME = re.compile(r"^(?:reading\s+time\s*:?\s*)?\d{1,3}\s*(?:min|mins|minutes?)\.?(?:\s+read)?$", re.I)
 _BULLET_ITEM = re.compile(r"^[•·▪◦●*►▸›»-]\s*(?P<item>\S.{0,40})$")
 _NAV_SPLIT = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
 _RELATIVE_DATE = re.compile(
@@ -83,8 +88,25 @@ def is_nav_bar(line: str) -> bool:
     return len(parts) >= 3 or parts[0].casefold() in ("home", "homepage")
 
 
+def is_share_bar(line: str) -> bool:
+    """'Facebook Twitter WhatsApp Email', 'Share on Facebook Share on X': sharing buttons."""
+    words = re.findall(r"[\w-]+", line.casefold())
+    return 2 <= len(words) <= 16 and all(w in _SHARE_WORDS for w in words)
+
+
+def is_page_code(line: str) -> bool:
+    """'P[L1] D[0x0] M[300x250] OOP[F] ADUNIT[] T[]': an ad slot's or a script's residue, not words."""
+    tokens = line.split()
+    coded = [t for t in tokens if re.search(r"[\[\]{}<>=_]|\d+x\d+", t)]
+    return len(tokens) >= 2 and len(coded) * 2 > len(tokens)
+
+
+def is_reading_time(line: str) -> bool:
+    return bool(_READING_TIME.match(line.strip()))
+
+
 def is_navigation(line: str) -> bool:
-    return is_nav_item(line) or is_nav_bar(line)
+    return is_nav_item(line) or is_nav_bar(line) or is_share_bar(line) or is_page_code(line) or is_reading_time(line)
 
 
 def is_relative_date(line: str) -> bool:
