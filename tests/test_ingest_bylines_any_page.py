@@ -107,3 +107,10 @@ def test_an_agency_credit_at_the_end(end, publisher):
 
 def test_a_photo_agency_at_the_end_is_not_the_publisher():
     assert who(f"{T}\n\n" + BODY + "\n(Getty Images)\n")[1] is None
+
+
+@pytest.mark.parametrize("line", ["By Rui Costa Updated 2 hours ago", "By Rui Costa | 3 hours ago",
+                                  "By Rui Costa | Lisbon", "By Rui Costa | 4 min read"])
+def test_a_byline_tail_that_names_no_outlet(line):
+    by = parse_byline(line)
+    assert (by.authors, by.outlet, by.date) == (["Rui Costa"], None, None)

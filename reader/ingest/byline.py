@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.ingest.credits import desk_byline, name_case, wire_credits, without_agencies
-from reader.ingest.dates import parse_date_line
+from reader.ingest.chrome import is_reading_time, is_relative_date
+from reader.ingest.dates import is_time_line, parse_date_line
 from reader.ingest.outlets import is_agency, is_outlet_name
 
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
@@ -167,7 +168,10 @@ def _date_tail(text: str) -> tuple[str, str | None]:
     """('A', '2024-03-08') for 'A on 8 March 2024' or 'A March 8, 2024'; (text, None) without a date at the end."""
     words = text.split()
     for k in range(1, len(words)):
-        when = parse_date_line(" ".join(words[k:]))
+        tail = " ".join(words[k:])
+        if is_relative_date(tail):  # 'A Updated 2 hours ago': no date
+            return " ".join(words[:k]), None
+        when = parse_date_line(tail)
         if when:
             head = words[:k]
             if head and head[-1].lower() in ("on", "|", "-", "–", "—", "•", "·"):
@@ -206,7 +210,7 @@ def parse_byline(line: str) -> Byline | None:
     head, comma, tail = first.rpartition(",")
     if comma and parse_date_line(tail.strip()):  # 'By A, 8 March 2024'
         first, when = head, parse_date_line(tail.strip())
-    elif any(ch.isdigit() for ch in first):  # 'By A on 8 March 2024', 'By A March 8, 2024'
+    elif any(ch.isdigit() for ch in first) or " ago" in first:  # 'By A on 8 March 2024', 'By A March 8, 2024'
         first, when = _date_tail(first)
     desk, desk_outlet = desk_byline(first)
     if desk:  # 'By Staff Reporter', 'By Reuters Staff', 'By AFP': no person
@@ -227,6 +231,10 @@ def parse_byline(line: str) -> Byline | None:
             result.date = result.date or when
             continue
         if _NOTE.match(seg):
+            continue
+        if is_relative_date(seg) or is_reading_time(seg) or is_time_line(seg) or not seg[0].isupper() and "." not in seg:
+            continue  # '3 hours ago', '4 min read', '14:05' (a domain may be lower case: 'middleeasteye.net')
+        if seg.casefold() in place_names():  # 'By A | Lisbon'
             continue
         if result.outlet is None and len(seg.split()) <= 6:
             result.outlet = seg
