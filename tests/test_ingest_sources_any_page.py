@@ -131,3 +131,8 @@ def test_bylines_with_an_outlet(line, authors, publisher):
 def test_a_name_and_a_place_over_the_date():
     assert meta(f"{T}\n\nRui Costa in Lisbon\nSun 12 Mar 2023 14.05 GMT\n\n" + BODY)[2:] == (
         ["Rui Costa"], None, "2023-03-12")
+
+
+def test_an_agency_right_under_the_title_is_the_source_but_under_a_caption_the_photos():
+    assert meta(f"{T}\nAFP\n\n" + BODY + BODY)[0::3] == (T, "AFP")
+    assert meta(f"{T}\nWorkers on the old sea wall last winter.\nAFP\n\n" + BODY * 3)[0::3] == (T, None)

@@ -173,7 +173,7 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             i += 1
             continue
         if i + 1 < len(units) and (_alt_text_of(u, units[i + 1])  # an image's alt text, then its credited caption
-                                   or (blocks.words(u) <= 40 and end_credit(units[i + 1]) and title_at is None)):
+                                   or (blocks.words(u) <= 40 and u.endswith(".") and end_credit(units[i + 1]))):
             kinds[i] = kinds[i + 1] = CAPTION  # or a caption, then its agency alone on the next line ('AFP')
             drop.discard(i + 1)
             i += 2
@@ -305,7 +305,8 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
         by = parse_byline(units[i])
         if by is None and start <= i < start + 3:  # under the title: 'David Hughes, PA Political Editor |'
             by = parse_credit_line(units[i])
-        if by is None and i >= max(start, end - FOOTER_REACH) and end_credit(units[i]):  # '— AFP' at the end
+        if by is None and (i == start or i >= max(start, end - FOOTER_REACH)) and end_credit(units[i]):
+            # '— AFP' at the end, 'AFP' right under the title (under a caption, it is the photo's credit)
             by = Byline(outlet=end_credit(units[i]), outlet_written=True)
         if by is None:
             continue
