@@ -305,6 +305,8 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
         by = parse_byline(units[i])
         if by is None and start <= i < start + 3:  # under the title: 'David Hughes, PA Political Editor |'
             by = parse_credit_line(units[i])
+            if by is not None and not by.authors and i > start and units[i - 1].endswith("."):
+                by = None  # 'AFP' under a caption: the photo's credit
         if by is None and (i == start or i >= max(start, end - FOOTER_REACH)) and end_credit(units[i]):
             # '— AFP' at the end, 'AFP' right under the title (under a caption, it is the photo's credit)
             by = Byline(outlet=end_credit(units[i]), outlet_written=True)
