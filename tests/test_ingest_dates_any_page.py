@@ -1,7 +1,8 @@
 """Metadata on any page (issue 14, deliverable 3): date lines in the shapes real pages write them.
 
-Ambiguous slashed dates: '12/03/2023' gives no date (US pages put the month first, others the day);
-'25/03/2023' and '03/25/2023' are read, since a number over 12 is the day.
+Ambiguous slashed dates: '12/03/2023' is read day first (most of the world, and the pages that print numeric
+dates in an article's header), month first when the line gives a US time zone ('03/12/2023 2:05 PM EDT');
+'25/03/2023' and '03/25/2023' are read either way, since a number over 12 is the day.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ BODY = ("The regional council approved the new harbour wall on Monday after a tw
     ("25/03/2023", "2023-03-25"),
     ("03/25/2023", "2023-03-25"),
     ("2023/03/25", "2023-03-25"),
-    ("12/03/2023", None),
+    ("12/03/2023", "2023-03-12"),
+    ("Published on 12/03/2023 - 14:05", "2023-03-12"),
+    ("03/12/2023 2:05 PM EDT", "2023-03-12"),
+    ("Posted Sun 12 Mar 2023 at 2:05pm, updated Sun 12 Mar 2023 at 4:10pm", "2023-03-12"),
+    ("March 12, 20232:05 PM UTCUpdated 2 hours ago", "2023-03-12"),
+    ("Sunday 12 March 2023 14:05, UK", "2023-03-12"),
     ("31/02/2023", None),
     ("Published 3 hours ago", None),
     ("By March 12, 2023 the wall was finished", None),

@@ -3,8 +3,9 @@
 Deliberately strict: a date inside a sentence is not a date line. Formats:
     17 May 2024 · Friday , 17 May 2024 · May 17, 2024 · Mon, May 17 2024 · 2024-05-17[T..]
     09.06.2024 (day.month.year with dots, as European pages write it)
-    25/03/2023 and 03/25/2023 (slashed or dashed: read only when the day is over 12, so that the order
-    is certain; 12/03/2023 gives no date, since pages in the US put the month first and others the day)
+    25/03/2023 and 03/25/2023 (slashed or dashed: a number over 12 is the day). Where both are 12 or under
+    (12/03/2023) the day comes first, as most of the world writes it and as pages that print numeric dates
+    in an article's header do, unless the line gives a US time zone (EDT, ET, PST...): then the month.
     2023/03/25 (year first)
     each optionally after a desk label ('Press Release', 'News Desk') and 'Published', 'Updated', 'Posted on',
     'Date:', and before or after a time
@@ -32,7 +33,8 @@ _PREFIX = _LABEL + (r"(?:(?:published|updated|posted|last updated|last modified|
            + _LEAD_TIME)
 _TIME = (r"(?:\s*(?:[,|•·/—–-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}"
          r"|\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?)?")
-_END = r"(?:\s*[,|•·-]?\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?\s+read)?\s*$"
+_END = (r"(?:\s*,?\s*(?:UK|US)\b)?(?:\s*updated\s+.{1,30}?\s+ago)?"  # 'Sunday 12 March 2023 14:05, UK'
+        r"(?:\s*[,|•·-]?\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?\s+read)?\s*$")
 
 _PATTERNS = [
     re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + _END, re.I),
@@ -44,7 +46,8 @@ _PATTERNS = [
 #: Day and month in an order the page does not say: read only when one of them is over 12.
 _EITHER_ORDER = re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
                            + _TIME + _END, re.I)
-_TWO_DATES = re.compile(r"\s*[|•·;]\s*|\s+/\s+")
+_TWO_DATES = re.compile(r"\s*[|•·;]\s*|\s+/\s+|,\s*(?=(?:last\s+)?updated\b)", re.I)
+_US_ZONE = re.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|AK[SD]T|H[SD]T|ET|CT|MT|PT)\b")
 _READING_TIME = re.compile(r"^\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?\s*$", re.I)
 
 
@@ -69,9 +72,12 @@ def _either_order(line: str) -> str | None:
     if not m:
         return None
     a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
-    if (a > 12) == (b > 12):  # both 12 or under: day and month cannot be told apart (or neither is a month)
+    if a > 12 and b > 12:
         return None
-    day, month = (a, b) if a > 12 else (b, a)
+    if a > 12 or b > 12:
+        day, month = (a, b) if a > 12 else (b, a)
+    else:  # 12/03/2023: the day first, unless a US time zone says the month is
+        day, month = (b, a) if _US_ZONE.search(line) else (a, b)
     try:
         return date(year, month, day).isoformat()
     except ValueError:
