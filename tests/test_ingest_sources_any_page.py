@@ -136,3 +136,19 @@ def test_a_name_and_a_place_over_the_date():
 def test_an_agency_right_under_the_title_is_the_source_but_under_a_caption_the_photos():
     assert meta(f"{T}\nAFP\n\n" + BODY + BODY)[0::3] == (T, "AFP")
     assert meta(f"{T}\nWorkers on the old sea wall last winter.\nAFP\n\n" + BODY * 3)[0::3] == (T, None)
+
+
+@pytest.mark.parametrize(("lines", "authors", "publisher", "date"), [
+    ("By Rui Costa, Lisbon\nMar 12, 2023 02:05 PM", ["Rui Costa"], None, "2023-03-12"),
+    ("Reported by Rui Costa, Edited by Ana Lima\nUpdated: March 12, 2023 2:05 pm", ["Rui Costa"], None, "2023-03-12"),
+    ("News Desk / Harbour Gazette / Updated: Mar 12, 2023, 14:05", [], "Harbour Gazette", "2023-03-12"),
+    ("Rui Costa | Harbour Gazette | 12 March 2023", ["Rui Costa"], "Harbour Gazette", "2023-03-12"),
+    ("By Rui Costa\nHarbour Gazette, Lisbon\n12 March 2023", ["Rui Costa"], "Harbour Gazette", "2023-03-12"),
+    ("March 12, 2023 by Rui Costa", ["Rui Costa"], None, "2023-03-12"),
+])
+def test_credit_lines_of_many_shapes(lines, authors, publisher, date):
+    assert meta(f"{T}\n{lines}\n\n" + BODY)[2:] == (authors, publisher, date)
+
+
+def test_a_title_with_a_site_name_is_no_credit_line():
+    assert meta("Harbour Wins Big | Harbour Gazette\n\n" + BODY)[::3] == ("Harbour Wins Big", "Harbour Gazette")

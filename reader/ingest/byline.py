@@ -25,7 +25,8 @@ from reader.ingest.outlets import is_agency, is_outlet_name
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
                  r"\s+(?P<rest>.+?)\s*$", re.I)
 #: 'Posted on 12 March 2023 by A', 'Published March 12, 2023 by A'.
-_POSTED = re.compile(r"^\s*(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*(?P<date>.{6,40}?)\s+by\s+(?P<rest>\S.*?)\s*$", re.I)
+_POSTED = re.compile(r"^\s*(?:(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,.:]{6,40}?)\s+by\s+"
+                     r"(?P<rest>\S.*?)\s*$", re.I)
 #: An outlet after 'for' in a byline: 'By A for the Harbour Gazette', 'By A, Special to the Harbour Gazette'.
 _FOR_OUTLET = re.compile(r",?\s+(?:special\s+)?(?:for|to)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*$", re.I)
 #: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
@@ -124,7 +125,7 @@ def _drop_roles(first: str) -> tuple[str, str | None]:
         if _ROLE.search(part):
             outlet = outlet or _outlet_of_role(part)
             return ", ".join(keep), outlet
-        if re.match(r"^(?:at|in|from|for)\s", part):  # 'at Wimbledon', 'in Paris'
+        if re.match(r"^(?:at|in|from|for)\s", part) or part.casefold() in place_names():  # 'at Wimbledon', 'Lisbon'
             return ", ".join(keep), outlet
         keep.append(part)
     return first, None
@@ -134,16 +135,38 @@ def _drop_roles(first: str) -> tuple[str, str | None]:
 _CONTROLS_TAIL = re.compile(r"(?:\s*[|•·]?\s*(?:(?:adjust\s+)?(?:font|text)\s+size|print|e-?mail|share|comments?)\s*:?)+\s*$", re.I)
 
 
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+/\s+")
+_EDITOR = re.compile(r"^(?:edited\s+by|editor|editors|edit)\s*:?\s+\S", re.I)
+
+
 def _source_segments(line: str) -> Byline | None:
-    """'Source: Xinhua| 2023-03-12 14:05:23|Editor: huaxia': the source and the date (an editor is no author)."""
-    parts = [x.strip() for x in re.split(r"\s*[|•·]\s*", line) if x.strip()]
+    """A credit line of segments, each a source, an outlet, a desk, a person, a date or a time:
+    'Source: Xinhua| 2023-03-12 14:05:23|Editor: Ana Lima', 'News Desk / harbourgazette.com / Updated: Mar 12,
+    2023, 14:05 IST', 'Rui Costa | Harbour Gazette | 12 March 2023'. An editor is no author."""
+    parts = [x.strip() for x in _SEGMENTS.split(line) if x.strip()]
     if len(parts) < 2 or len(line) > 160:
         return None
-    src = next((_SOURCE.match(x) for x in parts if _SOURCE.match(x)), None)
-    if src is None:
+    result, sourced = Byline(), False
+    for part in parts:
+        src = _SOURCE.match(part)
+        when = parse_date_line(part)
+        desk, desk_outlet = desk_byline(part)
+        if src:
+            result.outlet, sourced = result.outlet or src.group("outlet").strip(), True
+        elif when:
+            result.date = result.date or when
+        elif _EDITOR.match(part) or is_relative_date(part) or is_reading_time(part) or is_time_line(part):
+            continue
+        elif desk:
+            result.outlet = result.outlet or desk_outlet
+        elif is_person_name(name_case(part)):
+            result.authors.append(name_case(part))
+        else:
+            return None
+    if not (sourced or result.date):  # 'Labour Wins Big | BBC News' is a title (a person's name is easily matched)
         return None
-    when = next((parse_date_line(x) for x in parts if parse_date_line(x)), None)
-    return Byline(outlet=src.group("outlet").strip(), date=when)
+    result.outlet_written = result.outlet is not None and not sourced and " " in result.outlet
+    return result
 
 
 def _dated_source(line: str) -> Byline | None:
@@ -156,6 +179,8 @@ def _dated_source(line: str) -> Byline | None:
     when = parse_date_line(parts[1].strip())
     name = parts[0].strip()
     if not when:
+        if is_outlet_name(name) and parts[1].strip().casefold() in place_names():
+            return Byline(outlet=name, outlet_written=True)  # 'BBC News, Lisbon' under a byline
         return None
     if is_outlet_name(name):
         return Byline(outlet=name, date=when)
@@ -187,7 +212,10 @@ def parse_byline(line: str) -> Byline | None:
     line = line.strip()
     if line.startswith("(") and line.endswith(")"):  # '(Reporting by A; Editing by B)'
         line = line[1:-1]
-    m = _BY.match(line) or _POSTED.match(line)
+    m = _BY.match(line)
+    if m is None:  # 'Posted on 12 March 2023 by A', '12 March 2023 by A'
+        posted = _POSTED.match(line)
+        m = posted if posted and parse_date_line(posted.group("date")) else None
     if not m:
         src = _SOURCE.match(line)
         if src:

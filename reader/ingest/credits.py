@@ -16,6 +16,8 @@ from reader.ingest.outlets import is_agency, is_outlet_name, is_topic_label
 
 #: A credit after ';' in a wire footer: 'Writing by X' is an author; 'Editing by Y', 'Additional reporting by Z' are not.
 _CREDIT_CHUNK = re.compile(r"^(?P<what>[A-Za-z][\w -]{0,40}?)\s+by\s+(?P<names>\S.*)$", re.I)
+#: ';' between credits, or ',' before one ('Reported by A, Edited by B').
+_CHUNK_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?=[A-Za-z][\w -]{0,30}?\s+by\s)", re.I)
 _AUTHOR_CREDITS = ("writing", "written", "reporting", "reported", "text", "words", "story")
 #: Words of a byline that names a desk, not a person.
 _DESK_WORDS = frozenset("""staff reporter reporters desk team bureau correspondent correspondents writer writers editor
@@ -44,10 +46,11 @@ def name_case(name: str) -> str:
 def wire_credits(rest: str) -> str:
     """'A in London; Additional reporting by B; Editing by C' -> 'A in London' (the authors' part of a
     wire footer: the first credit and any 'Writing by' one)."""
-    if ";" not in rest:
+    chunks = _CHUNK_SPLIT.split(rest)
+    if len(chunks) == 1:
         return rest
     keep = []
-    for k, chunk in enumerate(c.strip() for c in rest.split(";")):
+    for k, chunk in enumerate(c.strip() for c in chunks):
         m = _CREDIT_CHUNK.match(chunk)
         if m and k:
             if m.group("what").strip().lower() in _AUTHOR_CREDITS:

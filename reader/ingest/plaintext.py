@@ -317,6 +317,10 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
             if p.outlet is None and by.outlet:
                 p.outlet_written = by.outlet_written
             p.authors, p.outlet, p.date = by.authors, p.outlet or by.outlet, p.date or by.date
+        elif not by.authors:  # 'By A' then 'Harbour Gazette, Lisbon' or '— AFP': the outlet, the date
+            if p.outlet is None and by.outlet:
+                p.outlet, p.outlet_written = by.outlet, by.outlet_written
+            p.date = p.date or by.date
     for i in range(start, min(start + 2, end)) if start and not p.authors else ():
         names = header.name_line(units[i]) if i not in drop else None
         nxt = next((units[k] for k in range(i + 1, end) if k not in drop), "")
