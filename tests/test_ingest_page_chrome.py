@@ -146,3 +146,9 @@ def test_a_ticker_line_over_a_long_standfirst_is_still_skipped():
 
 def test_a_banner_under_the_title_is_not_a_byline():
     assert meta(f"{T}\n\nTOP STORIES\nMore\n\n" + BODY)[2] == []
+
+
+@pytest.mark.parametrize("line", ["Category: Politics", "Filed under: Politics, Elections", "Section: Politics"])
+def test_a_category_line_names_the_section(line):
+    assert meta(f"{line}\n\n{T}\n\n" + BODY)[:2] == (T, "Politics")
+    assert meta(f"{T}\n{line}\n\n" + BODY)[:2] == (T, "Politics")

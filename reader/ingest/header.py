@@ -154,3 +154,13 @@ def split_title_outlet(title: str) -> tuple[str, str | None]:
         if len(tail.split()) >= 3 and is_outlet_name(head) and not is_topic_label(head):
             return tail.strip(), head.strip()
     return title, None
+
+
+_CATEGORY = re.compile(r"^(?:category|categories|section|filed under|posted in|published in|in)\s*:\s*"
+                       r"(?P<section>[A-Z][\w&'’ .-]{0,40}?)\s*(?:[,|•·/].*)?$", re.I)
+
+
+def category_line(line: str) -> str | None:
+    """'Category: Politics', 'Filed under: World, Asia', 'Section: Business': the section named (the first)."""
+    m = _CATEGORY.match(line.strip())
+    return m.group("section").strip() if m and len(line) <= 120 else None

@@ -127,6 +127,11 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             i += 1
             continue
         looked += 1
+        if header.category_line(u):  # 'Category: Politics' above the title
+            p.section = p.section or header.category_line(u)
+            drop.add(i)
+            i += 1
+            continue
         crumbs = header.numbered_crumbs(units, i)
         if crumbs:  # '1. Home' / '2. Asia' / '3. Pakistan': the last crumb is the section
             drop.add(i)  # 'Home'; the others stay as captions: they name places and topics
@@ -332,6 +337,10 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
             break
     for i in range(start, min(start + 4, end)):
         if i not in drop and chrome.is_relative_date(units[i]):  # 'Published 3 hours ago': no date, not text
+            drop.add(i)
+    for i in range(start, min(start + HEADER_REACH, end)):
+        if i not in drop and p.section is None and header.category_line(units[i]):  # 'Filed under: World'
+            p.section = header.category_line(units[i])
             drop.add(i)
     dated = []  # under the title, a standfirst or captions: the published date before an 'Updated' one
     for i in range(start, min(start + HEADER_REACH, end)):
