@@ -35,7 +35,7 @@ from reader.library_state import StateUseCases
 from reader.models import Article
 from reader.paths import ENV_LIBRARY, resolve_library_dir
 from reader.search.keeper import IndexKeeper, SearchResults, run_search
-from reader.store import StateStore
+from reader.sync.store import SyncedStore
 from reader.store.atomic import atomic_write_many, atomic_write_text
 
 INDEX_VERSION = 1
@@ -154,7 +154,7 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         self._index_mtime: float | None = None
         self._warnings: list[str] = []
         self._warned: set[str] = set()
-        self.state = StateStore(self.root / "state.json")
+        self.state = SyncedStore(self.root)
         self._keeper: IndexKeeper | None = None
 
     # -- warnings ---------------------------------------------------------------------
@@ -199,6 +199,39 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
 
     # -- the index --------------------------------------------------------------------
     def _load_index(self) -> dict[str, Summary]:
+        index = self._load_index_file()
+        return self._follow_articles(index)
+
+    def _follow_articles(self, index: dict[str, Summary]) -> dict[str, Summary]:
+        """Article files that arrived from another machine (a sync tool, git) join the index (index.json
+        is per machine, never synced). One stat when nothing changed."""
+        try:
+            mtime = self.articles_dir.stat().st_mtime_ns
+        except OSError:
+            return index
+        if mtime == getattr(self, "_articles_mtime", None) and index is self._index:
+            return index
+        on_disk = {p.stem for p in self.articles_dir.glob("*.json")}
+        missing = on_disk - set(index)
+        if missing and index is self._index and self.index_path.exists():
+            with self._locked():
+                new, arrived = dict(index), []
+                for aid in sorted(missing):
+                    try:
+                        article = self._read_article(self.articles_dir / f"{aid}.json")
+                    except (ReaderError, FileNotFoundError):
+                        continue
+                    if article.id != aid:
+                        continue
+                    new[aid] = Summary.of(article)
+                    arrived.append(article)
+                if new.keys() != index.keys():
+                    self._write_index(new, arrived)
+                index = self._index if self._index is not None else new
+        self._articles_mtime = mtime
+        return index
+
+    def _load_index_file(self) -> dict[str, Summary]:
         try:
             mtime = self.index_path.stat().st_mtime_ns
         except FileNotFoundError:

@@ -12,13 +12,13 @@ from typing import Any
 
 from reader.errors import Ambiguous, NotFound
 from reader.models import Anchor, Bookmark
-from reader.store import StateStore
+from reader.sync.store import NoteHead, SyncedStore
 
 
 class StateUseCases:
     """Mixed into Library, which supplies `state`."""
 
-    state: StateStore
+    state: SyncedStore
 
     # -- the store itself ---------------------------------------------------------------------
     @property
@@ -78,6 +78,26 @@ class StateUseCases:
 
     def remove_bookmark(self, bookmark_id: str) -> None:
         self.state.remove_bookmark(bookmark_id)
+
+    def note_conflict(self, bookmark_id: str) -> list[NoteHead]:
+        """The texts of a note edited on two devices without seeing each other ([] when none).
+        `set_note` (a chosen text, or a merged one) resolves it on every device."""
+        return self.state.note_heads(bookmark_id)
+
+    def note_conflicts(self) -> dict[str, list[NoteHead]]:
+        return self.state.conflicts()
+
+    # -- sync between machines (reader.sync) ----------------------------------------------------------
+    def sync_status(self) -> dict[str, Any]:
+        """Devices seen, each one's last change, notes in conflict, conflict files not yet merged."""
+        from reader.sync.maintenance import status
+
+        return status(self.state)
+
+    def sync_compact(self) -> dict[str, int]:
+        from reader.sync.maintenance import compact
+
+        return compact(self.state)
 
     # -- metadata corrections -----------------------------------------------------------------------
     def corrected_fields(self, article_id: str) -> dict[str, Any]:

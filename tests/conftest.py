@@ -27,6 +27,12 @@ def _search_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _device(monkeypatch):
+    """A fixed device id (reader.sync.device), so no test writes one into the user's config folder."""
+    monkeypatch.setenv("READER_DEVICE", "testdevice")
+
+
 @pytest.fixture
 def library_dir(tmp_path, monkeypatch):
     """An empty library folder, also set as READER_LIBRARY so nothing touches the user's data."""

@@ -36,19 +36,18 @@ def assert_store_clean(root: Path) -> None:
 def plant_meta(lib: Any, aid: str, fields: dict[str, Any]) -> None:
     """Corrections written as they are, past the store's cleaning (an old library)."""
     st = lib.state
-    with st._writing():
-        st._upsert(st._main, "meta", "article_id", aid, {"fields": fields})
+    st.own.put_row("meta", aid, {"v": {f"fields.{k}": v for k, v in fields.items()},
+                                 "h": {f"fields.{k}": 1 for k in fields}, "d": st.device})
 
 
 def plant_bookmark(lib: Any, aid: str, paragraph: int, quote: str, note: str, bid: str = "dirtybm00001") -> str:
     st = lib.state
-    with st._writing():
-        storage = st._shard("bookmarks", bid)
-        st._table(storage, "bookmarks").insert({
-            "id": bid, "article_id": aid, "paragraph": paragraph, "quote": quote, "prefix": "", "suffix": "",
-            "start": 0, "end": len(quote), "note": note, "created": "2024-01-01T00:00:00+00:00",
-            "updated": "2024-01-01T00:00:00+00:00", "seq": 1,
-        })
+    fields = {"article_id": aid, "paragraph": paragraph, "quote": quote, "prefix": "", "suffix": "",
+              "start": 0, "end": len(quote), "created": "2024-01-01T00:00:00+00:00", "seq": 1}
+    with st.batch():
+        st.own.put_row("marks", bid, {"v": fields, "h": dict.fromkeys(fields, 1), "d": st.device})
+        if note:
+            st.own.put_row("notes", "n" + bid, {"v": {"b": bid, "t": note, "p": []}, "h": {"b": 1, "t": 1, "p": 1}, "d": st.device})
     return bid
 
 

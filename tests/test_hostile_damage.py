@@ -48,8 +48,8 @@ def root(tmp_path):
 
 def _shard_with_bookmarks(root) -> tuple[os.PathLike, int]:
     """A bookmark shard holding at least two bookmarks, and how many it holds."""
-    for f in sorted((root / "state.d").glob("bookmarks-*.json")):
-        n = len(json.loads(f.read_text("utf-8"))["bookmarks"])
+    for f in sorted((root / "devices" / "testdevice" / "state.d").glob("marks-*.json")):
+        n = len(json.loads(f.read_text("utf-8"))["marks"])
         if n >= 2:
             return f, n
     raise AssertionError("no shard with two bookmarks")
@@ -69,7 +69,7 @@ def test_a_truncated_shard_without_backup_is_loud_and_read_only_on_its_own(root)
     # other writes succeed: a new bookmark goes to another shard, a note elsewhere changes, settings too
     res = run(root, "bookmark", "add", A, "-p", "1", "--note", "after the damage", "--json")
     new = json.loads(res.stdout)
-    assert shard_of(new["id"], 32) != int(shard.name[10:12])
+    assert shard_of(new["id"], 32) != int(shard.name[6:8])
     run(root, "config", "citation-style", "mla")
     assert shard.read_bytes() == damaged  # never overwritten
     assert [p.read_bytes() for p in shard.parent.glob(shard.name + ".damaged-*")] == [damaged]
@@ -88,10 +88,10 @@ def test_writing_to_the_damaged_shard_says_only_that_file_is_read_only(root):
     lib.state.check()
     [line] = lib.take_warnings()
     assert "only that file is read-only" in line
-    hidden = [f"x{i}" for i in range(10000) if shard_of(f"x{i}", 32) == int(shard.name[10:12])]
+    hidden = [f"x{i}" for i in range(10000) if shard_of(f"x{i}", 32) == int(shard.name[6:8])]
     with pytest.raises(StoreReadOnly, match="only that file"):
-        with lib.state._writing():
-            lib.state._shard("bookmarks", hidden[0]).write({})
+        with lib.state.own._writing():
+            lib.state.own._shard("marks", hidden[0]).write({})
     lib.state.set_read(A)  # another file: fine
     lib.close()
 
@@ -163,14 +163,14 @@ def test_an_article_file_of_an_empty_object(root):
 
 
 def test_a_bookmark_whose_note_is_a_number(root):
-    shard, _ = _shard_with_bookmarks(root)
-    doc = json.loads(shard.read_text("utf-8"))
-    first = next(iter(doc["bookmarks"].values()))
-    first["note"] = 7
-    shard.write_text(json.dumps(doc), "utf-8")
+    notes = sorted((root / "devices" / "testdevice" / "state.d").glob("notes-*.json"))[0]
+    doc = json.loads(notes.read_text("utf-8"))
+    first = next(iter(doc["notes"].values()))
+    first["v"]["t"] = 7
+    notes.write_text(json.dumps(doc), "utf-8")
     res = run(root, "bookmark", "list")
     [line] = warnings(res)
-    assert str(shard) in line and "wrong type" in line and "reader note" in line
+    assert first["v"]["b"] in line and "wrong type" in line and "reader note" in line
     assert "note: 7" in res.stdout
     run(root, "export")
     run(root, "export", "--format", "json")

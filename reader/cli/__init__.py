@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from reader import __version__
-from reader.cli import articles, bookmarks, cite, entities, maintenance, search, sources
+from reader.cli import articles, bookmarks, cite, entities, maintenance, search, sources, sync
 from reader.cli import config as config_cli
 from reader.cli import help_format
 from reader.cli.common import OPTIONS, friendly, open_library
@@ -71,6 +71,7 @@ config_cli.register(app)
 entities.register(app)
 sources.register(app)
 search.register(app)
+sync.register(app)
 
 
 def main() -> None:

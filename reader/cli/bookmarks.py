@@ -19,7 +19,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from reader.cli.common import friendly, library_session, out, out_json
+from reader.cli.common import fail, friendly, library_session, out, out_json
 from reader.errors import NotFound, ReaderError
 from reader.library import Library
 from reader.models import Article, Bookmark
@@ -44,9 +44,10 @@ def _located(bm: Bookmark, article: Article | None) -> tuple[int, int, int] | No
     return None if article is None else locate(bm, article.paragraphs)
 
 
-def _bookmark_json(bm: Bookmark, article: Article | None) -> dict[str, Any]:
+def _bookmark_json(bm: Bookmark, article: Article | None, heads: list[Any] | None = None) -> dict[str, Any]:
     where = _located(bm, article)
     d = bm.to_dict()
+    d["note_conflict"] = [{"version": h.version, "device": h.device, "when": h.when, "text": h.text} for h in heads or []]
     d["title"] = article.title if article else None
     d["paragraph"] = None if article is None else number_of(article, where[0] if where else bm.paragraph)
     d["located"] = None if where is None or article is None else {
@@ -54,7 +55,16 @@ def _bookmark_json(bm: Bookmark, article: Article | None) -> dict[str, Any]:
     return d
 
 
-def _bookmark_line(bm: Bookmark, article: Article | None) -> str:
+def _conflict_lines(bm: Bookmark, heads: list[Any]) -> str:
+    """A note edited on two devices: every text, and how to choose (one rule for list and note)."""
+    lines = [f"\n    note CONFLICT: edited on {len(heads)} devices without seeing each other:"]
+    for h in heads:
+        lines.append(f"\n      [{h.version[:8]}] {h.device} {h.when}: {_short(h.text, 200)}")
+    lines.append(f"\n    keep one with `reader note {bm.id} --keep VERSION`, or write a merged note with `reader note {bm.id} TEXT`")
+    return "".join(lines)
+
+
+def _bookmark_line(bm: Bookmark, article: Article | None, heads: list[Any] | None = None) -> str:
     where = _located(bm, article)
     if article is None:
         status = "  (article not in the library)"
@@ -66,7 +76,9 @@ def _bookmark_line(bm: Bookmark, article: Article | None) -> str:
         para = label(number_of(article, where[0]))
         status = "" if where[0] == bm.paragraph else f"  (moved from {label(number_of(article, bm.paragraph))})"
     line = f"{bm.id}  {bm.article_id[:10]}  {para}  “{_short(bm.quote)}”{status}"
-    if bm.note:
+    if heads:
+        line += _conflict_lines(bm, heads)
+    elif bm.note:
         line += f"\n    note: {_short(bm.note, 200)}"
     return line
 
@@ -115,6 +127,7 @@ def register(app: typer.Typer) -> None:
         with library_session() as lib:
             aid = lib.resolve(ref) if ref else None
             marks = lib.bookmarks(aid)
+            conflicts = lib.note_conflicts()
             articles: dict[str, Article | None] = {}
             for bm in marks:
                 if bm.article_id not in articles:
@@ -126,7 +139,7 @@ def register(app: typer.Typer) -> None:
                         lib.warn(str(exc))
                         articles[bm.article_id] = None
         if as_json:
-            out_json([_bookmark_json(bm, articles[bm.article_id]) for bm in marks])
+            out_json([_bookmark_json(bm, articles[bm.article_id], conflicts.get(bm.id)) for bm in marks])
             return
         last = None
         for bm in marks:
@@ -134,7 +147,7 @@ def register(app: typer.Typer) -> None:
                 a = articles[bm.article_id]
                 out(f"{(a.title if a else None) or '(untitled)'}  [{bm.article_id[:10]}]")
                 last = bm.article_id
-            out("  " + _bookmark_line(bm, articles[bm.article_id]))
+            out("  " + _bookmark_line(bm, articles[bm.article_id], conflicts.get(bm.id)))
         out(f"{count(len(marks), 'bookmark')}.")
 
     @bookmark.command("rm")
@@ -150,11 +163,18 @@ def register(app: typer.Typer) -> None:
     @friendly
     def note_(
         bid: Annotated[str, typer.Argument(help="Bookmark id (or a unique prefix).")],
-        text: Annotated[str, typer.Argument(help="The note; an empty string clears it.")],
+        text: Annotated[Optional[str], typer.Argument(help="The note; an empty string clears it.")] = None,
+        keep: Annotated[Optional[str], typer.Option(
+            "--keep", help="A note in conflict: keep this version (id prefix or device, as `bookmark list` shows).")] = None,
     ) -> None:
-        """Set the note of a bookmark."""
+        """Set the note of a bookmark (this also resolves a note edited on two devices, everywhere)."""
         with library_session() as lib:
-            bm = lib.set_note(resolve_bookmark(lib, bid).id, text)
+            target = resolve_bookmark(lib, bid)
+            if keep is not None:
+                text = choose_head(lib.note_conflict(target.id), keep)
+            elif text is None:
+                raise fail("give the note TEXT, or --keep VERSION for a note in conflict.", 2)
+            bm = lib.set_note(target.id, text)
         out(f"note {'saved' if bm.note else 'cleared'} for {bm.id}")
 
     @app.command("mark-read")
@@ -171,4 +191,14 @@ def register(app: typer.Typer) -> None:
         out(f"marked {'unread' if unread else 'read'}: {aid[:10]}  {title or '(untitled)'}")
 
 
-__all__ = ["register", "resolve_bookmark"]
+def choose_head(heads: list[Any], keep: str) -> str:
+    """The text of the conflicting version named by `keep` (a version id prefix, or a device)."""
+    if not heads:
+        raise fail("this note is not in conflict; set it with `reader note ID TEXT`.", 2)
+    hits = [h for h in heads if h.version.startswith(keep)] or [h for h in heads if h.device == keep]
+    if len(hits) != 1:
+        raise fail(f"no single version {keep!r}; choose one of: {', '.join(h.version[:8] for h in heads)}.", 2)
+    return str(hits[0].text)
+
+
+__all__ = ["choose_head", "register", "resolve_bookmark"]

@@ -68,6 +68,12 @@ def keep_aside(path: Path) -> Path:
 def what_it_holds(path: Path) -> tuple[str, str, str]:
     """(what the file keeps, its row key, the singular noun) for the messages about it."""
     name = path.name.split(".json")[0]
+    if path.parent.name == "state.d" and path.parent.parent.parent.name == "devices":  # reader.sync's layout
+        if name.startswith(("marks-", "notes-")):
+            return "the bookmarks and notes kept in that file", "k", "bookmark"
+        if name.startswith("reads-"):
+            return "the read marks and reading positions kept in that file", "k", "read mark"
+        return "the settings and metadata corrections kept in that file", "k", "row"
     if name.startswith("bookmarks-"):
         return "the bookmarks and notes kept in that file", "id", "bookmark"
     if name.startswith("reads-"):
@@ -83,7 +89,7 @@ _LAST_CHANGE = {
 
 
 def is_shard(path: Path) -> bool:
-    return path.name.startswith(("bookmarks-", "reads-"))
+    return path.name.startswith(("bookmarks-", "reads-")) or path.parent.name == "state.d"
 
 
 def read_only_message(path: Path, problem: str, kept: str) -> str:

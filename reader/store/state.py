@@ -542,6 +542,32 @@ class StateStore(EntityCorrectionsMixin):
         with self._writing():
             self._upsert(self._main, "settings", "key", key, {"value": clean_value(value)})
 
+    # -- generic keyed rows (the per-device engine of reader.sync.store) ------------------------------
+    def own_row(self, table: str, key: str) -> dict[str, Any] | None:
+        """The row of `table` whose "k" is key, in this store's own files (sharded by key)."""
+        with self._reading():
+            return self._index(self._shard(table, key), table, "k").get(key)
+
+    def put_row(self, table: str, key: str, row: dict[str, Any]) -> None:
+        """Insert or update the row whose "k" is key (its top-level fields replaced by row's)."""
+        with self._writing():
+            self._upsert(self._shard(table, key), table, "k", key, row)
+
+    def drop_row(self, table: str, key: str) -> None:
+        with self._writing():
+            storage = self._shard(table, key)
+            doc_id = self._doc_id(storage, table, "k", key)
+            if doc_id is None:
+                return
+            before = storage.version
+            self._table(storage, table).remove(doc_ids=[doc_id])
+            self._track(storage, table, before, key, None)
+
+    @property
+    def locked(self) -> StoreLock:
+        """The store's cross-process lock (held around a multi-step change such as a compaction)."""
+        return self._lock
+
     # -- state of the store -------------------------------------------------------------------------
     @property
     def warning(self) -> str | None:

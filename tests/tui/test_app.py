@@ -195,8 +195,8 @@ async def test_a_damaged_store_opens_read_only_with_a_message(tmp_path):
     lib = Library(root)
     lib.state.set_setting("theme", "nord")  # make sure state.json exists with content
     lib.close()
-    state = root / "state.json"
-    for backup in root.glob("state.json.bak*"):
+    state = root / "devices" / "testdevice" / "state.json"  # this device's main store file (reader.sync)
+    for backup in state.parent.glob("state.json.bak*"):
         backup.unlink()
     state.write_text("{ not json", "utf-8")
     lib = Library(root)

@@ -45,7 +45,7 @@ async def test_meta_editor_shows_and_stores_clean_text(lib):
             await pilot.pause()
             editor = app.screen
         assert_clean(screen_text(app))
-    assert "Title 4" in (lib.root / "state.json").read_text("utf-8")
+    assert "Title 4" in "".join(f.read_text("utf-8") for f in (lib.root / "devices").rglob("meta-*.json"))
     assert_store_clean(lib.root)  # saving rewrote the old dirty corrections clean
 
 
@@ -101,8 +101,8 @@ async def test_a_damaged_shard_is_a_notification_at_start_and_the_app_works(tmp_
     for i in range(40):
         lib.state.add_bookmark(GENEVA, 0, lib.get(GENEVA).paragraphs[0], note=f"n{i}")
     lib.close()
-    shard = next(f for f in sorted((root / "state.d").glob("bookmarks-*.json"))
-                 if len(json.loads(f.read_text("utf-8"))["bookmarks"]) >= 2)
+    shard = next(f for f in sorted((root / "devices" / "testdevice" / "state.d").glob("marks-*.json"))
+                 if len(json.loads(f.read_text("utf-8"))["marks"]) >= 2)
     shard.with_name(shard.name + ".bak").unlink(missing_ok=True)
     os.truncate(shard, 100)
     lib = Library(root)

@@ -1,0 +1,326 @@
+"""SyncedStore: the StateStore API (reader.store.state) over every device's files.
+
+Writes go to this device's own StateStore (devices/<device>/state.json and its state.d/ shards), each
+row stamped with a hybrid logical clock; reads come from the merged view (reader.sync.view).
+
+Tables (row key -> fields, each field last-writer-wins on its own):
+    reads     article id -> read, position
+    marks     bookmark id -> the bookmark's fields (fixed when made), deleted (a tombstone)
+    notes     note version id -> b (bookmark id), t (text), p (parent version ids): never changed; the
+              versions no other version names as parent are the heads; two heads are a conflict
+    meta      article id -> "fields.<name>" (one stamp per corrected field)
+    settings  key -> value
+    seen      device -> the newest stamp of that device this device has merged (for compaction)
+Any other table (put/get/rows/delete below) follows the same rule with no new code.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from reader.controls import clean_str, clean_value
+from reader.errors import NotFound
+from reader.models import Bookmark
+from reader.store.state import StateStore, bookmark_of, capped_quote
+from reader.sync.device import device_id
+from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
+from reader.sync.tables import SyncedTablesMixin
+from reader.sync.view import MergedView, Record
+
+_MARK_FIELDS = ("article_id", "paragraph", "quote", "prefix", "suffix", "start", "end", "created", "seq")
+
+
+def _iso(hlc: int) -> str:
+    return datetime.fromtimestamp(hlc / 1e6, timezone.utc).isoformat(timespec="seconds") if hlc else ""
+
+
+@dataclass(frozen=True)
+class NoteHead:
+    """One text of a note in conflict: the version id, the device that wrote it, when, the text."""
+
+    version: str
+    device: str
+    when: str
+    text: str
+
+
+class SyncedStore(SyncedTablesMixin):
+    def __init__(self, root: Path, *, device: str | None = None) -> None:
+        self.root = Path(root)
+        self.device = device or device_id()
+        folder = self.root / DEVICES / self.device
+        from reader.sync.migrate import migrate_legacy  # the old single-device layout, once
+
+        self.own = StateStore(folder / "state.json")
+        self.view = MergedView(self.root, self._own_read)
+        self._warnings: list[str] = []
+        self._notes_cache: tuple[int, dict[str, list[tuple[str, Record]]]] | None = None
+        self._batching = 0
+        self._said_rows: set[str] = set()
+        self._batch_fresh = False  # the view was refreshed under this batch's lock (no need again)
+        self._warnings.extend(migrate_legacy(self))
+        from reader.sync.conflicts import fold_conflict_copies
+
+        fold_conflict_copies(self)
+        write_ignore_files(self.root)
+        self.path = self.own.path
+
+    def _own_read(self, path: Path) -> dict[str, Any] | None:
+        if path.parent not in (self.own.path.parent, self.own.folder) or is_conflict_copy(path.name):
+            return None
+        with self.own._reading():
+            return self.own._storage(path).read()
+
+    def _writable_key(self, table: str) -> str:
+        """A new random key whose shard of this device is writable (a damaged, read-only shard is skipped)."""
+        for _ in range(4 * self.own.shards):
+            key = uuid.uuid4().hex[:12]
+            storage = self.own._shard(table, key)
+            with self.own._reading():
+                storage.read()
+            if not storage.readonly:
+                return key
+        return uuid.uuid4().hex[:12]
+
+    # -- clock and writes ----------------------------------------------------------------------
+    def _refresh(self) -> MergedView:
+        self.view.refresh()
+        return self.view
+
+    def _clock(self, floor: int = 0) -> int:
+        """A hybrid logical clock stamp: after every change this process has seen (the view as last
+        read, this device's own row) and never behind the wall clock."""
+        stamp = max(time.time_ns() // 1000, self.view.max_hlc + 1, floor + 1)
+        self.view.max_hlc = stamp
+        return stamp
+
+    def put(self, table: str, key: str, values: dict[str, Any], *, stamp: int | None = None) -> None:
+        """Set fields of one row (this device's copy), each stamped now."""
+        with self.own.batch():
+            row = self.own.own_row(table, key) or {}
+            hlc = stamp if stamp is not None else self._clock(max((x for x in (row.get("h") or {}).values()
+                                                                   if isinstance(x, int)), default=0))
+            v = dict(row.get("v") or {})
+            h = dict(row.get("h") or {})
+            for name, value in values.items():
+                v[name] = value
+                h[name] = hlc
+            self.own.put_row(table, key, {"v": v, "h": h, "d": self.device})
+        self.view.force = True  # our own write: look at every file next time (folder times are coarse)
+
+    def get(self, table: str, key: str) -> dict[str, Any] | None:
+        """The merged fields of one row (None when no device has it, or it is deleted)."""
+        rec = self._refresh().table(table).get(key)
+        if rec is None or rec.v.get("deleted"):
+            return None
+        return dict(rec.v)
+
+    def rows(self, table: str) -> dict[str, dict[str, Any]]:
+        """Every live row of a table, merged: key -> fields."""
+        return {k: dict(r.v) for k, r in self._refresh().table(table).items() if not r.v.get("deleted")}
+
+    def delete(self, table: str, key: str) -> None:
+        """A tombstone: the row stays deleted whatever older copy of it arrives later."""
+        self.put(table, key, {"deleted": True})
+
+    @contextmanager
+    def batch(self) -> Iterator[SyncedStore]:
+        """Many changes under one lock hold, each touched file written once at the end."""
+        with self.own.batch():
+            self._batching += 1
+            try:
+                yield self
+            finally:
+                self._batching -= 1
+                if not self._batching:
+                    self._batch_fresh = False
+                    self.view.force = True
+
+    # -- read state and position ----------------------------------------------------------------
+    def is_read(self, aid: str) -> bool:
+        row = self.get("reads", aid)
+        return bool(row and row.get("read"))
+
+    def set_read(self, aid: str, read: bool = True) -> None:
+        self.put("reads", aid, {"read": bool(read)})
+
+    def read_ids(self) -> set[str]:
+        return {k for k, r in self._refresh().table("reads").items() if r.v.get("read")}
+
+    def get_position(self, aid: str) -> int | None:
+        row = self.get("reads", aid)
+        pos = row.get("position") if row else None
+        return pos if isinstance(pos, int) else None
+
+    def set_position(self, aid: str, paragraph: int) -> None:
+        self.put("reads", aid, {"position": int(paragraph)})
+
+    # -- bookmarks and notes ------------------------------------------------------------------------
+    def add_bookmark(self, aid: str, paragraph: int, quote: str, prefix: str = "", suffix: str = "",
+                     start: int = 0, end: int = 0, note: str = "") -> Bookmark:
+        quote, start, end = capped_quote(clean_str(str(quote)), int(start), int(end))
+        bid = self._writable_key("marks")
+        with self.own.batch():
+            hlc = self._clock()
+            fields = {"article_id": aid, "paragraph": int(paragraph), "quote": quote, "prefix": clean_str(str(prefix)),
+                      "suffix": clean_str(str(suffix)), "start": start, "end": end, "created": _iso(hlc), "seq": hlc}
+            self.put("marks", bid, fields, stamp=hlc)
+            note = clean_str(str(note))
+            if note:
+                self.put("notes", self._writable_key("notes"), {"b": bid, "t": note, "p": []}, stamp=hlc)
+        return self.get_bookmark(bid)
+
+    def _versions(self) -> dict[str, list[tuple[str, Record]]]:
+        """bookmark id -> its note versions, from the view as last refreshed (callers refresh first)."""
+        view = self.view
+        version = view.versions.get("notes", 0)
+        if self._notes_cache is None or self._notes_cache[0] != version:
+            by_mark: dict[str, list[tuple[str, Record]]] = {}
+            for vid, rec in view.table("notes").items():
+                by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
+            self._notes_cache = (version, by_mark)
+        return self._notes_cache[1]
+
+    def _heads(self, bid: str) -> list[tuple[str, Record]]:
+        versions = self._versions().get(bid, [])
+        parents = {p for _, rec in versions for p in (rec.v.get("p") or [])}
+        heads = [(vid, rec) for vid, rec in versions if vid not in parents]
+        return sorted(heads, key=lambda x: (x[1].stamp, min(x[1].d.values(), default=""), x[0]))
+
+    def note_heads(self, bid: str, *, refresh: bool = True) -> list[NoteHead]:
+        """The texts of a note edited on two devices without seeing each other (empty when no conflict)."""
+        if refresh:
+            self._refresh()
+        heads = self._heads(bid)
+        if len(heads) < 2:
+            return []
+        return [NoteHead(vid, next(iter(rec.d.values()), ""), _iso(rec.stamp), clean_str(str(rec.v.get("t") or "")))
+                for vid, rec in heads]
+
+    def _bookmark(self, bid: str, rec: Record) -> Bookmark | None:
+        v = rec.v
+        if v.get("deleted") or not all(isinstance(v.get(n), t) for n, t in
+                                       (("article_id", str), ("paragraph", int), ("quote", str))):
+            return None
+        heads = self._heads(bid)
+        text = heads[-1][1].v.get("t") if heads else ""
+        if not isinstance(text, str):
+            line = (f"The note of bookmark {bid} has a value of the wrong type (not text), read as best it could be; "
+                    f"set the note again with `reader note {bid} TEXT` (other bookmarks are not affected).")
+            if line not in self._said_rows:
+                self._said_rows.add(line)
+                self._warnings.append(line)
+        note = "" if text is None or isinstance(text, (dict, list)) else str(text)
+        updated = _iso(max([rec.stamp, *(h.stamp for _, h in heads)]))
+        row = {"id": bid, **{n: v.get(n) for n in _MARK_FIELDS if n != "seq"}, "note": note, "updated": updated}
+        return bookmark_of(row)[0]
+
+    def get_bookmark(self, bid: str) -> Bookmark:
+        rec = self._refresh().table("marks").get(bid)
+        bm = self._bookmark(bid, rec) if rec is not None else None
+        if bm is None:
+            raise NotFound(f"No bookmark {bid!r}; run `reader bookmark list` to see their ids.")
+        return bm
+
+    def set_note(self, bid: str, note: str) -> Bookmark:
+        """A new version of the note, after every head: this also resolves a conflict everywhere."""
+        self.get_bookmark(bid)
+        with self.own.batch():
+            self._refresh()
+            heads = self._heads(bid)
+            parents = [vid for vid, _ in heads]
+            for vid, rec in heads:  # our own earlier versions keep no control sequence (an old file's)
+                row = self.own.own_row("notes", vid)
+                text = (row or {}).get("v", {}).get("t")
+                if row and isinstance(text, str) and clean_str(text) != text:
+                    self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
+            self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
+        return self.get_bookmark(bid)
+
+    def remove_bookmark(self, bid: str) -> None:
+        self.get_bookmark(bid)
+        self.delete("marks", bid)
+
+    def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
+        marks = self._refresh().table("marks")
+        found = []
+        for bid, rec in marks.items():
+            if aid is not None and rec.v.get("article_id") != aid:
+                continue
+            bm = self._bookmark(bid, rec)
+            if bm is not None:
+                found.append((rec.v.get("seq") or 0, bm.created, bid, bm))
+        found.sort(key=lambda x: (x[0], x[1], x[2]))
+        return [x[3] for x in found]
+
+    def bookmarked_ids(self) -> set[str]:
+        return {str(r.v["article_id"]) for r in self._refresh().table("marks").values()
+                if not r.v.get("deleted") and isinstance(r.v.get("article_id"), str)}
+
+    def conflicts(self) -> dict[str, list[NoteHead]]:
+        """Every bookmark whose note is in conflict -> its heads."""
+        marks = self._refresh().table("marks")
+        return {bid: heads for bid in self._versions()
+                if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid, refresh=False))}
+
+    # -- metadata corrections ----------------------------------------------------------------------
+    @staticmethod
+    def _fields(row: dict[str, Any]) -> dict[str, Any]:
+        return {k[7:]: clean_value(v) for k, v in row.items() if k.startswith("fields.")}
+
+    def all_meta(self) -> dict[str, dict[str, Any]]:
+        return {aid: f for aid, row in self.rows("meta").items() if (f := self._fields(row))}
+
+    def get_meta(self, aid: str) -> dict[str, Any]:
+        row = self.get("meta", aid)
+        return self._fields(row) if row else {}
+
+    def set_meta(self, aid: str, fields: dict[str, Any]) -> None:
+        cleaned = {
+            k: v for k, v in clean_value(dict(fields)).items()
+            if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
+        }
+        if cleaned:
+            with self.own.batch():
+                self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
+                row = self.own.own_row("meta", aid) or {}
+                v = row.get("v") or {}
+                if clean_value(v) != v:  # an old file's values: kept (same stamps), stored clean
+                    self.own.put_row("meta", aid, {"v": clean_value(v)})
+
+    # -- settings -------------------------------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.get("settings", key)
+        return default if row is None or "value" not in row else clean_value(row["value"])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.put("settings", key, {"value": clean_value(value)})
+
+    # -- state of the store -----------------------------------------------------------------------------
+    @property
+    def warning(self) -> str | None:
+        return self.own.warning
+
+    @property
+    def readonly(self) -> bool:
+        return self.own.readonly
+
+    def check(self) -> None:
+        self.own.check()
+        self._refresh()
+
+    def take_warnings(self) -> list[str]:
+        self._refresh()
+        new = self._warnings + self.view.warnings + self.own.take_warnings()
+        self._warnings, self.view.warnings = [], []
+        return list(dict.fromkeys(new))
+
+    def close(self) -> None:
+        self.own.close()
