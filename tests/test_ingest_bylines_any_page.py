@@ -114,3 +114,14 @@ def test_a_photo_agency_at_the_end_is_not_the_publisher():
 def test_a_byline_tail_that_names_no_outlet(line):
     by = parse_byline(line)
     assert (by.authors, by.outlet, by.date) == (["Rui Costa"], None, None)
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("By Dr Rui Costa", ["Rui Costa"]),
+    ("By Prof. Ana Lima and Rui Costa", ["Ana Lima", "Rui Costa"]),
+    ("By Rui Costa, PhD", ["Rui Costa"]),
+    ("By Rui Costa, Jr.", ["Rui Costa Jr."]),
+    ("By Rui Costa in Lisbon and ANA LIMA", ["Rui Costa", "Ana Lima"]),
+])
+def test_titles_and_degrees_are_not_part_of_an_authors_name(line, authors):
+    assert parse_byline(line).authors == authors

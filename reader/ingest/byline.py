@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.ingest.credits import desk_byline, name_case, wire_credits, without_agencies
+from reader.ingest.credits import desk_byline, name_case, strip_honorifics, wire_credits, without_agencies
 from reader.ingest.chrome import is_reading_time, is_relative_date
 from reader.ingest.dates import is_time_line, parse_date_line
 from reader.ingest.outlets import is_agency, is_outlet_name
@@ -29,6 +29,9 @@ _POSTED = re.compile(r"^\s*(?:(?:posted|published|updated|last updated)(?:\s+on)
                      r"(?P<rest>\S.*?)\s*$", re.I)
 #: An outlet after 'for' in a byline: 'By A for the Harbour Gazette', 'By A, Special to the Harbour Gazette'.
 _FOR_OUTLET = re.compile(r",?\s+(?:special\s+)?(?:for|to)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*$", re.I)
+#: A degree or generation after a name in a byline ('Rui Costa, PhD', 'Rui Costa, Jr.'): not a second author.
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|mph|rn|esq)\.?$", re.I)
+_GENERATION = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
 #: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
 PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
 _SEGMENT_SPLIT = re.compile(r"\s+[–—|•·/-]\s+|\s*[|•·]\s*")
@@ -101,6 +104,20 @@ def is_person_name(line: str) -> bool:
     if any(w.lower().strip(".") in _NOT_NAME_WORDS or not w[0].isupper() and not _PARTICLES.match(w) for w in words):
         return False
     return line.casefold() not in place_names()
+
+
+def _names(text: str) -> list[str]:
+    """'Dr Rui Costa, PhD and ANA LIMA in Lisbon' -> ['Rui Costa', 'Ana Lima']; 'Rui Costa, Jr.' -> ['Rui Costa Jr.']."""
+    names: list[str] = []
+    for piece in _AUTHOR_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece.strip(" .") or _DEGREE.match(piece):
+            continue
+        if _GENERATION.match(piece) and names:
+            names[-1] = f"{names[-1]} {piece}"
+            continue
+        names.append(strip_honorifics(name_case(PLACE_TAIL.sub("", piece.strip(" .")))))
+    return names
 
 
 def _outlet_of_role(segment: str) -> str | None:
@@ -247,7 +264,7 @@ def parse_byline(line: str) -> Byline | None:
     if " with " in first:  # 'By Euronews with AP, AFP', 'By Jane Roe with Reuters'
         first, _, agencies = first.partition(" with ")
     first, role_outlet = _drop_roles(first)
-    names = [name_case(PLACE_TAIL.sub("", n.strip(" ."))) for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
+    names = _names(first)
     if agencies is not None and len(names) == 1 and len(names[0].split()) == 1 and names[0][:1].isupper():
         return Byline(outlet=names[0], date=when, outlet_written=True)  # an outlet's own byline, with agencies' help
     if not names or not all(_is_name(n) for n in names):

@@ -43,6 +43,14 @@ def name_case(name: str) -> str:
     return " ".join(word(w) for w in name.split())
 
 
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|sir|dame|rev|reverend|mr|mrs|ms|mx)\.?\s+(?=\S+\s+\S)", re.I)
+
+
+def strip_honorifics(name: str) -> str:
+    """'Dr Rui Costa' -> 'Rui Costa' (authors are written 'Given Family'); a lone 'Dr Costa' keeps its title."""
+    return _HONORIFIC.sub("", name)
+
+
 def wire_credits(rest: str) -> str:
     """'A in London; Additional reporting by B; Editing by C' -> 'A in London' (the authors' part of a
     wire footer: the first credit and any 'Writing by' one)."""
