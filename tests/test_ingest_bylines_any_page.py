@@ -125,3 +125,8 @@ def test_a_byline_tail_that_names_no_outlet(line):
 ])
 def test_titles_and_degrees_are_not_part_of_an_authors_name(line, authors):
     assert parse_byline(line).authors == authors
+
+
+def test_an_agency_among_the_names_is_the_outlet():
+    by = parse_byline("By Rui Costa and Reuters")
+    assert (by.authors, by.outlet) == (["Rui Costa"], "Reuters")

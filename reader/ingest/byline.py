@@ -269,6 +269,10 @@ def parse_byline(line: str) -> Byline | None:
         return Byline(outlet=names[0], date=when, outlet_written=True)  # an outlet's own byline, with agencies' help
     if not names or not all(_is_name(n) for n in names):
         return None
+    agencies_named = [n for n in names if is_agency(n)]  # 'By Rui Costa and Reuters': Reuters is no person
+    if agencies_named and len(agencies_named) < len(names):
+        names = [n for n in names if not is_agency(n)]
+        role_outlet = role_outlet or agencies_named[0]
     result = Byline(authors=names, date=when, outlet=role_outlet)
     for seg in segments[1:]:
         when = parse_date_line(seg)
