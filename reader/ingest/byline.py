@@ -160,8 +160,10 @@ def _source_segments(line: str) -> Byline | None:
     """A credit line of segments, each a source, an outlet, a desk, a person, a date or a time:
     'Source: Xinhua| 2023-03-12 14:05:23|Editor: Ana Lima', 'News Desk / harbourgazette.com / Updated: Mar 12,
     2023, 14:05 IST', 'Rui Costa | Harbour Gazette | 12 March 2023'. An editor is no author."""
+    if len(line) > 160 or not any(ch.isdigit() for ch in line) and "ource" not in line:
+        return None  # a date or a 'Source:' is needed: most lines are text
     parts = [x.strip() for x in _SEGMENTS.split(line) if x.strip()]
-    if len(parts) < 2 or len(line) > 160:
+    if len(parts) < 2:
         return None
     result, sourced = Byline(), False
     for part in parts:
@@ -188,7 +190,8 @@ def _source_segments(line: str) -> Byline | None:
 
 def _dated_source(line: str) -> Byline | None:
     """'Xinhua, January 7, 2015' (an agency or outlet, then the date), or 'Rui Costa | 7 May 2015'."""
-    if len(line) > 100:
+    if len(line) > 100 or ("," not in line and "|" not in line and "-" not in line and "—" not in line
+                           and "–" not in line):
         return None
     parts = _CREDIT_SPLIT.split(_CONTROLS_TAIL.sub("", line).strip(), maxsplit=1)
     if len(parts) != 2:

@@ -106,6 +106,8 @@ def is_reading_time(line: str) -> bool:
 
 
 def is_navigation(line: str) -> bool:
+    if len(line) > 160:  # text, not a menu
+        return False
     return is_nav_item(line) or is_nav_bar(line) or is_share_bar(line) or is_page_code(line) or is_reading_time(line)
 
 
