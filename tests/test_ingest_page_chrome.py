@@ -49,6 +49,9 @@ def test_a_banner_prefix_is_dropped_from_the_only_headline():
     "Facebook Twitter WhatsApp Email\nCopy link",
     "P[L1] D[0x0] M[300x250] OOP[F] ADUNIT[] T[]",
     "Enlarge this image\ntoggle caption\n4 min read",
+    "Home News Sport Business Culture Opinion",
+    "We use cookies to improve your experience. By continuing to browse you accept them.",
+    "Please enable JavaScript: your browser does not support this page.",
 ])
 def test_navigation_lines_are_never_the_title_or_section(menu):
     assert meta(f"{menu}\n\n{T}\n\n" + BODY)[:2] == (T, None)
@@ -152,3 +155,7 @@ def test_a_banner_under_the_title_is_not_a_byline():
 def test_a_category_line_names_the_section(line):
     assert meta(f"{line}\n\n{T}\n\n" + BODY)[:2] == (T, "Politics")
     assert meta(f"{T}\n{line}\n\n" + BODY)[:2] == (T, "Politics")
+
+
+def test_a_headline_in_title_case_is_not_a_menu():
+    assert meta("Harbour Town Votes To Build New Sea Wall\n\n" + BODY)[0] == "Harbour Town Votes To Build New Sea Wall"
