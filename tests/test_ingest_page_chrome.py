@@ -159,3 +159,9 @@ def test_a_category_line_names_the_section(line):
 
 def test_a_headline_in_title_case_is_not_a_menu():
     assert meta("Harbour Town Votes To Build New Sea Wall\n\n" + BODY)[0] == "Harbour Town Votes To Build New Sea Wall"
+
+
+@pytest.mark.parametrize("label", ["World > Asia", "World | Asia", "World / Asia", "World » Asia",
+                                   "Asia | Harbour Gazette"])
+def test_a_short_trail_of_sections_over_the_headline(label):
+    assert meta(f"{label}\n\n{T}\n\n" + BODY)[:2] == (T, "Asia")

@@ -164,3 +164,17 @@ def category_line(line: str) -> str | None:
     """'Category: Politics', 'Filed under: World, Asia', 'Section: Business': the section named (the first)."""
     m = _CATEGORY.match(line.strip())
     return m.group("section").strip() if m and len(line) <= 120 else None
+
+
+_LABEL_CRUMB_SPLIT = re.compile(r"\s+[>|/]\s+|\s*[»›]\s*")
+
+
+def label_crumbs(line: str) -> list[str] | None:
+    """['World', 'Asia'] for a short trail of section names without 'Home': 'World > Asia', 'World | Asia'."""
+    parts = [x.strip() for x in _LABEL_CRUMB_SPLIT.split(line)]
+    if not 2 <= len(parts) <= 4 or not all(parts):
+        return None
+    if not all(len(x.split()) <= 3 and x[0].isupper() and not x.endswith((".", "?", "!")) for x in parts):
+        return None
+    sections = [x for x in parts if is_topic_label(x) or not is_outlet_name(x)]  # 'Opinion | Harbour Gazette'
+    return sections or None

@@ -203,6 +203,12 @@ def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) 
             drop.add(i)
             i += 1
             continue
+        trail = header.label_crumbs(u) if nxt is not None else None
+        if trail and _crumb_is_section(trail[-1], units[nxt]):  # 'World > Asia' over the headline
+            p.section = p.section or trail[-1]
+            drop.add(i)
+            i += 1
+            continue
         if blocks.is_headline_like(u) and not blocks.is_tweet(u) and not header.is_quoted_sentence(u):
             if nxt is not None and header.is_section_label(u, units[nxt]):
                 p.section = p.section or u  # 'Asia - Pacific' over the headline
