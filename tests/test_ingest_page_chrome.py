@@ -165,3 +165,7 @@ def test_a_headline_in_title_case_is_not_a_menu():
                                    "Asia | Harbour Gazette"])
 def test_a_short_trail_of_sections_over_the_headline(label):
     assert meta(f"{label}\n\n{T}\n\n" + BODY)[:2] == (T, "Asia")
+
+
+def test_an_outlet_without_a_media_word_after_the_title():
+    assert meta(f"{T} - Politico\n\n" + BODY)[0::3] == (T, "Politico")

@@ -1,6 +1,7 @@
 """Is a short string the name of a news outlet? Used where a byline or a title names one without a cue.
 
     'Reuters', 'AFP', 'Associated Press', 'PA Media'    a news agency (data: the list below)
+    'Al Jazeera', 'Politico', 'Dawn'                    an outlet whose name has no media word (data)
     'Harbour Gazette', 'The Daily Star', 'BBC News'     a name ending in a media word
     'example.com', 'www.example.co.uk'                 a site's domain
 
@@ -25,6 +26,17 @@ AGENCIES = frozenset(s.casefold() for s in (
     "KUNA", "QNA", "SANA", "BSS", "Xinhua News Agency", "Jiji Press", "Jiji", "Nikkei",
     "Dow Jones", "Dow Jones Newswires", "CNN", "BBC", "BBC News", "NPR", "PBS", "CBC", "ABC", "NBC", "CBS", "Sky News",
 ))
+#: Outlets whose names carry no media word, as they sign their pages ('Title - Al Jazeera', 'By A, Politico'):
+#: data for the same reason as the agencies (nothing else tells 'Politico' or 'Dawn' from a word or a person).
+NAMED_OUTLETS = frozenset(s.casefold() for s in (
+    "Al Jazeera", "Al Jazeera English", "Al Arabiya", "Politico", "Axios", "Forbes", "Fortune", "Newsweek",
+    "Euronews", "France 24", "DW", "Deutsche Welle", "RFI", "Vox", "Slate", "Salon", "Quartz", "The Atlantic",
+    "The Economist", "The Hindu", "Dawn", "Scroll.in", "The Wire", "Mint", "Firstpost", "Rappler", "Stuff",
+    "RNZ", "SBS", "Nikkei Asia", "Haaretz", "Ynetnews", "Kyiv Independent", "Meduza", "Semafor",
+    "ProPublica", "HuffPost", "BuzzFeed News", "Vice", "The Conversation", 
+    "Yahoo News", "MSN", "Fox News", "MSNBC", "CNBC", "ABC News", "CBS News", "NBC News", 
+    "RTÉ", "RTE", "The Verge", "TechCrunch", "Wired", "Ars Technica", "ESPN", "Sky Sports", "BBC Sport",
+))
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|info|news|tv|[a-z]{2})$", re.I)
 
 
@@ -47,6 +59,10 @@ def is_agency(name: str) -> bool:
     return " ".join(name.split()).casefold() in AGENCIES
 
 
+def is_named_outlet(name: str) -> bool:
+    return " ".join(name.split()).casefold() in NAMED_OUTLETS
+
+
 def is_media_name(name: str) -> bool:
     """'Harbour Gazette', 'The Daily Star': one to five capitalised words, the last a media word."""
     words = name.split()
@@ -64,4 +80,4 @@ def is_domain(name: str) -> bool:
 def is_outlet_name(name: str) -> bool:
     """A news agency, a name ending in a media word, or a domain."""
     name = " ".join(name.split()).strip(" .,;:")
-    return bool(name) and (is_agency(name) or is_media_name(name) or bool(_DOMAIN.match(name)))
+    return bool(name) and (is_agency(name) or is_named_outlet(name) or is_media_name(name) or bool(_DOMAIN.match(name)))
