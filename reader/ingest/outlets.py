@@ -33,8 +33,8 @@ NAMED_OUTLETS = frozenset(s.casefold() for s in (
     "Euronews", "France 24", "DW", "Deutsche Welle", "RFI", "Vox", "Slate", "Salon", "Quartz", "The Atlantic",
     "The Economist", "The Hindu", "Dawn", "Scroll.in", "The Wire", "Mint", "Firstpost", "Rappler", "Stuff",
     "RNZ", "SBS", "Nikkei Asia", "Haaretz", "Ynetnews", "Kyiv Independent", "Meduza", "Semafor",
-    "ProPublica", "HuffPost", "BuzzFeed News", "Vice", "The Conversation", 
-    "Yahoo News", "MSN", "Fox News", "MSNBC", "CNBC", "ABC News", "CBS News", "NBC News", 
+    "ProPublica", "HuffPost", "BuzzFeed News", "Vice", "The Conversation",
+    "Yahoo News", "MSN", "Fox News", "MSNBC", "CNBC", "ABC News", "CBS News", "NBC News",
     "RTÉ", "RTE", "The Verge", "TechCrunch", "Wired", "Ars Technica", "ESPN", "Sky Sports", "BBC Sport",
 ))
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|info|news|tv|[a-z]{2})$", re.I)
