@@ -12,6 +12,11 @@ Each is a pure function of one line (or of the lines near it):
     'World News | Title'                      a section prefix           -> section, title
     'Alt text - Title' (the title repeated after ' - ' further down)     -> title
     'Neil Murphy' (under the title)           a byline without 'By'      -> authors
+    'Title | Harbour Gazette', 'Outlet - Title'  a site name                -> title, publisher (after a byline's)
+    'World > Asia', 'World | Asia' (over the headline)  a trail of sections -> section 'Asia'
+    'Category: Politics', 'Filed under: World'  a category line           -> section
+    '“We will,” she said.'                    a sentence ending in a quote -> never the title
+(Banners, menus and site notices are in reader/ingest/chrome.py; credit lines in byline.py and credits.py.)
 """
 
 from __future__ import annotations
