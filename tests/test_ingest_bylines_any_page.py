@@ -130,3 +130,9 @@ def test_titles_and_degrees_are_not_part_of_an_authors_name(line, authors):
 def test_an_agency_among_the_names_is_the_outlet():
     by = parse_byline("By Rui Costa and Reuters")
     assert (by.authors, by.outlet) == (["Rui Costa"], "Reuters")
+
+
+@pytest.mark.parametrize("line", ["Rui CostaRui Costa\n12 March 2023", "By Rui CostaRui Costa", "Rui Costa, Lisbon",
+                                  "Reporter: Rui Costa", "By: Rui Costa"])
+def test_more_byline_shapes(line):
+    assert who(f"{T}\n{line}\n\n" + BODY)[0] == ["Rui Costa"]

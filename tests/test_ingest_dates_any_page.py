@@ -74,3 +74,7 @@ def test_the_published_date_wins_over_an_updated_line_above_it():
 
 def test_the_published_date_of_two_whichever_comes_first():
     assert parse_date_line("Updated 13 March 2023 | Published 12 March 2023") == "2023-03-12"
+
+
+def test_a_published_and_an_updated_date_side_by_side():
+    assert parse_date_line("Mar 12, 2023 Updated Mar 13, 2023") == "2023-03-12"

@@ -17,12 +17,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.ingest.credits import desk_byline, name_case, strip_honorifics, wire_credits, without_agencies
+from reader.ingest.credits import desk_byline, name_case, strip_honorifics, unglue, wire_credits, without_agencies
 from reader.ingest.chrome import is_reading_time, is_relative_date
 from reader.ingest.dates import is_time_line, parse_date_line
 from reader.ingest.outlets import is_agency, is_outlet_name
 
-_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:)"
+_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:|"
+                 r"by:|reporter:|writer:|words:|text:|story:)"
                  r"\s+(?P<rest>.+?)\s*$", re.I)
 #: 'Posted on 12 March 2023 by A', 'Published March 12, 2023 by A'.
 _POSTED = re.compile(r"^\s*(?:(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,.:]{6,40}?)\s+by\s+"
@@ -116,7 +117,7 @@ def _names(text: str) -> list[str]:
         if _GENERATION.match(piece) and names:
             names[-1] = f"{names[-1]} {piece}"
             continue
-        names.append(strip_honorifics(name_case(PLACE_TAIL.sub("", piece.strip(" .")))))
+        names.append(unglue(strip_honorifics(name_case(PLACE_TAIL.sub("", piece.strip(" ."))))))
     return names
 
 
@@ -327,6 +328,8 @@ def parse_credit_line(line: str) -> Byline | None:
         return None
     if is_outlet_name(rest):
         return Byline(authors=names, outlet=rest)
+    if rest.casefold() in place_names():  # 'Rui Costa, Lisbon'
+        return Byline(authors=names)
     if not _ROLE.search(rest):
         return None
     _, outlet = _drop_roles(f"{names[0]}, {rest}")

@@ -51,6 +51,12 @@ def strip_honorifics(name: str) -> str:
     return _HONORIFIC.sub("", name)
 
 
+def unglue(name: str) -> str:
+    """'Rui CostaRui Costa' -> 'Rui Costa': a name saved twice without a space (an avatar's alt text and the name)."""
+    m = re.fullmatch(r"(\S.{2,60}?)\s*\1", name)
+    return m.group(1) if m else name
+
+
 def wire_credits(rest: str) -> str:
     """'A in London; Additional reporting by B; Editing by C' -> 'A in London' (the authors' part of a
     wire footer: the first credit and any 'Writing by' one)."""

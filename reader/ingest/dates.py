@@ -46,7 +46,7 @@ _PATTERNS = [
 #: Day and month in an order the page does not say: read only when one of them is over 12.
 _EITHER_ORDER = re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
                            + _TIME + _END, re.I)
-_TWO_DATES = re.compile(r"\s*[|•·;]\s*|\s+/\s+|,\s*(?=(?:last\s+)?updated\b)", re.I)
+_TWO_DATES = re.compile(r"\s*[|•·;]\s*|\s+/\s+|,?\s+(?=(?:last\s+)?updated\b)", re.I)
 _US_ZONE = re.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|AK[SD]T|H[SD]T|ET|CT|MT|PT)\b")
 _READING_TIME = re.compile(r"^\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?\s*$", re.I)
 

@@ -25,7 +25,7 @@ import re
 
 from reader.ingest import chrome
 from reader.ingest.byline import PLACE_TAIL, is_person_name
-from reader.ingest.credits import name_case, without_agencies
+from reader.ingest.credits import name_case, unglue, without_agencies
 from reader.ingest.dates import parse_date_line
 from reader.ingest.outlets import is_outlet_name, is_topic_label
 from reader.ingest.publisher import MEDIA_WORDS
@@ -139,7 +139,7 @@ def name_line(line: str) -> list[str] | None:
     words = line.split()
     if not 2 <= len(words) <= 4:
         return None
-    name = name_case(line)  # 'JOHN SMITH' -> 'John Smith'
+    name = unglue(name_case(line))  # 'JOHN SMITH' -> 'John Smith', 'Rui CostaRui Costa' -> 'Rui Costa'
     return [name] if is_person_name(name) else None
 
 
