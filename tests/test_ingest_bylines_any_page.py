@@ -136,3 +136,7 @@ def test_an_agency_among_the_names_is_the_outlet():
                                   "Reporter: Rui Costa", "By: Rui Costa"])
 def test_more_byline_shapes(line):
     assert who(f"{T}\n{line}\n\n" + BODY)[0] == ["Rui Costa"]
+
+
+def test_an_agency_is_kept_as_printed():
+    assert who(f"{T}\n\nBy Rui Costa, dpa\n\n" + BODY) == (["Rui Costa"], "dpa")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from reader.ingest.credits import desk_byline, name_case, strip_honorifics, unglue, wire_credits, without_agencies
 from reader.ingest.chrome import is_reading_time, is_relative_date
 from reader.ingest.dates import is_time_line, parse_date_line
-from reader.ingest.outlets import is_agency, is_outlet_name
+from reader.ingest.outlets import is_agency, is_media_name, is_named_outlet, is_outlet_name
 
 _BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:|"
                  r"by:|reporter:|writer:|words:|text:|story:)"
@@ -291,7 +291,14 @@ def parse_byline(line: str) -> Byline | None:
             continue
         if result.outlet is None and len(seg.split()) <= 6:
             result.outlet = seg
-    return result
+    return _as_printed(result)
+
+
+def _as_printed(by: Byline) -> Byline:
+    """An agency or a known outlet is kept as the page prints it ('dpa', 'AP'), not rendered like a domain."""
+    if by.outlet and (is_agency(by.outlet) or is_named_outlet(by.outlet) or is_media_name(by.outlet)):
+        by.outlet_written = True
+    return by
 
 
 @lru_cache(maxsize=1)
@@ -327,7 +334,7 @@ def parse_credit_line(line: str) -> Byline | None:
     if not names or not all(is_person_name(n) for n in names):
         return None
     if is_outlet_name(rest):
-        return Byline(authors=names, outlet=rest)
+        return _as_printed(Byline(authors=names, outlet=rest))
     if rest.casefold() in place_names():  # 'Rui Costa, Lisbon'
         return Byline(authors=names)
     if not _ROLE.search(rest):
