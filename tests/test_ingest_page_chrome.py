@@ -169,3 +169,9 @@ def test_a_short_trail_of_sections_over_the_headline(label):
 
 def test_an_outlet_without_a_media_word_after_the_title():
     assert meta(f"{T} - Politico\n\n" + BODY)[0::3] == (T, "Politico")
+
+
+def test_numbered_breadcrumbs_on_one_line():
+    a = parse_text(f"1. Home 2. Europe 3. Portugal\n\n{T}\n\n" + BODY)
+    assert (a.title, a.section) == (T, "Portugal")
+    assert a.paragraphs[0].startswith("The regional council")

@@ -33,6 +33,7 @@ from reader.ingest.publisher import MEDIA_WORDS
 _LEADING_DATE = re.compile(r"^date:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
                            r"(?:\s+(?P<rest>.*))?$", re.I)
 _NUMBERED_CRUMB = re.compile(r"^\d{1,2}\.\s+(?P<crumb>[^\s.][^.!?]{0,40})$")
+_ONE_LINE_CRUMBS = re.compile(r"^1\.\s+\S[^.]{0,30}?\s+2\.\s+\S[^.]{0,40}(?:\s+\d\.\s+\S[^.]{0,40})*$")
 _HOME = {"home", "homepage", "start", "news", "accueil", "inicio", "startseite", "beranda"}
 _WIRE_PREFIX = re.compile(r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|BREAKING|ANALYSIS|FACTBOX|EXPLAINER)"
                           r"(?:\s*\d{1,2})?\s*[-:]\s*)+(?=\S)")
@@ -56,6 +57,9 @@ def leading_date(line: str) -> tuple[str, str] | None:
 
 def numbered_crumbs(units: list[str], start: int = 0) -> list[str] | None:
     """['Home', 'Asia', 'Pakistan'] for consecutive '1. Home', '2. Asia', '3. Pakistan' lines at `start`."""
+    if start < len(units) and _ONE_LINE_CRUMBS.match(units[start]):  # '1. Home 2. Asia 3. Pakistan' on one line
+        one = [c.strip() for c in re.split(r"(?:^|\s+)\d{1,2}\.\s+", units[start]) if c.strip()]
+        return one if len(one) >= 2 and one[0].casefold() in _HOME else None
     crumbs: list[str] = []
     for i in range(start, min(len(units), start + 8)):
         m = _NUMBERED_CRUMB.match(units[i])
@@ -65,6 +69,10 @@ def numbered_crumbs(units: list[str], start: int = 0) -> list[str] | None:
     if len(crumbs) >= 2 and crumbs[0].casefold() in _HOME:
         return crumbs
     return None
+
+
+def is_one_line_crumbs(line: str) -> bool:
+    return bool(_ONE_LINE_CRUMBS.match(line))
 
 
 def masthead(line: str) -> str | None:

@@ -67,6 +67,11 @@ def read_top(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int])
             i += 1
             continue
         crumbs = header.numbered_crumbs(units, i)
+        if crumbs and header.is_one_line_crumbs(u):  # '1. Home 2. Asia 3. Pakistan'
+            drop.add(i)
+            p.section = crumbs[-1]
+            i += 1
+            continue
         if crumbs:  # '1. Home' / '2. Asia' / '3. Pakistan': the last crumb is the section
             drop.add(i)  # 'Home'; the others stay as captions: they name places and topics
             kinds.update({k: CAPTION for k in range(i + 1, i + len(crumbs))})
