@@ -21,7 +21,7 @@ _BANNER = (r"(?:breaking(?:\s+news)?|news\s+alert|just\s+in|developing(?:\s+stor
            r"|watch\s+live|happening\s+now)")
 _BANNER_ALONE = re.compile(rf"^\W*{_BANNER}\W*$", re.I)
 _BANNER_LEAD = re.compile(rf"^\W*{_BANNER}\s*[:|•·–—-]\s*(?=\S)", re.I)
-_TICKER = re.compile(r"^\W*(?:trending|hot\s+topics?|top\s+stories|latest)\b", re.I)
+_TICKER = re.compile(r"^\W*(?:trending|hot\s+topics?|top\s+stories)\b", re.I)
 #: Prefixes dropped from a headline: only banners that are never part of a headline's wording.
 _TITLE_BANNER = re.compile(r"^(?:breaking(?:\s+news)?|just\s+in|news\s+alert|developing(?:\s+story)?)\s*[:|–—-]\s*(?=\S)", re.I)
 
