@@ -140,3 +140,9 @@ def test_more_byline_shapes(line):
 
 def test_an_agency_is_kept_as_printed():
     assert who(f"{T}\n\nBy Rui Costa, dpa\n\n" + BODY) == (["Rui Costa"], "dpa")
+
+
+def test_a_label_on_a_line_of_its_own():
+    a = parse_text(f"{T}\nBy\nRui Costa\nPublished:\n12 March 2023\n\n" + BODY)
+    assert (a.authors, a.date) == (["Rui Costa"], "2023-03-12")
+    assert not any(p in ("By", "Published:") for p in a.paragraphs)

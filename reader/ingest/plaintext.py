@@ -18,6 +18,8 @@ The shape this reads (every part optional):
 
 from __future__ import annotations
 
+import re
+
 from reader.ingest import blocks, chrome, header
 from reader.ingest.byline import Byline, dateline_outlet, parse_byline, parse_credit_line
 from reader.ingest.credits import end_credit
@@ -63,6 +65,11 @@ def split_units(text: str) -> list[str]:
     return [ln for b in blocks_ for ln in b]
 
 
+#: A byline's or date's label saved on a line of its own, its name or date on the next.
+_LONE_LABEL = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|published|published on|updated|"
+                         r"last updated|posted|posted on|date)\s*:?$", re.I)
+
+
 def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
     """Glue tweet attribution lines (and lines that continue a broken sentence) to the line before."""
     out: list[str] = []
@@ -71,6 +78,9 @@ def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
         if out and blocks.is_tweet_attribution(u):
             out[-1] = f"{out[-1]} {u}"
             tweets.add(len(out) - 1)
+            continue
+        if out and _LONE_LABEL.match(out[-1]) and blocks.words(u) <= 12:  # 'By' / 'Rui Costa', 'Published' / date
+            out[-1] = f"{out[-1].rstrip()} {u}"
             continue
         if (
             out
