@@ -175,3 +175,7 @@ def test_numbered_breadcrumbs_on_one_line():
     a = parse_text(f"1. Home 2. Europe 3. Portugal\n\n{T}\n\n" + BODY)
     assert (a.title, a.section) == (T, "Portugal")
     assert a.paragraphs[0].startswith("The regional council")
+
+
+def test_a_breadcrumb_cut_short_without_an_ellipsis_is_the_title():
+    assert meta(f"Home » World » Harbour town votes\n\n{T}\n\n" + BODY)[:2] == (T, "World")

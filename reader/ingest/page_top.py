@@ -29,8 +29,8 @@ def _same_title(a: str, b: str) -> bool:
     ka, kb = (x.translate(_QUOTES).casefold().strip(" .…") for x in (a, b))
     if ka == kb:
         return True
-    # A breadcrumb may cut a long title short with an ellipsis.
-    return (a.endswith(("…", "...")) and len(ka) >= 10 and kb.startswith(ka))
+    # A breadcrumb may cut a long title short, with an ellipsis or without (then at three words or more).
+    return (a.endswith(("…", "...")) or len(ka.split()) >= 3) and len(ka) >= 10 and kb.startswith(ka)
 
 
 def read_top(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) -> int:
