@@ -78,3 +78,7 @@ def test_the_published_date_of_two_whichever_comes_first():
 
 def test_a_published_and_an_updated_date_side_by_side():
     assert parse_date_line("Mar 12, 2023 Updated Mar 13, 2023") == "2023-03-12"
+
+
+def test_an_updated_time_after_the_date():
+    assert parse_date_line("Published on 25/03/2023 - 14:05•Updated 16:10") == "2023-03-25"

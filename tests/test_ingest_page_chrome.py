@@ -52,6 +52,7 @@ def test_a_banner_prefix_is_dropped_from_the_only_headline():
     "Home News Sport Business Culture Opinion",
     "We use cookies to improve your experience. By continuing to browse you accept them.",
     "Please enable JavaScript: your browser does not support this page.",
+    "Harbour Gazette Logo\nMenu\nWorld\nU.S.\nPolitics\nSports",
 ])
 def test_navigation_lines_are_never_the_title_or_section(menu):
     assert meta(f"{menu}\n\n{T}\n\n" + BODY)[:2] == (T, None)
@@ -179,3 +180,18 @@ def test_numbered_breadcrumbs_on_one_line():
 
 def test_a_breadcrumb_cut_short_without_an_ellipsis_is_the_title():
     assert meta(f"Home » World » Harbour town votes\n\n{T}\n\n" + BODY)[:2] == (T, "World")
+
+
+def test_a_menu_an_entry_a_line_under_the_masthead():
+    text = f"Harbour Gazette\nHome\nNews\nSports\n\n{T}\n\nBy Rui Costa\n\n" + BODY
+    assert meta(text)[:4] == (T, None, ["Rui Costa"], "Harbour Gazette")
+
+
+def test_a_banner_that_the_article_is_old():
+    assert meta(f"Portugal\nThis article is more than 1 year old\n{T}\n\n" + BODY)[:2] == (T, "Portugal")
+
+
+def test_an_image_caption_over_the_byline_is_not_the_title():
+    text = (f"{T}\n12 March 2023\nImage source, Getty Images\nImage caption,\nWorkers on the old wall\n"
+            "By Rui Costa\nHarbour Gazette, Lisbon\n\n" + BODY)
+    assert meta(text) == (T, None, ["Rui Costa"], "Harbour Gazette", "2023-03-12")

@@ -152,3 +152,7 @@ def test_credit_lines_of_many_shapes(lines, authors, publisher, date):
 
 def test_a_title_with_a_site_name_is_no_credit_line():
     assert meta("Harbour Wins Big | Harbour Gazette\n\n" + BODY)[::3] == ("Harbour Wins Big", "Harbour Gazette")
+
+
+def test_a_dateline_with_place_and_country_before_the_agency():
+    assert meta(f"{T}\n\nLISBON, Portugal (AP) — {LEAD}\n\n" + BODY)[3] == "AP"

@@ -36,6 +36,7 @@ _CREDIT = re.compile(
     r"\[[^\[\]]{2,80}/\s*[^\[\]/]{2,40}\]\s*$"                                   # [Name/AFP]
     r"|\((?:file\s+)?(?:photo|photograph|picture|image|illustration|video)s?\s*(?:by|:|credit)[^)]*\)"  # (Photo by X / AFP)
     r"|^(?:photo|image|picture|caption|file photo)\s*(?:credit)?\s*:"          # Photo: X
+    r"|^(?:image|media|photo|video)\s+(?:source|caption)\s*[,:]"                # Image caption, X
     r"|\b(?:via|/)\s*(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock)\s*[\])]?\s*$"
     r"|\bCredit:\s*\S"                                                        # ... Credit: AFP via Getty Images/X
     r"|^[^.!?]{10,200}[.!?]\s+(?:AFP|AP|Reuters|EPA|PA|Getty Images|Shutterstock|Bloomberg|Supplied|File)\s*$",

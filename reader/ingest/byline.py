@@ -49,7 +49,7 @@ _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with
 #: A dateline: 'Name — text' where Name is one to four capitalised words, then an em/en dash; or a place or
 #: date and an agency in parentheses, then any dash ('Nov 18 (Reuters) - ...').
 _DATELINE = re.compile(
-    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?"
+    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}(?:,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}(?=\s*\())?)(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?"
     r"\s*(?:[—–]|--|(?(agency)[-:]|(?!)))\s*(?=\S)"  # an ASCII '--' for a dash; after an agency '-' or ':' too
 )
 _DATED_AGENCY = re.compile(  # a date before the agency: 'Nov 18 (Reuters) -', 'LONDON, Nov 18 (Reuters) -'

@@ -36,7 +36,7 @@ listen to this article|listen to article|listen to this story|audio|play|0:00|pr
 text size|font size|adjust font size|enlarge this image|toggle caption|hide caption|view image in fullscreen|
 open image in gallery|expand|image|photo|getty images|loading|story continues below advertisement|
 continue reading|reading time|facebook|twitter|x|instagram|youtube|linkedin|whatsapp|telegram|tiktok|rss|copy link""".replace("\n", "").split("|"))
-_NOTICE = re.compile(r"\b(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|"
+_NOTICE = re.compile(r"\b(?:this article is more than \d+ (?:years?|months?) old|we use cookies|uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|"
                      r"enable javascript|javascript is disabled|your browser (?:is|does)|ad ?blocker|by continuing to (?:use|browse)|"
                      r"you have reached your (?:article )?limit|already a subscriber|to continue reading)\b", re.I)
 _MENU_WORDS = frozenset("""home news world uk us u.s. politics business money markets economy tech technology science
@@ -45,6 +45,7 @@ life style travel food opinion opinions comment analysis video videos audio podc
 weather local national international regional latest live more menu search sections newsletters newsletter
 subscribe login sign in register account e-paper epaper education environment climate property cars motoring
 obituaries jobs classifieds & and the""".split())
+_LOGO = re.compile(r"^\S.{0,40}?\s+logo$", re.I)  # 'Harbour Gazette Logo': an image's alt text
 _SHARE_WORDS = frozenset("""facebook twitter x whatsapp email e-mail linkedin telegram reddit pinterest print share
 on via copy link messenger flipboard sms comments comment tumblr threads bluesky mastodon""".split())
 _READING_TIME = re.compile(r"^(?:reading\s+time\s*:?\s*)?\d{1,3}\s*(?:min|mins|minutes?)\.?(?:\s+read)?$", re.I)
@@ -120,6 +121,17 @@ def is_menu_words(line: str) -> bool:
     return len(words) >= 4 and all(w in _MENU_WORDS for w in words)
 
 
+def menu_run(units: list[str], start: int) -> int:
+    """How many lines from `start` are one menu, an entry a line ('Home' / 'News' / 'Sport'): three or more
+    short lines of section or control names (one or two such lines may be the section's labels: 'Sport' /
+    'Football')."""
+    k = start
+    while k < len(units) and 1 <= len(units[k].split()) <= 3 and (
+            _key(units[k]) in NAV_LINES or all(w in _MENU_WORDS for w in re.findall(r"[\w&'’.-]+", units[k].casefold()))):
+        k += 1
+    return k - start if k - start >= 3 else 0
+
+
 def is_site_notice(line: str) -> bool:
     """'We use cookies to improve your experience.', 'Please enable JavaScript': the site talking, not the article."""
     return len(line.split()) <= 50 and bool(_NOTICE.search(line))
@@ -128,7 +140,7 @@ def is_site_notice(line: str) -> bool:
 def is_navigation(line: str) -> bool:
     if len(line) > 300:  # text, not a menu
         return False
-    return (is_nav_item(line) or is_nav_bar(line) or is_share_bar(line) or is_page_code(line) or is_reading_time(line)
+    return (bool(_LOGO.match(line)) or is_nav_item(line) or is_nav_bar(line) or is_share_bar(line) or is_page_code(line) or is_reading_time(line)
             or is_menu_words(line) or is_site_notice(line))
 
 

@@ -48,6 +48,7 @@ _EITHER_ORDER = re.compile(r"^\s*" + _PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})(?P<se
                            + _TIME + _END, re.I)
 _TWO_DATES = re.compile(r"\s*[|•·;]\s*|\s+/\s+|,?\s+(?=(?:last\s+)?updated\b)", re.I)
 _US_ZONE = re.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|AK[SD]T|H[SD]T|ET|CT|MT|PT)\b")
+_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\s*:?\s*(?:at\s+)?", re.I)
 _READING_TIME = re.compile(r"^\s*\d{1,3}\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?\s*$", re.I)
 
 
@@ -62,7 +63,7 @@ def parse_date_line(line: str) -> str | None:
     if len(parts) == 2 and all(_one_date(x) for x in parts):  # 'Published 12 March 2023 | Updated 13 March 2023'
         updated = re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", parts[0], re.I)
         return _one_date(parts[1] if updated else parts[0])  # the published date, whichever comes first
-    if len(parts) >= 2 and all(is_time_line(x) or _READING_TIME.match(x) for x in parts[1:]):
+    if len(parts) >= 2 and all(is_time_line(_UPDATED.sub("", x)) or _READING_TIME.match(x) for x in parts[1:]):
         return _one_date(parts[0])  # 'March 12, 2023 | 2:05 PM | 4 min read'
     return None
 

@@ -56,6 +56,11 @@ def read_top(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int])
         if i in drop:
             i += 1
             continue
+        run = chrome.menu_run(units, i)
+        if run:  # 'Home' / 'News' / 'Sport': a menu, an entry a line
+            drop.update(range(i, i + run))
+            i += run
+            continue
         if (chrome.is_navigation(u) and not blocks.breadcrumb(u)) or chrome.is_banner(u) or chrome.is_relative_date(u):
             drop.add(i)  # 'Skip to content', '• Home', 'Home | News | Sport', 'BREAKING NEWS': not counted
             i += 1
@@ -190,8 +195,15 @@ def _crumb_is_section(last: str, nxt: str) -> bool:
 
 def _next_headline(units: list[str], start: int, drop: set[int]) -> int | None:
     """The next line that is not dropped, if it could be a title."""
-    for j in range(start, min(len(units), start + 8)):
+    j, limit = start, min(len(units), start + 8)
+    while j < limit:
+        run = chrome.menu_run(units, j) if j not in drop else 0
+        if run:  # 'Home' / 'News' / 'Sport'
+            j += run
+            limit = min(len(units), limit + run)
+            continue
         if j in drop or chrome.is_navigation(units[j]) or chrome.is_banner(units[j]):
+            j += 1
             continue
         return j if blocks.is_headline_like(units[j]) else None
     return None

@@ -67,7 +67,7 @@ def split_units(text: str) -> list[str]:
 
 #: A byline's or date's label saved on a line of its own, its name or date on the next.
 _LONE_LABEL = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|published|published on|updated|"
-                         r"last updated|posted|posted on|date)\s*:?$", re.I)
+                         r"last updated|posted|posted on|date|(?:image|media|photo)\s+caption)\s*[:,]?$", re.I)
 
 
 def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
