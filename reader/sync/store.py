@@ -229,13 +229,20 @@ class SyncedStore(SyncedTablesMixin):
             raise NotFound(f"No bookmark {bid!r}; run `reader bookmark list` to see their ids.")
         return bm
 
-    def set_note(self, bid: str, note: str) -> Bookmark:
-        """A new version of the note, after every head: this also resolves a conflict everywhere."""
+    def set_note(self, bid: str, note: str, *, parents: list[str] | None = None) -> Bookmark:
+        """A new version of the note, after every head: this also resolves a conflict everywhere.
+
+        `parents` (the versions the user saw, e.g. in a conflict dialog) replaces "every head": a version
+        that arrived from another device while the user chose stays a head, so it is never hidden unseen."""
         self.get_bookmark(bid)
         with self.own.batch():
             self._refresh()
             heads = self._heads(bid)
-            parents = [vid for vid, _ in heads]
+            if parents is None:
+                parents = [vid for vid, _ in heads]
+            else:
+                known = {vid for vid, _ in self._versions().get(bid, [])}
+                parents = [vid for vid in dict.fromkeys(parents) if vid in known]
             for vid, rec in heads:  # our own earlier versions keep no control sequence (an old file's)
                 row = self.own.own_row("notes", vid)
                 text = (row or {}).get("v", {}).get("t")
