@@ -63,6 +63,9 @@ class ReaderApp(App[None]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen(self.library))
+        from reader.tui.screens.note_conflict import announce_conflicts
+
+        announce_conflicts(self, self.library)  # notes edited on two devices wait for the user's choice
 
     def _remember_theme(self, theme: Any) -> None:
         self.guard(preferences.set_theme, self.library, theme.name)

@@ -31,6 +31,7 @@ from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_search import SearchMode
+from reader.tui.screens.main_conflicts import NoteConflictActions, choose_note_version
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.widgets.article_list import ArticleList
@@ -42,7 +43,7 @@ from reader.wording import count, counted
 POSITION_DELAY = 0.4
 
 
-class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, NoteConflictActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.help", "Help", id="help"),  # first, so narrow footers still show it
         Binding("slash", "filter", "Search", id="filter"),
@@ -210,6 +211,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self._mention_index = -1
         self.set_reactive(MainScreen.article_bookmarks, self.app.guard(self.library.bookmarks, article_id) or [])
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
+        self._load_note_conflicts()
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
         answer = self._search_answer if self.searching() else None
@@ -238,6 +240,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         return self.document.article.id if self.document else None
 
     def _reload_bookmarks(self) -> None:
+        self._load_note_conflicts()
         if self.article_id:
             self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
@@ -316,6 +319,8 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
+        if existing is not None and choose_note_version(self, self.library, existing, self._reload_bookmarks):
+            return  # a note edited on two devices: its versions first
 
         def done(result: NoteEditor.Result | None) -> None:
             if result is None:

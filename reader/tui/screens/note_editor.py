@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -30,14 +31,15 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
     #: The editor's cursor blinks; tests that take pictures of it turn this off before the app starts.
     CURSOR_BLINK = True
 
-    def __init__(self, quote: str, note: str = "") -> None:
+    def __init__(self, quote: str, note: str = "", *, title: str = "Note on this passage") -> None:
         super().__init__()
         self.quote = quote
         self.note = note
+        self.title = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
-            yield Label("Note on this passage", classes="dialog-title")
+            yield Label(Text(self.title), classes="dialog-title")
             yield Static(safe(_snippet(self.quote)), id="note-quote", markup=False)
             # A TextArea sends its text to the terminal as it is: never a control sequence.
             area = TextArea(clean(self.note), id="note-text", soft_wrap=True, tab_behavior="focus")
