@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 def conflict_marker(versions: int) -> str:
-    return f"! CONFLICT: {versions} versions from different devices"
+    return f"! CONFLICT, {versions} versions"
 
 
 __all__ = ["conflict_marker"]

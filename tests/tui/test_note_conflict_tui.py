@@ -69,13 +69,13 @@ async def test_conflict_is_marked_in_the_list_the_pane_and_a_notification_at_sta
         app.screen.pane.jump_to(3)
         await pilot.pause()
         [note] = app.screen.pane._layout.note_texts
-        assert note.startswith("\u270e ! CONFLICT: 2 versions from different devices (Bookmarks: B, v) ")
+        assert note.startswith("\u270e ! CONFLICT, 2 versions (Bookmarks: B, v) ")
         assert "! CONFLICT" in screen_text(app)  # under the passage, on screen
         await pilot.press("B")
         await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen))
         text = screen_text(app)
         assert "1 note in conflict: v to choose" in text
-        assert "! CONFLICT: 2 versions" in text  # the row's marker is words, not only a colour
+        assert "! CONFLICT, 2 versions" in text  # the row's marker is words, not only a colour
         assert "v Choose version" in text.splitlines()[-1]  # in the footer while a conflict waits
 
 
@@ -201,3 +201,22 @@ async def test_hostile_versions_show_literally(lib, tmp_path, size):
     note = lib.find_bookmark(lib.bookmarks()[0].id).note
     assert "\x1b" not in note and "[bold red]x[/]" in note and "[bold]z[/]" in note
     assert "\x1b" not in cli_list(lib.root)
+
+
+async def test_keys_typed_in_one_burst_before_ctrl_s_are_all_saved(lib):
+    """ctrl+s (a priority binding) is handled as it arrives; keys sent just before it in the same burst
+    (tmux, SSH, a fast typist) still wait in the text area's queue: the note keeps them all."""
+    from textual import events
+
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, GENEVA)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        for ch in "burst":  # as the terminal driver posts them: all at once, nothing awaited in between
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("ctrl+s", None))
+        await wait_until(pilot, lambda: not isinstance(app.screen, NoteEditor))
+        await pilot.pause()
+        [bm] = lib.bookmarks(GENEVA)
+        assert bm.note == "burst"

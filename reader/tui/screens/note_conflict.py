@@ -47,7 +47,7 @@ def version_header(n: int, head: NoteHead, newest: bool) -> Text:
     label.append(one_line(head.device) or "(unknown device)", style="bold")
     label.append(f"  {when_label(head.when)}  version {one_line(head.version)[:8]}")
     if newest:
-        label.append("  (shown until you choose)")
+        label.append("  (shown now)")
     return label
 
 

@@ -60,7 +60,16 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
         {"save": self.action_save, "delete": self.action_delete, "cancel": self.action_cancel}[event.button.id]()
 
     def action_save(self) -> None:
-        self.dismiss(self.Result(clean(self.query_one(TextArea).text).rstrip()))
+        # ctrl+s is a priority binding, handled as it arrives: keys typed just before it (a fast typist,
+        # keys sent in one burst over SSH or tmux) may still wait in the text area's queue. Read the text
+        # after them, from that same queue, so no typed character is lost.
+        area = self.query_one(TextArea)
+
+        def save() -> None:
+            if self.is_attached and self.app.screen is self:  # once, however often ctrl+s was pressed
+                self.dismiss(self.Result(clean(area.text).rstrip()))
+
+        area.call_later(save)
 
     def action_delete(self) -> None:
         self.dismiss(self.Result("", delete=True))
