@@ -220,3 +220,22 @@ async def test_keys_typed_in_one_burst_before_ctrl_s_are_all_saved(lib):
         await pilot.pause()
         [bm] = lib.bookmarks(GENEVA)
         assert bm.note == "burst"
+
+
+async def test_resolving_from_the_reading_pane_clears_its_marker(lib, tmp_path):
+    bid = make_conflict(lib, tmp_path)
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, GENEVA)
+        pane = app.screen.pane
+        pane.jump_to(3)
+        await pilot.pause()
+        assert "CONFLICT" in pane._layout.note_texts[0]
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteConflictDialog))
+        kept = app.screen.heads[1].text
+        await pilot.press("2")
+        await wait_until(pilot, lambda: not isinstance(app.screen, NoteConflictDialog))
+        await pilot.pause()
+        assert lib.note_conflict(bid) == []
+        assert pane._layout.note_texts == ["\u270e " + kept]

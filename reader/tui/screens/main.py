@@ -211,7 +211,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, NoteCon
         self._mention_index = -1
         self.set_reactive(MainScreen.article_bookmarks, self.app.guard(self.library.bookmarks, article_id) or [])
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
-        self._load_note_conflicts()
+        self._load_note_conflicts(reindex=False)  # the new document indexes them
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
         answer = self._search_answer if self.searching() else None
@@ -240,9 +240,9 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, NoteCon
         return self.document.article.id if self.document else None
 
     def _reload_bookmarks(self) -> None:
-        self._load_note_conflicts()
         if self.article_id:
             self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
+        self._load_note_conflicts(reindex=True)
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
         if self.list_query.needs_bookmarks:
             self._refilter()
