@@ -239,3 +239,21 @@ async def test_resolving_from_the_reading_pane_clears_its_marker(lib, tmp_path):
         await pilot.pause()
         assert lib.note_conflict(bid) == []
         assert pane._layout.note_texts == ["\u270e " + kept]
+
+
+async def test_hostile_device_name_and_time_from_a_synced_file_show_cleaned(lib):
+    """The device and time of a version come from another machine's file: data, never markup or escapes."""
+    from reader.sync.store import NoteHead
+
+    heads = [NoteHead("v1", "[bold red]dev[/]\x1b]52;c;aGk=\x07", "\x1b[2J[link=file:///x]t[/link]", "a"),
+             NoteHead("v2", "\x1b[31mother", "2026-12-01T08:15:42+00:00", "b")]
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        app.push_screen(NoteConflictDialog("quote [b]q[/b]", heads))
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteConflictDialog))
+        await wait_until(pilot, lambda: "quote" in screen_text(app))
+        shown = screen_text(app)
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "[bold red]dev[/]" in shown and "[link=file:///x]t[/link]" in shown and "quote [b]q[/b]" in shown
+        assert "other  2026-12-01 08:15 UTC" in shown

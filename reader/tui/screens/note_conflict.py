@@ -54,6 +54,8 @@ def version_header(n: int, head: NoteHead, newest: bool) -> Text:
 class NoteConflictDialog(ModalScreen["NoteConflictDialog.Result | None"]):
     """Every version of a note in conflict; returns which to keep, or that the user will merge them."""
 
+    AUTO_FOCUS = "#keep-0"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(i + 1), f"keep({i})", f"Keep version {i + 1}", id=f"conflict.keep-{i + 1}")
           for i in range(NUMBER_KEYS)),
@@ -91,9 +93,6 @@ class NoteConflictDialog(ModalScreen["NoteConflictDialog.Result | None"]):
                 yield Button(f"Write a merged note ({key('conflict.merge', 'm')})", id="merge", compact=True,
                              variant="primary")
                 yield Button(f"Cancel ({key('conflict.cancel', 'esc')})", id="cancel", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#keep-0", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
