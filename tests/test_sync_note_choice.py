@@ -70,3 +70,21 @@ def test_merged_note_resolves_on_every_device(tmp_path):
     assert other.conflicts() == {} and other.get_bookmark(bid).note == "both texts"
     other.close()
     lib.close()
+
+
+def test_cli_keep_calls_the_same_rule(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from reader.cli import app
+
+    lib, bid = _conflict(tmp_path)
+    lib.close()
+    runner = CliRunner()
+    res = runner.invoke(app, ["--library", str(tmp_path / "a"), "note", bid, "--keep", "server"])
+    assert res.exit_code == 2 and "No single version 'server'; choose one of:" in res.output
+    res = runner.invoke(app, ["--library", str(tmp_path / "a"), "note", bid, "--keep", "laptop"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["--library", str(tmp_path / "a"), "note", bid, "--keep", "laptop"])
+    assert res.exit_code == 2 and "not in conflict" in res.output
+    out = runner.invoke(app, ["--library", str(tmp_path / "a"), "bookmark", "list"]).output
+    assert "CONFLICT" not in out and "laptop's" in out
