@@ -101,6 +101,12 @@ class StateUseCases:
         does, but a version that arrived from another device meanwhile stays in conflict, never hidden)."""
         return self.state.set_note(bookmark_id, text, parents=[h.version for h in seen])
 
+    def restore_note_conflict(self, bookmark_id: str, seen: list[NoteHead]) -> Bookmark:
+        """Undo set_note_version / set_merged_note over the versions `seen`: they are the note's versions
+        again, in conflict as before (the app's undo; other devices follow after the next sync)."""
+        self.state.withdraw_note_versions(bookmark_id, [h.version for h in seen])
+        return self.state.get_bookmark(bookmark_id)
+
     # -- sync between machines (reader.sync) ----------------------------------------------------------
     def sync_status(self) -> dict[str, Any]:
         """Devices seen, each one's last change, notes in conflict, conflict files not yet merged."""

@@ -88,3 +88,19 @@ def test_cli_keep_calls_the_same_rule(tmp_path, monkeypatch):
     assert res.exit_code == 2 and "not in conflict" in res.output
     out = runner.invoke(app, ["--library", str(tmp_path / "a"), "bookmark", "list"]).output
     assert "CONFLICT" not in out and "laptop's" in out
+
+
+def test_restore_brings_back_the_versions_and_compaction_keeps_them(tmp_path):
+    lib, bid = _conflict(tmp_path)
+    seen = lib.note_conflict(bid)
+    lib.set_note_version(bid, "laptop", seen)
+    exchange(lib.root, tmp_path / "b")
+    lib.restore_note_conflict(bid, seen)
+    assert lib.note_conflict(bid) == seen
+    exchange(lib.root, tmp_path / "b")
+    other = SyncedStore(tmp_path / "b", device="laptop")  # the other device follows after the next sync
+    assert sorted(h.text for h in other.note_heads(bid)) == ["laptop's", "mine"]
+    other.close()
+    lib.sync_compact()
+    assert lib.note_conflict(bid) == seen  # an undone choice supersedes nothing
+    lib.close()

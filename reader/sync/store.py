@@ -6,7 +6,8 @@ row stamped with a hybrid logical clock; reads come from the merged view (reader
 Tables (row key -> fields, each field last-writer-wins on its own):
     reads     article id -> read, position
     marks     bookmark id -> the bookmark's fields (fixed when made), deleted (a tombstone)
-    notes     note version id -> b (bookmark id), t (text), p (parent version ids): never changed; the
+    notes     note version id -> b (bookmark id), t (text), p (parent version ids): never changed (but
+              for `withdrawn`, an undone choice, which then counts as no version at all); the
               versions no other version names as parent are the heads; two heads are a conflict
     meta      article id -> "fields.<name>" (one stamp per corrected field)
     settings  key -> value
@@ -184,7 +185,8 @@ class SyncedStore(SyncedTablesMixin):
         if self._notes_cache is None or self._notes_cache[0] != version:
             by_mark: dict[str, list[tuple[str, Record]]] = {}
             for vid, rec in view.table("notes").items():
-                by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
+                if not rec.v.get("withdrawn"):  # an undone choice (withdraw_note_versions)
+                    by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
             self._notes_cache = (version, by_mark)
         return self._notes_cache[1]
 
@@ -250,6 +252,20 @@ class SyncedStore(SyncedTablesMixin):
                     self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
             self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
         return self.get_bookmark(bid)
+
+    def withdraw_note_versions(self, bid: str, parents: list[str]) -> int:
+        """Undo a choice made on this device: the versions it wrote after exactly `parents` (a kept or
+        merged text) are withdrawn, so those parents are the note's versions again (the conflict is back,
+        each with its own device and time). Returns how many were withdrawn."""
+        self.get_bookmark(bid)
+        wanted = set(parents)
+        with self.own.batch():
+            self._refresh()
+            mine = [vid for vid, rec in self._versions().get(bid, [])
+                    if set(rec.v.get("p") or []) == wanted and self.device in rec.d.values()]
+            for vid in mine:
+                self.put("notes", vid, {"withdrawn": True})
+        return len(mine)
 
     def remove_bookmark(self, bid: str) -> None:
         self.get_bookmark(bid)

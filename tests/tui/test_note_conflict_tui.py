@@ -257,3 +257,35 @@ async def test_hostile_device_name_and_time_from_a_synced_file_show_cleaned(lib)
         assert "\x1b" not in shown and "\x07" not in shown
         assert "[bold red]dev[/]" in shown and "[link=file:///x]t[/link]" in shown and "quote [b]q[/b]" in shown
         assert "other  2026-12-01 08:15 UTC" in shown
+
+
+async def test_undo_brings_the_conflict_back_with_every_version(lib, tmp_path):
+    bid = make_conflict(lib, tmp_path)
+    before = sorted((h.device, h.text) for h in lib.note_conflict(bid))
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_dialog(pilot)
+        await pilot.press("1")
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen))
+        assert lib.note_conflict(bid) == []
+        assert any("Press U to undo." in n for n in notifications(app))
+        await pilot.press("U")  # the bookmarks screen's undo
+        await pilot.pause()
+        assert sorted((h.device, h.text) for h in lib.note_conflict(bid)) == before  # each with its own device
+        assert "1 note in conflict" in screen_text(app)
+        await pilot.press("v", "m")  # then merged instead; the screen's undo (shared with the main screen) again
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        app.screen.query_one("TextArea").text = "merged"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen))
+        assert lib.note_conflict(bid) == [] and lib.find_bookmark(bid).note == "merged"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, BookmarksScreen))
+        await pilot.press("U")  # the main screen's undo: the same stack
+        await pilot.pause()
+        assert sorted((h.device, h.text) for h in lib.note_conflict(bid)) == before
+    assert "note CONFLICT" in cli_list(lib.root)
+    exchange(lib.root, tmp_path / "laptop-lib")  # the other device sees the conflict again too
+    other = SyncedStore(tmp_path / "laptop-lib", device="laptop")
+    assert sorted(h.text for h in other.note_heads(bid)) == sorted(t for _, t in before)
+    other.close()

@@ -43,7 +43,8 @@ class BookmarkConflicts:
     def open_conflict(self, bm: Bookmark) -> bool:
         """The conflict dialog for this bookmark's note (False when it is not in conflict)."""
         index = self.bookmark_list.cursor
-        return choose_note_version(self, self.library, bm, lambda: self._load(index))  # type: ignore[arg-type, attr-defined]
+        return choose_note_version(self, self.library, bm, lambda: self._load(index),  # type: ignore[arg-type, attr-defined]
+                                   undo_id="bookmarks.undo")
 
     def action_note_conflict(self) -> None:
         """The highlighted note's versions; on a row not in conflict, the next row that is."""

@@ -136,9 +136,13 @@ def announce_conflicts(app: Any, library: Library) -> int:
     return n
 
 
-def choose_note_version(screen: Screen[Any], library: Library, bm: Bookmark, after: Callable[[], None]) -> bool:
+def choose_note_version(screen: Screen[Any], library: Library, bm: Bookmark, after: Callable[[], None],
+                        undo_id: str = "undo") -> bool:
     """Open the conflict dialog for this bookmark's note; keep a version or write a merged note, then
-    call `after` (to reload what the screen shows). False when the note is not in conflict."""
+    call `after` (to reload what the screen shows). False when the note is not in conflict.
+
+    The choice goes on the screen's undo stack (reader.tui.undo, when it has one) like a deletion: the
+    undo key (binding `undo_id`) brings every version back, in conflict as before."""
     from reader.sync.note_choice import merged_draft
     from reader.tui.screens.note_editor import NoteEditor
 
@@ -149,8 +153,12 @@ def choose_note_version(screen: Screen[Any], library: Library, bm: Bookmark, aft
 
     def still_open() -> str:
         left = app.guard(library.note_conflict, bm.id) or []
-        return (" Another version arrived meanwhile: it is still in conflict."
-                if left else " Every device has it after the next sync.")
+        stack = getattr(screen, "undo_stack", None)
+        if stack is not None:
+            stack.push(f"the note's {len(heads)} versions", lambda: library.restore_note_conflict(bm.id, heads))
+        undo = f" Press {app.key_for(undo_id, 'U')} to undo." if stack is not None else ""
+        return (" Another version arrived meanwhile: it is still in conflict." if left
+                else " Every device has it after the next sync.") + undo
 
     def merged(result: NoteEditor.Result | None) -> None:
         if result is None:
