@@ -287,11 +287,19 @@ class SyncedStore(SyncedTablesMixin):
         return {str(r.v["article_id"]) for r in self._refresh().table("marks").values()
                 if not r.v.get("deleted") and isinstance(r.v.get("article_id"), str)}
 
+    _conflicts_cache: tuple[tuple[int, int, int], dict[str, list[NoteHead]]] | None = None
+
     def conflicts(self) -> dict[str, list[NoteHead]]:
-        """Every bookmark whose note is in conflict -> its heads."""
-        marks = self._refresh().table("marks")
-        return {bid: heads for bid in self._versions()
-                if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid, refresh=False))}
+        """Every bookmark whose note is in conflict -> its heads (kept until the notes or marks change:
+        the TUI asks again on every load of the bookmarks screen, search keystrokes included)."""
+        view = self._refresh()
+        key = (id(view), view.versions.get("notes", 0), view.versions.get("marks", 0))
+        if self._conflicts_cache is None or self._conflicts_cache[0] != key:
+            marks = view.table("marks")
+            found = {bid: heads for bid in self._versions()
+                     if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid, refresh=False))}
+            self._conflicts_cache = (key, found)
+        return dict(self._conflicts_cache[1])
 
     # -- metadata corrections ----------------------------------------------------------------------
     @staticmethod

@@ -38,7 +38,7 @@ class BookmarkConflicts:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "note_conflict":
             return bool(self._conflicts)
-        return True
+        return super().check_action(action, parameters)  # type: ignore[misc]
 
     def open_conflict(self, bm: Bookmark) -> bool:
         """The conflict dialog for this bookmark's note (False when it is not in conflict)."""
