@@ -125,6 +125,12 @@ async def test_write_a_merged_note_from_both_texts(lib, tmp_path):
         area = app.screen.query_one("TextArea")
         assert LAPTOP_TEXT in area.text and HERE_TEXT in area.text  # both texts to start the merge from
         assert "Merged note" in screen_text(app)
+        await pilot.press("escape")  # back one step, to the versions
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteConflictDialog))
+        assert len(lib.note_conflict(bid)) == 2
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        area = app.screen.query_one("TextArea")
         area.text = "Both: figures and the March report"
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, BookmarksScreen))

@@ -161,7 +161,8 @@ def choose_note_version(screen: Screen[Any], library: Library, bm: Bookmark, aft
                 else " Every device has it after the next sync.") + undo
 
     def merged(result: NoteEditor.Result | None) -> None:
-        if result is None:
+        if result is None:  # escape in the editor: back to the versions, one step
+            app.push_screen(NoteConflictDialog(bm.quote, heads), chosen)
             return
         text = "" if result.delete else result.text
         if app.save(library.set_merged_note, bm.id, text, heads):
