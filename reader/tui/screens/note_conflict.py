@@ -22,7 +22,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
 from reader.models import Bookmark
-from reader.tui.conflict_marker import conflict_marker as conflict_marker
 from reader.tui.textkit import one_line, safe
 from reader.wording import count
 
