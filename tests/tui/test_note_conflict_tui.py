@@ -295,3 +295,26 @@ async def test_undo_brings_the_conflict_back_with_every_version(lib, tmp_path):
     other = SyncedStore(tmp_path / "laptop-lib", device="laptop")
     assert sorted(h.text for h in other.note_heads(bid)) == sorted(t for _, t in before)
     other.close()
+
+
+async def test_a_conflict_arriving_while_the_app_runs_is_announced(lib, tmp_path):
+    article = lib.get(GENEVA)
+    bm = lib.add_bookmark(GENEVA, anchor_of(article.paragraphs, 3, None, None), note="first note")
+    other = tmp_path / "laptop-lib"
+    exchange(lib.root, other)
+    app = build_app(lib)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not any("changed on different devices" in n for n in notifications(app))
+        assert app.conflict_watch.check() == 0
+        store = SyncedStore(other, device="laptop")
+        store.set_note(bm.id, LAPTOP_TEXT)
+        store.close()
+        lib.set_note(bm.id, HERE_TEXT)
+        exchange(lib.root, other)  # the sync tool delivers the laptop's edit while the app runs
+        assert app.conflict_watch.check() == 1  # what the app's timer calls every WATCH_SECONDS
+        await pilot.pause()
+        assert sum("1 note changed on different devices" in n for n in notifications(app)) == 1
+        app.conflict_watch.check()
+        await pilot.pause()
+        assert sum("changed on different devices" in n for n in notifications(app)) == 1  # said once

@@ -125,9 +125,28 @@ def conflict_counts(app: Any, library: Library) -> dict[str, int]:
     return {bid: len(heads) for bid, heads in found.items()}
 
 
-def announce_conflicts(app: Any, library: Library) -> int:
-    """At start: a notification when notes wait for the user's choice; returns how many."""
-    n = len(conflict_counts(app, library))
+#: How often the running app looks for conflicts a sync tool brought in meanwhile (seconds).
+WATCH_SECONDS = 30.0
+
+
+class ConflictWatch:
+    """Says so when notes in conflict appear while the app runs (a sync tool delivered another
+    device's edit): once at start, then again only when there are more than last said."""
+
+    def __init__(self, app: Any, library: Library) -> None:
+        self.app, self.library, self.said = app, library, 0
+
+    def check(self) -> int:
+        n = len(conflict_counts(self.app, self.library))
+        if n > self.said:
+            announce_conflicts(self.app, self.library, n)
+        self.said = n
+        return n
+
+
+def announce_conflicts(app: Any, library: Library, n: int | None = None) -> int:
+    """A notification when notes wait for the user's choice; returns how many."""
+    n = len(conflict_counts(app, library)) if n is None else n
     if n:
         app.notify(f"{count(n, 'note')} changed on different devices without seeing each other: press "
                    f"{app.key_for('bookmarks', 'B')} for Bookmarks, then {app.key_for('bookmarks.note-conflict', 'v')} "
