@@ -87,6 +87,16 @@ def main(argv: list[str] | None = None) -> int:
                 timings[name].append(time.perf_counter() - t)
         for name, samples in timings.items():
             print(f"one write, {name:13s} {_ms(samples)}   (goal: median < 10 ms)")
+        # the notes in conflict (the TUI's bookmarks screen and start notification): first, then unchanged
+        t = time.perf_counter()
+        s.conflicts()
+        first = time.perf_counter() - t
+        again = []
+        for _ in range(20):
+            t = time.perf_counter()
+            s.conflicts()
+            again.append(time.perf_counter() - t)
+        print(f"notes in conflict: first {first * 1e3:.1f} ms, again unchanged {_ms(again)}")
         s.close()
     return 0
 

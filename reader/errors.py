@@ -41,3 +41,7 @@ class StoreReadOnly(StoreError):
 
 class CitationError(ReaderError):
     """A citation could not be formatted."""
+
+
+class NoteChoiceError(ReaderError):
+    """The note version asked for is not one of a note's versions in conflict (or there is no conflict)."""

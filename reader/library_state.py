@@ -87,6 +87,26 @@ class StateUseCases:
     def note_conflicts(self) -> dict[str, list[NoteHead]]:
         return self.state.conflicts()
 
+    def set_note_version(self, bookmark_id: str, keep: str, seen: list[NoteHead] | None = None) -> Bookmark:
+        """Resolve a note in conflict by keeping one version (id, id prefix or device: reader.sync.note_choice).
+        `seen`: the versions the user chose among (a dialog's); a version arrived since stays in conflict."""
+        from reader.sync.note_choice import choose_version
+
+        heads = list(seen) if seen is not None else self.note_conflict(bookmark_id)
+        chosen = choose_version(heads, keep)
+        return self.state.set_note(bookmark_id, chosen.text, parents=[h.version for h in heads])
+
+    def set_merged_note(self, bookmark_id: str, text: str, seen: list[NoteHead]) -> Bookmark:
+        """Resolve a note in conflict with a text the user wrote from the versions `seen` (as `set_note`
+        does, but a version that arrived from another device meanwhile stays in conflict, never hidden)."""
+        return self.state.set_note(bookmark_id, text, parents=[h.version for h in seen])
+
+    def restore_note_conflict(self, bookmark_id: str, seen: list[NoteHead]) -> Bookmark:
+        """Undo set_note_version / set_merged_note over the versions `seen`: they are the note's versions
+        again, in conflict as before (the app's undo; other devices follow after the next sync)."""
+        self.state.withdraw_note_versions(bookmark_id, [h.version for h in seen])
+        return self.state.get_bookmark(bookmark_id)
+
     # -- sync between machines (reader.sync) ----------------------------------------------------------
     def sync_status(self) -> dict[str, Any]:
         """Devices seen, each one's last change, notes in conflict, conflict files not yet merged."""

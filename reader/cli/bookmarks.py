@@ -20,7 +20,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from reader.cli.common import fail, friendly, library_session, out, out_json
-from reader.errors import NotFound, ReaderError
+from reader.errors import NoteChoiceError, NotFound, ReaderError
 from reader.library import Library
 from reader.models import Article, Bookmark
 from reader.numbering import index_of, label, number_of
@@ -171,10 +171,14 @@ def register(app: typer.Typer) -> None:
         with library_session() as lib:
             target = resolve_bookmark(lib, bid)
             if keep is not None:
-                text = choose_head(lib.note_conflict(target.id), keep)
+                try:
+                    bm = lib.set_note_version(target.id, keep)
+                except NoteChoiceError as exc:
+                    raise fail(str(exc), 2) from None
             elif text is None:
                 raise fail("give the note TEXT, or --keep VERSION for a note in conflict.", 2)
-            bm = lib.set_note(target.id, text)
+            else:
+                bm = lib.set_note(target.id, text)
         out(f"note {'saved' if bm.note else 'cleared'} for {bm.id}")
 
     @app.command("mark-read")
@@ -191,14 +195,4 @@ def register(app: typer.Typer) -> None:
         out(f"marked {'unread' if unread else 'read'}: {aid[:10]}  {title or '(untitled)'}")
 
 
-def choose_head(heads: list[Any], keep: str) -> str:
-    """The text of the conflicting version named by `keep` (a version id prefix, or a device)."""
-    if not heads:
-        raise fail("this note is not in conflict; set it with `reader note ID TEXT`.", 2)
-    hits = [h for h in heads if h.version.startswith(keep)] or [h for h in heads if h.device == keep]
-    if len(hits) != 1:
-        raise fail(f"no single version {keep!r}; choose one of: {', '.join(h.version[:8] for h in heads)}.", 2)
-    return str(hits[0].text)
-
-
-__all__ = ["choose_head", "register", "resolve_bookmark"]
+__all__ = ["register", "resolve_bookmark"]

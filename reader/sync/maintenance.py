@@ -75,6 +75,8 @@ def compact(store: SyncedStore) -> dict[str, int]:
         marks = view.table("marks")
         children: dict[str, list[Any]] = {}
         for vid, rec in notes.items():
+            if rec.v.get("withdrawn"):  # an undone choice supersedes nothing
+                continue
             for p in rec.v.get("p") or []:
                 children.setdefault(p, []).append(rec)
         for table in list(view.tables):

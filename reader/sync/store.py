@@ -6,7 +6,8 @@ row stamped with a hybrid logical clock; reads come from the merged view (reader
 Tables (row key -> fields, each field last-writer-wins on its own):
     reads     article id -> read, position
     marks     bookmark id -> the bookmark's fields (fixed when made), deleted (a tombstone)
-    notes     note version id -> b (bookmark id), t (text), p (parent version ids): never changed; the
+    notes     note version id -> b (bookmark id), t (text), p (parent version ids): never changed (but
+              for `withdrawn`, an undone choice, which then counts as no version at all); the
               versions no other version names as parent are the heads; two heads are a conflict
     meta      article id -> "fields.<name>" (one stamp per corrected field)
     settings  key -> value
@@ -184,7 +185,8 @@ class SyncedStore(SyncedTablesMixin):
         if self._notes_cache is None or self._notes_cache[0] != version:
             by_mark: dict[str, list[tuple[str, Record]]] = {}
             for vid, rec in view.table("notes").items():
-                by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
+                if not rec.v.get("withdrawn"):  # an undone choice (withdraw_note_versions)
+                    by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
             self._notes_cache = (version, by_mark)
         return self._notes_cache[1]
 
@@ -229,13 +231,20 @@ class SyncedStore(SyncedTablesMixin):
             raise NotFound(f"No bookmark {bid!r}; run `reader bookmark list` to see their ids.")
         return bm
 
-    def set_note(self, bid: str, note: str) -> Bookmark:
-        """A new version of the note, after every head: this also resolves a conflict everywhere."""
+    def set_note(self, bid: str, note: str, *, parents: list[str] | None = None) -> Bookmark:
+        """A new version of the note, after every head: this also resolves a conflict everywhere.
+
+        `parents` (the versions the user saw, e.g. in a conflict dialog) replaces "every head": a version
+        that arrived from another device while the user chose stays a head, so it is never hidden unseen."""
         self.get_bookmark(bid)
         with self.own.batch():
             self._refresh()
             heads = self._heads(bid)
-            parents = [vid for vid, _ in heads]
+            if parents is None:
+                parents = [vid for vid, _ in heads]
+            else:
+                known = {vid for vid, _ in self._versions().get(bid, [])}
+                parents = [vid for vid in dict.fromkeys(parents) if vid in known]
             for vid, rec in heads:  # our own earlier versions keep no control sequence (an old file's)
                 row = self.own.own_row("notes", vid)
                 text = (row or {}).get("v", {}).get("t")
@@ -243,6 +252,20 @@ class SyncedStore(SyncedTablesMixin):
                     self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
             self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
         return self.get_bookmark(bid)
+
+    def withdraw_note_versions(self, bid: str, parents: list[str]) -> int:
+        """Undo a choice made on this device: the versions it wrote after exactly `parents` (a kept or
+        merged text) are withdrawn, so those parents are the note's versions again (the conflict is back,
+        each with its own device and time). Returns how many were withdrawn."""
+        self.get_bookmark(bid)
+        wanted = set(parents)
+        with self.own.batch():
+            self._refresh()
+            mine = [vid for vid, rec in self._versions().get(bid, [])
+                    if set(rec.v.get("p") or []) == wanted and self.device in rec.d.values()]
+            for vid in mine:
+                self.put("notes", vid, {"withdrawn": True})
+        return len(mine)
 
     def remove_bookmark(self, bid: str) -> None:
         self.get_bookmark(bid)
@@ -264,11 +287,19 @@ class SyncedStore(SyncedTablesMixin):
         return {str(r.v["article_id"]) for r in self._refresh().table("marks").values()
                 if not r.v.get("deleted") and isinstance(r.v.get("article_id"), str)}
 
+    _conflicts_cache: tuple[tuple[int, int, int], dict[str, list[NoteHead]]] | None = None
+
     def conflicts(self) -> dict[str, list[NoteHead]]:
-        """Every bookmark whose note is in conflict -> its heads."""
-        marks = self._refresh().table("marks")
-        return {bid: heads for bid in self._versions()
-                if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid, refresh=False))}
+        """Every bookmark whose note is in conflict -> its heads (kept until the notes or marks change:
+        the TUI asks again on every load of the bookmarks screen, search keystrokes included)."""
+        view = self._refresh()
+        key = (id(view), view.versions.get("notes", 0), view.versions.get("marks", 0))
+        if self._conflicts_cache is None or self._conflicts_cache[0] != key:
+            marks = view.table("marks")
+            found = {bid: heads for bid in self._versions()
+                     if bid in marks and not marks[bid].v.get("deleted") and (heads := self.note_heads(bid, refresh=False))}
+            self._conflicts_cache = (key, found)
+        return dict(self._conflicts_cache[1])
 
     # -- metadata corrections ----------------------------------------------------------------------
     @staticmethod

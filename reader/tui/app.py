@@ -67,6 +67,11 @@ class ReaderApp(KeyRoutingApp):  # keys typed in a burst reach what the burst op
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen(self.library))
+        from reader.tui.screens.note_conflict import WATCH_SECONDS, ConflictWatch
+
+        self.conflict_watch = ConflictWatch(self, self.library)  # notes edited on two devices wait for a choice
+        self.conflict_watch.check()
+        self.set_interval(WATCH_SECONDS, self.conflict_watch.check)
 
     def _remember_theme(self, theme: Any) -> None:
         self.guard(preferences.set_theme, self.library, theme.name)

@@ -47,6 +47,7 @@ def sections() -> list[tuple[str, type]]:
     from reader.tui.screens.entities import EntitiesScreen
     from reader.tui.screens.main import MainScreen
     from reader.tui.screens.meta_editor import MetaEditor
+    from reader.tui.screens.note_conflict import NoteConflictDialog
     from reader.tui.screens.note_editor import NoteEditor
     from reader.tui.widgets.article_list import ArticleList
     from reader.tui.widgets.entity_panel import EntityPanel
@@ -61,6 +62,7 @@ def sections() -> list[tuple[str, type]]:
         ("Bookmarks screen", BookmarksScreen),
         ("Entities screen", EntitiesScreen),
         ("Note editor", NoteEditor),
+        ("Note changed on two devices", NoteConflictDialog),
         ("Metadata editor", MetaEditor),
     ]
 
@@ -80,6 +82,7 @@ EXTRA = {
     "Article list": [("after /", "Full-text search as you type (esc clears)")],
     "Reading pane": [("n, N after ctrl+f", "Next, previous match (3/17 shown)")],
     "Bookmarks screen": [("j, k, up, down", "Move"), ("g, G", "First, last")],
+    "Note changed on two devices": [("tab, enter, click", "Keep the version of the focused button")],
 }
 
 

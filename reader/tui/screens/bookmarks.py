@@ -15,6 +15,8 @@ from reader.library import Library
 from reader.models import Article, Bookmark
 from reader.numbering import label
 from reader.services.anchor import located_number
+from reader.tui.screens.bookmarks_conflicts import BookmarkConflicts
+from reader.tui.conflict_marker import conflict_marker
 from reader.tui.textkit import one_line
 from reader.search import QueryError, parse
 from reader.search.notes import bookmark_fields, bookmark_matches
@@ -23,7 +25,11 @@ from reader.tui.widgets.bookmark_list import BookmarkList, BookmarkRow
 from reader.tui.widgets.filter_input import FilterInput
 
 
-def row_of(b: Bookmark, title: str | None, number: int | None = None) -> BookmarkRow:
+def row_of(b: Bookmark, title: str | None, number: int | None = None, versions: int = 0) -> BookmarkRow:
+    if versions:  # a note edited on two devices: said in words, not only in colour
+        return BookmarkRow(one_line(title) or "(article not in the library)",
+                           f"  {label(number)} \u201c{one_line(b.quote)}\u201d",
+                           f"  {conflict_marker(versions)} \u270e {one_line(b.note)}", conflict=True)
     return BookmarkRow(
         one_line(title) or "(article not in the library)",
         f"  {label(number)} \u201c{one_line(b.quote)}\u201d",
@@ -31,10 +37,11 @@ def row_of(b: Bookmark, title: str | None, number: int | None = None) -> Bookmar
     )
 
 
-class BookmarksScreen(Screen[Bookmark | None]):
+class BookmarksScreen(BookmarkConflicts, Screen[Bookmark | None]):
     AUTO_FOCUS = "#bookmark-list"  # not the search box: the screen's letter keys (a, e, d) must work at once
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Go to passage", id="bookmarks.open"),
+        Binding("v", "note_conflict", "Choose version", id="bookmarks.note-conflict"),  # only while a conflict waits
         Binding("a,e", "edit_note", "Edit note", id="bookmarks.edit-note"),
         Binding("d,delete", "delete", "Delete bookmark", id="bookmarks.delete"),
         Binding("U,ctrl+z", "undo", "Undo", show=False, id="bookmarks.undo"),
@@ -81,13 +88,15 @@ class BookmarksScreen(Screen[Bookmark | None]):
             article = articles.get(b.article_id)
             return located_number(b, article) if article is not None else None
 
-        self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id), number(b)) for b in found], keep)
+        versions = self.load_conflicts()
+        self.bookmark_list.set_rows([row_of(b, self.titles.get(b.article_id), number(b), versions.get(b.id, 0))
+                                     for b in found], keep)
         label = f"Bookmarks: {len(found):,}" if found else f"No bookmarks yet: press {self.app.key_for('bookmark', 'b')} on a passage to keep it."
         if self._search.strip():
             label = f"Bookmarks: {len(found):,} of {total:,} match {one_line(self._search)!r}"
             if problem:
                 label += f" \u2014 {one_line(problem)}"
-        self.query_one("#bookmarks-title", Label).update(Text(label))
+        self.query_one("#bookmarks-title", Label).update(Text(label + self.conflicts_label()))
 
     def _filtered(self, found: list[Bookmark]) -> tuple[list[Bookmark], str | None]:
         """The bookmarks matching the search box (the library's query language), and a problem line."""
@@ -143,7 +152,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         from reader.tui.screens.note_editor import NoteEditor
 
         bm = self.current
-        if bm is None:
+        if bm is None or self.open_conflict(bm):  # a note in conflict: its versions first
             return
         index = self.bookmark_list.cursor
 

@@ -31,6 +31,7 @@ from reader.tui.listing import Listing
 from reader.tui.screens.main_cite import CiteActions
 from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_search import SearchMode
+from reader.tui.screens.main_conflicts import NoteConflictActions, choose_note_version
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.key_routing import focus_now
@@ -44,7 +45,7 @@ from reader.wording import count, counted
 POSITION_DELAY = 0.4
 
 
-class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[None]):
+class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, NoteConflictActions, Screen[None]):
     # Not the hidden search box (Textual's default, the first focusable widget): keys typed while the app
     # starts went into the search box instead of the list.
     AUTO_FOCUS = "#articles"
@@ -270,6 +271,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self._mention_index = -1
         self.set_reactive(MainScreen.article_bookmarks, self.app.guard(self.library.bookmarks, article_id) or [])
         self.pane.set_reactive(ReadingPane.bookmarks, self.article_bookmarks)
+        self._load_note_conflicts(reindex=False)  # the new document indexes them
         self.document = Document(article, position)
         self.pane.border_title = Content(one_line(article.title) or "(untitled)")  # never markup
         answer = self._search_answer if self.searching() else None
@@ -301,6 +303,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
     def _reload_bookmarks(self) -> None:
         if self.article_id:
             self.article_bookmarks = self.app.guard(self.library.bookmarks, self.article_id) or []
+        self._load_note_conflicts(reindex=True)
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
         if self.list_query.needs_bookmarks:
             self._refilter()
@@ -403,6 +406,8 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
+        if existing is not None and choose_note_version(self, self.library, existing, self._reload_bookmarks):
+            return  # a note edited on two devices: its versions first
 
         def done(result: NoteEditor.Result | None) -> None:
             if result is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,14 +33,15 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
     #: The editor's cursor blinks; tests that take pictures of it turn this off before the app starts.
     CURSOR_BLINK = True
 
-    def __init__(self, quote: str, note: str = "") -> None:
+    def __init__(self, quote: str, note: str = "", *, title: str = "Note on this passage") -> None:
         super().__init__()
         self.quote = quote
         self.note = note
+        self.title = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
-            yield Label("Note on this passage", classes="dialog-title")
+            yield Label(Text(self.title), classes="dialog-title")
             yield Static(safe(_snippet(self.quote)), id="note-quote", markup=False)
             # A TextArea sends its text to the terminal as it is: never a control sequence.
             area = TextArea(clean(self.note), id="note-text", soft_wrap=True, tab_behavior="focus")
@@ -60,7 +62,16 @@ class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
         {"save": self.action_save, "delete": self.action_delete, "cancel": self.action_cancel}[event.button.id]()
 
     def action_save(self) -> None:
-        self.dismiss(self.Result(clean(self.query_one(TextArea).text).rstrip()))
+        # ctrl+s is a priority binding, handled as it arrives: keys typed just before it (a fast typist,
+        # keys sent in one burst over SSH or tmux) may still wait in the text area's queue. Read the text
+        # after them, from that same queue, so no typed character is lost.
+        area = self.query_one(TextArea)
+
+        def save() -> None:
+            if self.is_attached and self.app.screen is self:  # once, however often ctrl+s was pressed
+                self.dismiss(self.Result(clean(area.text).rstrip()))
+
+        area.call_later(save)
 
     def action_delete(self) -> None:
         self.dismiss(self.Result("", delete=True))

@@ -20,6 +20,8 @@ class BookmarkRow:
     title: str
     quote: str
     note: str
+    #: the note was edited on two devices and waits for the user's choice (its line says so in words)
+    conflict: bool = False
 
 
 class BookmarkList(RowList):
@@ -32,6 +34,7 @@ class BookmarkList(RowList):
         "bookmark-list--title",
         "bookmark-list--quote",
         "bookmark-list--note",
+        "bookmark-list--conflict",
     }
     BINDINGS: ClassVar[list[BindingType]] = row_bindings(
         next_row="Next bookmark", previous_row="Previous bookmark", first_row="First", last_row="Last",
@@ -63,7 +66,7 @@ class BookmarkList(RowList):
         text, part_style = [
             (row.title, "bookmark-list--title"),
             (row.quote, "bookmark-list--quote"),
-            (row.note, "bookmark-list--note"),
+            (row.note, "bookmark-list--conflict" if row.conflict else "bookmark-list--note"),
         ][part]
         return [Segment(fit(" " + text, width), style + self.component_layer(part_style))]
 

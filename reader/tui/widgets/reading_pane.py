@@ -26,6 +26,7 @@ from textual.timer import Timer
 
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
+from reader.tui.conflict_marker import conflict_marker
 from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences, wrap_offsets
 from reader.tui.widgets.base_style import CachedBaseStyle
 from reader.tui.widgets.styled import styled_segments
@@ -89,6 +90,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
     ]
 
     document: reactive[Document | None] = reactive(None, always_update=True)
+    #: bookmark id -> versions of its note, for notes in conflict (set by the screen with the bookmarks)
+    note_conflicts: dict[str, int] = {}
+    #: how the user reaches the conflict dialog, for the marker ("B, v")
+    conflict_keys = "B, v"
     bookmarks: reactive[list[Bookmark]] = reactive(list, always_update=True)
     entity: reactive[Entity | None] = reactive(None, always_update=True)
     show_mentions: reactive[bool] = reactive(False)
@@ -223,7 +228,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
                 continue
             p, s, e = where
             self._marks[p].append((s, e, bm))
-            if bm.note.strip():
+            versions = self.note_conflicts.get(bm.id, 0)
+            if versions:  # edited on two devices: said in words under the passage
+                self._notes[p].append(f"{conflict_marker(versions)} (Bookmarks: {self.conflict_keys}) {bm.note}")
+            elif bm.note.strip():
                 self._notes[p].append(bm.note)
 
     def _index_mentions(self) -> None:
