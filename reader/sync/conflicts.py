@@ -48,7 +48,8 @@ def pending(root: Path) -> list[Path]:
     from reader.sync.files import DEVICES
 
     found = [p for folder in sorted((root / DEVICES).glob("*")) for p in device_files(folder) if is_conflict_copy(p.name)]
-    found += [p for p in sorted((root / "articles").glob("*")) if is_conflict_copy(p.name)]
+    found += [p for p in sorted([*(root / "articles").glob("*"), *(root / "articles").glob("*.versions/*")])
+              if is_conflict_copy(p.name)]
     return found
 
 
@@ -84,10 +85,10 @@ def fold_conflict_copies(store: SyncedStore) -> list[Path]:
             if path.exists():
                 moved.append(set_aside(root, path, store.device))
     articles = root / "articles"
-    for path in sorted(articles.glob("*")) if articles.is_dir() else []:
+    for path in sorted([*articles.glob("*"), *articles.glob("*.versions/*")]) if articles.is_dir() else []:
         if not is_conflict_copy(path.name):
             continue
-        real = articles / real_name(path.name)
+        real = path.parent / real_name(path.name)
         try:
             if real != path and not real.exists():
                 os.replace(path, real)

@@ -15,6 +15,8 @@ CONFLICT = re.compile(r"\.sync-conflict-|\(.*conflicted copy.*\)|\(conflict\)|\.
 IGNORED = [
     "index.json",
     "index.json.*",
+    "entities.json",  # the library-wide entity rows (reader.library_entities), rebuilt from the article files
+    "entities.json.*",
     ".index.lock",
     "*.lock",
     ".*.tmp",
