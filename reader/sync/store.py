@@ -16,6 +16,7 @@ Any other table (put/get/rows/delete below) follows the same rule with no new co
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -26,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.controls import clean_str, clean_value
-from reader.errors import NotFound
+from reader.errors import NotFound, StoreReadOnly
 from reader.models import Bookmark
 from reader.store.state import StateStore, bookmark_of, capped_quote
+from reader.store.atomic import atomic_write_bytes
+from reader.sync import journal
 from reader.sync.device import device_id
 from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
 from reader.sync.tables import SyncedTablesMixin
@@ -59,9 +62,13 @@ class SyncedStore(SyncedTablesMixin):
         from reader.sync.migrate import migrate_legacy  # the old single-device layout, once
 
         self.own = StateStore(folder / "state.json")
+        self.journal = folder / journal.NAME
+        self._pending: list[bytes] | None = None  # journal lines of the change being made
         self.view = MergedView(self.root, self._own_read)
+        self.view.watch.add("notes")
         self._warnings: list[str] = []
-        self._notes_cache: tuple[int, dict[str, list[tuple[str, Record]]]] | None = None
+        self._notes_by_mark: dict[str, dict[str, Record]] | None = None  # bookmark id -> note versions
+        self._mark_of_note: dict[str, str] = {}
         self._batching = 0
         self._said_rows: set[str] = set()
         self._batch_fresh = False  # the view was refreshed under this batch's lock (no need again)
@@ -101,8 +108,66 @@ class SyncedStore(SyncedTablesMixin):
         self.view.max_hlc = stamp
         return stamp
 
+    @contextmanager
+    def _journaling(self) -> Iterator[None]:
+        """One change (a few rows) appended to this device's journal with one write and one fsync
+        under the device's store lock (reader.sync.journal); nested calls join the outer one."""
+        if self._pending is not None:
+            yield
+            return
+        with self.own._lock:
+            if self.own._main.readonly:
+                raise StoreReadOnly(self.own._main.readonly)
+            self.view.refresh()  # every change of this device's other processes, for the clock
+            self._pending = []
+            try:
+                yield
+                lines = self._pending
+            finally:
+                self._pending = None
+            if lines:
+                size = journal.append(self.journal, lines)
+                if size > journal.FOLD_AT:
+                    self.fold_journal()
+
+    def fold_journal(self) -> int:
+        """Fold the journal's rows into this device's shards, then empty it (reader.sync.journal).
+        Rows whose shard is damaged and read-only stay in the journal. Returns the rows folded."""
+        from reader.sync.conflicts import _merge_row
+
+        with self.own._lock:
+            rows = journal.read_rows(self.journal)
+            if not rows:
+                return 0
+            kept: list[bytes] = []
+            folded = 0
+            with self.own.batch():
+                for table, t in rows.items():
+                    for key, row in t.items():
+                        storage = self.own._shard(table, key)
+                        with self.own._reading():
+                            storage.read()
+                        if storage.readonly:
+                            kept.append(json.dumps({"t": table, **row}, ensure_ascii=False).encode("utf-8") + b"\n")
+                            continue
+                        self.own.put_row(table, key, _merge_row(self.own.own_row(table, key), row, self.device))
+                        folded += 1
+            atomic_write_bytes(self.journal, b"".join(kept))
+            self.view.force = True
+            return folded
+
     def put(self, table: str, key: str, values: dict[str, Any], *, stamp: int | None = None) -> None:
-        """Set fields of one row (this device's copy), each stamped now."""
+        """Set fields of one row (this device's copy), each stamped now: a single change goes to the
+        journal (one fsync); inside a batch (bulk changes) to the shards, each written once."""
+        if self._pending is not None:
+            rec = self.view.table(table).get(key)
+            hlc = stamp if stamp is not None else self._clock(rec.stamp if rec is not None else 0)
+            self._pending.append(journal.line_of(table, key, values, hlc, self.device))
+            return
+        if not self.own._depth:
+            with self._journaling():
+                self.put(table, key, values, stamp=stamp)
+            return
         with self.own.batch():
             row = self.own.own_row(table, key) or {}
             hlc = stamp if stamp is not None else self._clock(max((x for x in (row.get("h") or {}).values()
@@ -167,7 +232,7 @@ class SyncedStore(SyncedTablesMixin):
                      start: int = 0, end: int = 0, note: str = "") -> Bookmark:
         quote, start, end = capped_quote(clean_str(str(quote)), int(start), int(end))
         bid = self._writable_key("marks")
-        with self.own.batch():
+        with self._journaling():
             hlc = self._clock()
             fields = {"article_id": aid, "paragraph": int(paragraph), "quote": quote, "prefix": clean_str(str(prefix)),
                       "suffix": clean_str(str(suffix)), "start": start, "end": end, "created": _iso(hlc), "seq": hlc}
@@ -177,21 +242,36 @@ class SyncedStore(SyncedTablesMixin):
                 self.put("notes", self._writable_key("notes"), {"b": bid, "t": note, "p": []}, stamp=hlc)
         return self.get_bookmark(bid)
 
-    def _versions(self) -> dict[str, list[tuple[str, Record]]]:
-        """bookmark id -> its note versions, from the view as last refreshed (callers refresh first)."""
+    def _versions(self) -> dict[str, dict[str, Record]]:
+        """bookmark id -> its note versions (version id -> record), from the view as last refreshed
+        (callers refresh first); kept up to date with the note versions that changed since."""
         view = self.view
-        version = view.versions.get("notes", 0)
-        if self._notes_cache is None or self._notes_cache[0] != version:
-            by_mark: dict[str, list[tuple[str, Record]]] = {}
-            for vid, rec in view.table("notes").items():
-                by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
-            self._notes_cache = (version, by_mark)
-        return self._notes_cache[1]
+        notes = view.table("notes")
+        changed = view.changes.pop("notes", set())
+        if self._notes_by_mark is None:
+            by_mark: dict[str, dict[str, Record]] = {}
+            for vid, rec in notes.items():
+                b = str(rec.v.get("b"))
+                by_mark.setdefault(b, {})[vid] = rec
+                self._mark_of_note[vid] = b
+            self._notes_by_mark = by_mark
+            return by_mark
+        by_mark = self._notes_by_mark
+        for vid in changed:
+            old = self._mark_of_note.pop(vid, None)
+            if old is not None and old in by_mark:
+                by_mark[old].pop(vid, None)
+            rec = notes.get(vid)
+            if rec is not None:
+                b = str(rec.v.get("b"))
+                by_mark.setdefault(b, {})[vid] = rec
+                self._mark_of_note[vid] = b
+        return by_mark
 
     def _heads(self, bid: str) -> list[tuple[str, Record]]:
-        versions = self._versions().get(bid, [])
-        parents = {p for _, rec in versions for p in (rec.v.get("p") or [])}
-        heads = [(vid, rec) for vid, rec in versions if vid not in parents]
+        versions = self._versions().get(bid) or {}
+        parents = {p for rec in versions.values() for p in (rec.v.get("p") or [])}
+        heads = [(vid, rec) for vid, rec in versions.items() if vid not in parents]
         return sorted(heads, key=lambda x: (x[1].stamp, min(x[1].d.values(), default=""), x[0]))
 
     def note_heads(self, bid: str, *, refresh: bool = True) -> list[NoteHead]:
@@ -232,16 +312,19 @@ class SyncedStore(SyncedTablesMixin):
     def set_note(self, bid: str, note: str) -> Bookmark:
         """A new version of the note, after every head: this also resolves a conflict everywhere."""
         self.get_bookmark(bid)
-        with self.own.batch():
-            self._refresh()
+        with self._journaling():
             heads = self._heads(bid)
             parents = [vid for vid, _ in heads]
-            for vid, rec in heads:  # our own earlier versions keep no control sequence (an old file's)
-                row = self.own.own_row("notes", vid)
-                text = (row or {}).get("v", {}).get("t")
-                if row and isinstance(text, str) and clean_str(text) != text:
-                    self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
+            dirty = [vid for vid, rec in heads if rec.d.get("t") == self.device and isinstance(rec.v.get("t"), str)
+                     and clean_str(rec.v["t"]) != rec.v["t"]]
             self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
+        if dirty:
+            with self.own.batch():  # our own earlier versions keep no control sequence (an old file's)
+                for vid in dirty:
+                    row = self.own.own_row("notes", vid)
+                    text = (row or {}).get("v", {}).get("t")
+                    if row and isinstance(text, str) and clean_str(text) != text:
+                        self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
         return self.get_bookmark(bid)
 
     def remove_bookmark(self, bid: str) -> None:
@@ -288,11 +371,11 @@ class SyncedStore(SyncedTablesMixin):
             if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
         }
         if cleaned:
-            with self.own.batch():
-                self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
-                row = self.own.own_row("meta", aid) or {}
-                v = row.get("v") or {}
-                if clean_value(v) != v:  # an old file's values: kept (same stamps), stored clean
+            self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
+            row = self.own.own_row("meta", aid) or {}
+            v = row.get("v") or {}
+            if clean_value(v) != v:  # an old file's values: kept (same stamps), stored clean
+                with self.own.batch():
                     self.own.put_row("meta", aid, {"v": clean_value(v)})
 
     # -- settings -------------------------------------------------------------------------------------

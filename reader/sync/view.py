@@ -17,7 +17,9 @@ from typing import Any
 
 from reader.controls import shown_name
 from reader.store.storage import Signature, parse, stat_signature
-from reader.sync.files import DEVICES, device_files
+from reader.sync.files import DEVICES, device_files, files_in
+from reader.sync.journal import NAME as JOURNAL
+from reader.sync.journal import is_journal, parse_lines, read_rows
 
 Rows = dict[str, dict[str, Any]]  # key -> row
 
@@ -47,7 +49,9 @@ class Record:
         return max(self.h.values(), default=0)
 
 
-def _rows_of(data: dict[str, Any]) -> dict[str, Rows]:
+def _rows_of(data: dict[str, Any], copy: bool = True) -> dict[str, Rows]:
+    """table -> key -> row of one store file (copy: the rows of this device's own files are copied, as its
+    store changes them in place on its next write; another device's file is parsed for us alone)."""
     tables: dict[str, Rows] = {}
     for name, table in data.items():
         if name.startswith("_"):
@@ -55,8 +59,8 @@ def _rows_of(data: dict[str, Any]) -> dict[str, Rows]:
         rows: Rows = {}
         for row in table.values():
             key = row.get("k")
-            if isinstance(key, str) and isinstance(row.get("h"), dict) and isinstance(row.get("v"), dict):
-                rows[key] = dict(row)  # a copy: the store's own data is changed in place by its next write
+            if type(key) is str and type(row.get("h")) is dict and type(row.get("v")) is dict:
+                rows[key] = dict(row) if copy else row
         if rows:
             tables[name] = rows
     return tables
@@ -76,9 +80,15 @@ class MergedView:
         self.last_change: dict[str, int] = {}  # device -> newest stamp of its rows
         self.warnings: list[str] = []
         self._said: set[Path] = set()
-        self._dir_sigs: list[tuple[str, int, int]] = []
-        self._full_at = 0.0
+        self._dir_sigs: dict[Path, tuple[int, int]] = {}
+        self._folders: list[Path] = []
+        self._journal_pos: dict[Path, int] = {}
+        self._full_at = -1e9
         self.force = False
+        self.generation = 0  # bumped on each refresh that changed something
+        #: table -> keys changed since the consumer last took them (for the tables in `watch` only)
+        self.watch: set[str] = set()
+        self.changes: dict[str, set[str]] = {}
 
     # -- files ---------------------------------------------------------------------------------
     def device_folders(self) -> list[Path]:
@@ -89,9 +99,16 @@ class MergedView:
             return []
 
     def all_files(self) -> list[Path]:
-        return [p for folder in self.device_folders() for p in device_files(folder)]
+        found = []
+        for folder in self.device_folders():
+            found.extend(device_files(folder))
+            if (folder / JOURNAL).exists():
+                found.append(folder / JOURNAL)
+        return found
 
     def _parse(self, path: Path) -> dict[str, Rows]:
+        if is_journal(path.name):
+            return read_rows(path)
         if self.own_read is not None:
             data = self.own_read(path)
             if data is not None:
@@ -101,7 +118,7 @@ class MergedView:
         except OSError:
             return {}
         try:
-            return _rows_of(parse(raw))
+            return _rows_of(parse(raw), copy=False)
         except (ValueError, UnicodeDecodeError) as exc:
             if path not in self._said:
                 self._said.add(path)
@@ -111,45 +128,99 @@ class MergedView:
                 )
             return {}
 
+    def _journal_tail(self, path: Path, sig: Signature, old: tuple[Signature | None, dict[str, Rows]] | None,
+                      changed: dict[str, set[str]]) -> dict[str, Rows] | None:
+        """A journal that only grew since it was last read: its new lines merged in (None: read it whole)."""
+        pos = self._journal_pos.get(path)
+        if old is None or old[0] is None or pos is None or old[0][0] != sig[0] or sig[1] < pos:
+            return None
+        try:
+            with open(path, "rb") as fh:
+                fh.seek(pos)
+                data = fh.read(sig[1] - pos)
+        except OSError:
+            return None
+        rows = {t: dict(tbl) for t, tbl in old[1].items()}
+        used, touched = parse_lines(data, rows)
+        self._journal_pos[path] = pos + used
+        for table, key in touched:
+            changed.setdefault(table, set()).add(key)
+        return rows
+
+    def _check(self, path: Path, changed: dict[str, set[str]]) -> None:
+        sig = stat_signature(path)
+        old = self._files.get(path)
+        if old is not None and old[0] == sig:
+            return
+        if sig is None:
+            if old is not None:
+                self._files.pop(path, None)
+                self._journal_pos.pop(path, None)
+                self._note_changes(changed, old[1], {})
+            return
+        if path.name == JOURNAL:
+            rows = self._journal_tail(path, sig, old, changed)
+            if rows is not None:
+                self._files[path] = (sig, rows)
+                return
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""
+            new: dict[str, Rows] = {}
+            used, _ = parse_lines(data, new)
+            self._journal_pos[path] = used
+            sig = (sig[0], len(data), sig[2], sig[3]) if len(data) != sig[1] else sig
+        else:
+            new = self._parse(path)
+        self._files[path] = (sig, new)
+        self._note_changes(changed, old[1] if old else {}, new)
+
     # -- refresh --------------------------------------------------------------------------------
-    def _unchanged(self) -> bool:
-        """True when no device folder changed since the last full look (every write, ours or a sync
-        tool's, renames a file into place, which changes its folder); a full look at least once a second
-        also catches a file rewritten in place."""
-        now = time.monotonic()
-        sigs = []
-        for folder in [self.devices_dir, *self.device_folders()]:
-            for sub in (folder, folder / "state.d"):
-                try:
-                    st = os.stat(sub)
-                    sigs.append((str(sub), st.st_mtime_ns, st.st_ctime_ns))
-                except OSError:
-                    sigs.append((str(sub), 0, 0))
-        if sigs == self._dir_sigs and now - self._full_at < 1.0 and not self.force:
-            return True
-        self._dir_sigs, self._full_at, self.force = sigs, now, False
-        return False
+    @staticmethod
+    def _dir_sig(sub: Path) -> tuple[int, int]:
+        try:
+            st = os.stat(sub)
+            return st.st_mtime_ns, st.st_ctime_ns
+        except OSError:
+            return 0, 0
 
     def refresh(self) -> None:
-        """Bring the view up to date with the files on disk (one stat per folder when unchanged)."""
-        if self._unchanged():
-            return
-        seen = set()
+        """Bring the view up to date with the files on disk. Every write of a shard (ours, another
+        process's, a sync tool's) renames a file into place, which changes its folder: only changed
+        folders are listed again; journals are looked at with one stat each (they grow in place); a
+        full look at least once a second also catches a file rewritten in place."""
+        now = time.monotonic()
+        folders = self.device_folders()
         changed: dict[str, set[str]] = {}
-        for path in self.all_files():
-            seen.add(path)
-            sig = stat_signature(path)
-            old = self._files.get(path)
-            if old is not None and old[0] == sig:
-                continue
-            new = self._parse(path) if sig is not None else {}
-            self._files[path] = (sig, new)
-            self._note_changes(changed, old[1] if old else {}, new)
-        for path in [p for p in self._files if p not in seen]:
-            _, old_rows = self._files.pop(path)
-            self._note_changes(changed, old_rows, {})
+        if self.force or now - self._full_at >= 1.0 or folders != self._folders:
+            self.force, self._full_at, self._folders = False, now, folders
+            self._dir_sigs = {sub: self._dir_sig(sub) for f in folders for sub in (f, f / "state.d")}
+            seen = set()
+            for path in self.all_files():
+                seen.add(path)
+                self._check(path, changed)
+            for path in [p for p in self._files if p not in seen]:
+                _, old_rows = self._files.pop(path)
+                self._journal_pos.pop(path, None)
+                self._note_changes(changed, old_rows, {})
+        else:
+            for folder in folders:
+                for sub in (folder, folder / "state.d"):
+                    sig = self._dir_sig(sub)
+                    if sig == self._dir_sigs.get(sub):
+                        continue
+                    self._dir_sigs[sub] = sig
+                    listed = set(files_in(sub))
+                    for path in listed:
+                        self._check(path, changed)
+                    for path in [p for p in self._files if p.parent == sub and p not in listed and p.name != JOURNAL]:
+                        self._check(path, changed)  # gone
+                self._check(folder / JOURNAL, changed)
         for table, keys in changed.items():
             self._refold(table, keys)
+        if changed:
+            self.generation += 1
 
     @staticmethod
     def _note_changes(changed: dict[str, set[str]], old: dict[str, Rows], new: dict[str, Rows]) -> None:
@@ -192,6 +263,8 @@ class MergedView:
             else:
                 merged.pop(key, None)
         self.versions[table] = self.versions.get(table, 0) + 1
+        if table in self.watch:
+            self.changes.setdefault(table, set()).update(keys)
 
     def table(self, name: str) -> dict[str, Record]:
         return self.tables.get(name, {})
