@@ -30,8 +30,8 @@ from reader.controls import clean_str, clean_value
 from reader.errors import NotFound, StoreReadOnly
 from reader.models import Bookmark
 from reader.store.state import StateStore, bookmark_of, capped_quote
-from reader.store.atomic import atomic_write_bytes
-from reader.sync import journal
+from reader.store.atomic import atomic_write_bytes, clean_temp_files
+from reader.sync import journal, snapshot
 from reader.sync.device import device_id
 from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
 from reader.sync.tables import SyncedTablesMixin
@@ -63,8 +63,14 @@ class SyncedStore(SyncedTablesMixin):
 
         self.own = StateStore(folder / "state.json")
         self.journal = folder / journal.NAME
+        if folder.is_dir():
+            try:
+                with self.own._lock:  # a fold killed mid-write leaves a temp file of the journal
+                    clean_temp_files(self.journal)
+            except Exception:  # noqa: BLE001 - an unwritable folder: said by the store's first write
+                pass
         self._pending: list[bytes] | None = None  # journal lines of the change being made
-        self.view = MergedView(self.root, self._own_read)
+        self.view = MergedView(self.root, self._own_read, own_folder=folder, cache=snapshot.cache_file(self.root, self.device))
         self.view.watch.add("notes")
         self._warnings: list[str] = []
         self._notes_by_mark: dict[str, dict[str, Record]] | None = None  # bookmark id -> note versions
@@ -127,7 +133,7 @@ class SyncedStore(SyncedTablesMixin):
                 self._pending = None
             if lines:
                 size = journal.append(self.journal, lines)
-                if size > journal.FOLD_AT:
+                if size > journal.FOLD_AT and not self.own._depth:
                     self.fold_journal()
 
     def fold_journal(self) -> int:
@@ -136,6 +142,8 @@ class SyncedStore(SyncedTablesMixin):
         from reader.sync.conflicts import _merge_row
 
         with self.own._lock:
+            if self.own._depth:  # inside a batch its shard writes are not on disk yet: the journal must stay
+                return 0
             rows = journal.read_rows(self.journal)
             if not rows:
                 return 0
@@ -286,10 +294,11 @@ class SyncedStore(SyncedTablesMixin):
 
     def _bookmark(self, bid: str, rec: Record) -> Bookmark | None:
         v = rec.v
-        if v.get("deleted") or not all(isinstance(v.get(n), t) for n, t in
-                                       (("article_id", str), ("paragraph", int), ("quote", str))):
+        if v.get("deleted") or not (isinstance(v.get("article_id"), str) and isinstance(v.get("paragraph"), int)
+                                    and isinstance(v.get("quote"), str)):
             return None
-        heads = self._heads(bid)
+        versions = self._versions().get(bid)
+        heads = [] if not versions else list(versions.items()) if len(versions) == 1 else self._heads(bid)
         text = heads[-1][1].v.get("t") if heads else ""
         if not isinstance(text, str):
             line = (f"The note of bookmark {bid} has a value of the wrong type (not text), read as best it could be; "
@@ -298,7 +307,7 @@ class SyncedStore(SyncedTablesMixin):
                 self._said_rows.add(line)
                 self._warnings.append(line)
         note = "" if text is None or isinstance(text, (dict, list)) else str(text)
-        updated = _iso(max([rec.stamp, *(h.stamp for _, h in heads)]))
+        updated = _iso(max(rec.stamp, *(h.stamp for _, h in heads)) if heads else rec.stamp)
         row = {"id": bid, **{n: v.get(n) for n in _MARK_FIELDS if n != "seq"}, "note": note, "updated": updated}
         return bookmark_of(row)[0]
 
@@ -406,4 +415,5 @@ class SyncedStore(SyncedTablesMixin):
         return list(dict.fromkeys(new))
 
     def close(self) -> None:
+        self.view.save_cache()  # the other devices' merged rows, for a fast next start (reader.sync.snapshot)
         self.own.close()

@@ -17,6 +17,7 @@ from typing import Any
 
 from reader.controls import shown_name
 from reader.store.storage import Signature, parse, stat_signature
+from reader.sync import snapshot
 from reader.sync.files import DEVICES, device_files, files_in
 from reader.sync.journal import NAME as JOURNAL
 from reader.sync.journal import is_journal, parse_lines, read_rows
@@ -48,6 +49,16 @@ class Record:
     def stamp(self) -> int:
         return max(self.h.values(), default=0)
 
+    def copy(self) -> Record:
+        return Record(dict(self.v), dict(self.h), dict(self.d))
+
+    def merge(self, other: Record) -> None:
+        """Take other's fields where they are newer (by stamp, then device): the same rule as take."""
+        for name, stamp in other.h.items():
+            dev = other.d.get(name, "")
+            if (stamp, dev) > (self.h.get(name, -1), self.d.get(name, "")):
+                self.h[name], self.d[name], self.v[name] = stamp, dev, other.v.get(name)
+
 
 def _rows_of(data: dict[str, Any], copy: bool = True) -> dict[str, Rows]:
     """table -> key -> row of one store file (copy: the rows of this device's own files are copied, as its
@@ -67,8 +78,16 @@ def _rows_of(data: dict[str, Any], copy: bool = True) -> dict[str, Rows]:
 
 
 class MergedView:
-    def __init__(self, root: Path, own_read: Callable[[Path], dict[str, Any] | None] | None = None) -> None:
+    def __init__(self, root: Path, own_read: Callable[[Path], dict[str, Any] | None] | None = None,
+                 own_folder: Path | None = None, cache: Path | None = None) -> None:
         self.root = Path(root)
+        #: This device's folder, and the per-machine cache of the other devices' merged rows
+        #: (reader.sync.snapshot): while `base` holds them, only this device's files are in _files.
+        self.own_folder = own_folder
+        self.cache = cache
+        self.base: dict[str, dict[str, Record]] | None = None
+        self._base_sigs: dict[Path, Signature | None] = {}
+        self._first = True
         #: Reads one of this device's own files through its store (damage recovery: a rollback to the
         #: .bak, or that file alone read-only, with the store's one-line warning); None for other files.
         self.own_read = own_read
@@ -193,11 +212,23 @@ class MergedView:
         now = time.monotonic()
         folders = self.device_folders()
         changed: dict[str, set[str]] = {}
+        if self.base is not None and not self.force and now - self._full_at < 1.0 and folders == self._folders:
+            for folder in folders:  # another device's folder changed: the cached merge is left for the files
+                if folder != self.own_folder and (
+                    any(self._dir_sig(sub) != self._dir_sigs.get(sub) for sub in (folder, folder / "state.d"))
+                    or stat_signature(folder / JOURNAL) != self._base_sigs.get(folder / JOURNAL)
+                ):
+                    self.force = True
+                    break
         if self.force or now - self._full_at >= 1.0 or folders != self._folders:
             self.force, self._full_at, self._folders = False, now, folders
             self._dir_sigs = {sub: self._dir_sig(sub) for f in folders for sub in (f, f / "state.d")}
+            paths = self.all_files()
+            if self.own_folder is not None and (self.base is not None or self._first):
+                paths = self._use_base(paths, changed)
+            self._first = False
             seen = set()
-            for path in self.all_files():
+            for path in paths:
                 seen.add(path)
                 self._check(path, changed)
             for path in [p for p in self._files if p not in seen]:
@@ -206,6 +237,8 @@ class MergedView:
                 self._note_changes(changed, old_rows, {})
         else:
             for folder in folders:
+                if self.base is not None and folder != self.own_folder:
+                    continue  # unchanged (looked at above)
                 for sub in (folder, folder / "state.d"):
                     sig = self._dir_sig(sub)
                     if sig == self._dir_sigs.get(sub):
@@ -221,6 +254,59 @@ class MergedView:
             self._refold(table, keys)
         if changed:
             self.generation += 1
+
+    def _is_own(self, path: Path) -> bool:
+        return path.parent == self.own_folder or path.parent.parent == self.own_folder
+
+    def _use_base(self, paths: list[Path], changed: dict[str, set[str]]) -> list[Path]:
+        """The files to read one by one: this device's only, while the other devices' files are those the
+        cached merge was made from (loaded from the cache at the first look); all of them otherwise."""
+        others = {p: stat_signature(p) for p in paths if not self._is_own(p)}
+        if self.base is None:  # the first look: the cache, if it was made from these very files
+            data = snapshot.load(self.cache, self.root, others)
+            if data is None:
+                return paths
+            base: dict[str, dict[str, Record]] = {}
+            for table, recs in data["tables"].items():
+                t = base[table] = {}
+                for key, (v, h, d) in recs.items():
+                    t[key] = Record(v, h, d if isinstance(d, dict) else dict.fromkeys(h, d))
+            self.base, self._base_sigs = base, others
+            for dev, stamp in (data.get("last") or {}).items():
+                if isinstance(stamp, int) and stamp > self.last_change.get(dev, 0):
+                    self.last_change[dev] = stamp
+            self.max_hlc = max(self.max_hlc, int(data.get("max") or 0))
+            for table, t in base.items():
+                self.tables[table] = dict(t)
+                self.versions[table] = self.versions.get(table, 0) + 1
+                if table in self.watch:
+                    self.changes.setdefault(table, set()).update(t)
+            return [p for p in paths if self._is_own(p)]
+        if others == self._base_sigs:
+            return [p for p in paths if self._is_own(p)]
+        for table, t in self.base.items():  # left: every key it held is folded again from the files
+            changed.setdefault(table, set()).update(t)
+        self.base, self._base_sigs = None, {}
+        return paths
+
+    def save_cache(self) -> None:
+        """Write the cache of the other devices' merged rows when it is out of date (at close)."""
+        if self.cache is None or self.own_folder is None or self.base is not None:
+            return
+        others = {p: sig for p, (sig, _) in self._files.items() if not self._is_own(p)}
+        if not others or others == getattr(self, "_saved_sigs", None):
+            return
+        tables: dict[str, dict[str, Record]] = {}
+        for path in sorted(others):
+            for table, rows in self._files[path][1].items():
+                t = tables.setdefault(table, {})
+                for key, row in rows.items():
+                    rec = t.get(key)
+                    if rec is None:
+                        rec = t[key] = Record()
+                    rec.take(row)
+        snapshot.save(self.cache, self.root, others, tables, dict(self.last_change), self.max_hlc)
+        self._saved_sigs = others
 
     @staticmethod
     def _note_changes(changed: dict[str, set[str]], old: dict[str, Rows], new: dict[str, Rows]) -> None:
@@ -251,13 +337,25 @@ class MergedView:
                 rec.take(row)
                 if rec.h:
                     dev = str(row.get("d") or "")
-                    top = max((s for s in row["h"].values() if isinstance(s, int)), default=0)
+                    try:
+                        top = max(row["h"].values(), default=0)
+                    except TypeError:  # a stamp that is not a number (a damaged or hand-edited row)
+                        top = max((s for s in row["h"].values() if isinstance(s, int)), default=0)
+                    if type(top) is not int:
+                        top = 0
                     if top > last.get(dev, 0):
                         last[dev] = top
                     if top > self.max_hlc:
                         self.max_hlc = top
+        base = self.base.get(table) if self.base is not None else None
         for key in keys:
             rec = fresh.get(key)
+            if base is not None and (b := base.get(key)) is not None:
+                if rec is None or not rec.h:
+                    rec = b  # shared: records are replaced, never changed in place
+                else:
+                    own, rec = rec, b.copy()
+                    rec.merge(own)
             if rec is not None and rec.h:
                 merged[key] = rec
             else:
