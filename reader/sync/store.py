@@ -35,7 +35,7 @@ from reader.sync import journal, snapshot
 from reader.sync.device import device_id
 from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
 from reader.sync.tables import SyncedTablesMixin
-from reader.sync.view import MergedView, Record
+from reader.sync.view import MergedView, Record, no_gc
 
 _MARK_FIELDS = ("article_id", "paragraph", "quote", "prefix", "suffix", "start", "end", "created", "seq")
 
@@ -308,6 +308,14 @@ class SyncedStore(SyncedTablesMixin):
                 self._warnings.append(line)
         note = "" if text is None or isinstance(text, (dict, list)) else str(text)
         updated = _iso(max(rec.stamp, *(h.stamp for _, h in heads)) if heads else rec.stamp)
+        quote, prefix, suffix, created = v["quote"], v.get("prefix", ""), v.get("suffix", ""), v.get("created", "")
+        start, end = v.get("start", 0), v.get("end", 0)
+        if (type(prefix) is str and type(suffix) is str and type(created) is str and type(start) is int
+                and type(end) is int and type(v["paragraph"]) is int):
+            joined = " ".join((quote, prefix, suffix, note, created))
+            if clean_str(joined) is joined:  # the usual row: well typed, nothing to clean (bookmark_of's result)
+                return Bookmark(bid, v["article_id"], v["paragraph"], quote, prefix, suffix, start, end, note,
+                                created, updated)
         row = {"id": bid, **{n: v.get(n) for n in _MARK_FIELDS if n != "seq"}, "note": note, "updated": updated}
         return bookmark_of(row)[0]
 
@@ -341,6 +349,10 @@ class SyncedStore(SyncedTablesMixin):
         self.delete("marks", bid)
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
+        with no_gc():
+            return self._bookmarks(aid)
+
+    def _bookmarks(self, aid: str | None) -> list[Bookmark]:
         marks = self._refresh().table("marks")
         found = []
         for bid, rec in marks.items():
