@@ -99,6 +99,10 @@ class StateUseCases:
 
         return compact(self.state)
 
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back as it was: same id, passage, note and dates (the TUI's undo)."""
+        return self.state.restore_bookmark(bookmark)
+
     # -- metadata corrections -----------------------------------------------------------------------
     def corrected_fields(self, article_id: str) -> dict[str, Any]:
         """The user's stored corrections of this article's metadata (field -> value)."""
@@ -113,3 +117,12 @@ class StateUseCases:
 
     def set_setting(self, key: str, value: Any) -> None:
         self.state.set_setting(key, value)
+
+    # -- where the TUI was (last article, list sort and filters), kept between runs ---------------------
+    def reading_session(self) -> dict[str, Any]:
+        """What the TUI stored with set_reading_session (an empty dict when nothing or something unreadable)."""
+        value = self.state.get_setting("reading_session")
+        return dict(value) if isinstance(value, dict) else {}
+
+    def set_reading_session(self, session: dict[str, Any]) -> None:
+        self.state.set_setting("reading_session", session)

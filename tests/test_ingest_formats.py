@@ -28,10 +28,33 @@ def test_markdown_body_blocks_and_syntax_stripped():
     assert ("quote", "We thought the fire would never come back. — Paolo Zanetti, glassmaker") in pairs
     assert ("heading", "Energy costs") in pairs
     assert ("text", "Gas prices had forced the Barovier workshop to close in 2022.") in pairs
-    assert ("text", "Two workshops now share one furnace.") in pairs
+    assert ("text", "\u2022 Two workshops now share one furnace.") in pairs  # list items keep their bullets
     assert pairs[-1] == ("caption", "A glassmaker shapes a vase at a furnace in Murano")
     assert a.title not in a.paragraphs  # the H1 repeating the front-matter title is dropped
     assert not any(ch in p for p in a.paragraphs for ch in "*[]#>")
+
+
+def test_markdown_list_items_keep_bullets_and_numbers():
+    md = (
+        "Intro paragraph of the story.\n\n"
+        "- first point\n- second *point*\n  - a nested point\n\n"
+        "3. third step\n4. fourth step\n\n"
+        "- a loose item\n\n  its second paragraph\n\n"
+        "- Share\n- Tweet\n\nLast words.\n"
+    )
+    a = parse_text(md, "markdown")
+    assert a.paragraphs == [
+        "Intro paragraph of the story.",
+        "\u2022 first point",
+        "\u2022 second point",
+        "\u25e6 a nested point",
+        "3. third step",
+        "4. fourth step",
+        "\u2022 a loose item",
+        "its second paragraph",  # the item's bullet goes on its first paragraph only
+        "Last words.",  # share links are boilerplate, bullet or not
+    ]
+    assert set(a.kinds) == {"text"}
 
 
 def test_markdown_without_front_matter_takes_h1_title_and_byline():

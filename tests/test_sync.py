@@ -20,6 +20,14 @@ from tests.sync_helpers import RSYNC, exchange, fingerprint
 HOWS = ["py", pytest.param("rsync", marks=pytest.mark.skipif(RSYNC is None, reason="rsync is not installed")), "conflicts"]
 
 
+def _next_second() -> None:
+    """rsync --update compares whole seconds: edits made within the second of the previous copy look
+    as old as it. People edit long after a sync; here, wait for the next second."""
+    start = int(time.time())
+    while int(time.time()) == start:
+        time.sleep(0.02)
+
+
 def _edit_both(a_root: Path, b_root: Path) -> tuple[dict, SyncedStore, SyncedStore]:
     """A shared start (synced once), then independent edits on each device; returns what was acknowledged."""
     a = SyncedStore(a_root, device="laptop")
@@ -29,11 +37,7 @@ def _edit_both(a_root: Path, b_root: Path) -> tuple[dict, SyncedStore, SyncedSto
     a.set_position("art1", 5)
     a.close()
     exchange(a_root, b_root)
-    # rsync --update compares whole seconds: edits made within the second of the previous copy look
-    # as old as it. People edit long after a sync; here, wait for the next second.
-    start = int(time.time())
-    while int(time.time()) == start:
-        time.sleep(0.02)
+    _next_second()
     a, b = SyncedStore(a_root, device="laptop"), SyncedStore(b_root, device="desktop")
     assert b.get_bookmark(shared.id).note == "first note"
     # independent edits
@@ -71,11 +75,8 @@ def test_two_libraries_converge(tmp_path, how, first):
     assert fa["positions"]["art1"] == 9
     assert fa["meta"] == {"art1": {"title": "Corrected on the laptop", "author": "Fixed on the desktop"}}
     assert fa["settings"] == {"citation_style": "apa"}
-    # the user resolves on one device; it is resolved everywhere after the next exchange (a second after
-    # the last copy: rsync --update compares whole seconds, see _edit_both)
-    start = int(time.time())
-    while int(time.time()) == start:
-        time.sleep(0.02)
+    # the user resolves on one device; it is resolved everywhere after the next exchange
+    _next_second()
     a.set_note(ids["shared"], "merged by hand")
     a.close(), b.close()
     exchange(a_root, b_root, how=how, first=first)

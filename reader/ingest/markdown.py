@@ -3,7 +3,8 @@
 Front matter keys (all optional): title, author or authors (a string or a list), date, publisher
 (or source, site, outlet), url (or link, canonical_url), section (or category, categories), language (or lang).
 Body: '#' headings -> "heading", '>' blockquotes -> "quote", a paragraph that is only an image ->
-"caption" (its alt text), everything else -> "text" with the Markdown syntax removed.
+"caption" (its alt text), list items -> "text" that keeps its bullet or number ("• item", "2. item"),
+everything else -> "text" with the Markdown syntax removed.
 A first-level heading opening the body is the title when the front matter gives none.
 A byline paragraph ('By X – outlet') gives authors and publisher when the front matter does not.
 """
@@ -27,6 +28,8 @@ from reader.names import split_authors
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD = MarkdownIt("commonmark")
+#: List items keep a bullet (by nesting depth) or their number: "• item", "◦ nested", "3. item".
+BULLETS = ("\u2022", "\u25e6", "\u25aa")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -99,8 +102,16 @@ def _body_blocks(body: str) -> list[tuple[str, str, int]]:
     out: list[tuple[str, str, int]] = []
     quote_depth = 0
     heading_level = 0
+    lists: list[str] = []  # the open lists, innermost last: "ul" or "ol"
+    marker = ""  # the bullet or number of a list item, given to its first paragraph
     for tok in _MD.parse(body):
-        if tok.type == "blockquote_open":
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(tok.tag)
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif tok.type == "list_item_open":
+            marker = f"{tok.info}. " if lists and lists[-1] == "ol" else BULLETS[(len(lists) - 1) % len(BULLETS)] + " "
+        elif tok.type == "blockquote_open":
             quote_depth += 1
         elif tok.type == "blockquote_close":
             quote_depth -= 1
@@ -112,6 +123,10 @@ def _body_blocks(body: str) -> list[tuple[str, str, int]]:
             text = _inline_text(tok)
             if not text:
                 continue
+            if marker:  # a list item: its bullet, unless it is boilerplate ("Share", "Tweet"), which goes
+                text, marker = ("" if blocks.is_boilerplate(text) else marker + text), ""
+                if not text:
+                    continue
             if heading_level:
                 out.append((text, HEADING, heading_level))
             elif quote_depth:

@@ -22,6 +22,8 @@ class EntityFilter:
 
     name: str
     ids: frozenset[str]
+    #: The entity's names whose articles are kept (how the TUI finds them again on the next run).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

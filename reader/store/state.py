@@ -363,6 +363,11 @@ class StateStore(EntityCorrectionsMixin):
             created=now,
             updated=now,
         )
+        return self.restore_bookmark(bm)
+
+    def restore_bookmark(self, bm: Bookmark) -> Bookmark:
+        """Store `bm` as it is (its id, note and dates): a new bookmark, or one put back after removal (undo).
+        Nothing changes when a bookmark with its id is already there."""
         with self._writing():
             storage = self._shard("bookmarks", bm.id)
             for _ in range(4 * self.shards):  # a damaged (read-only) shard: give the bookmark another id
@@ -372,7 +377,8 @@ class StateStore(EntityCorrectionsMixin):
                 bm.id = uuid.uuid4().hex[:12]
                 storage = self._shard("bookmarks", bm.id)
             table = self._table(storage, "bookmarks")
-            self._indexed(storage, "bookmarks", "id")
+            if bm.id in self._index(storage, "bookmarks", "id"):
+                return bm
             before = storage.version
             doc_id = table.insert({**bm.to_dict(), "seq": time.time_ns()})
             self._track(storage, "bookmarks", before, bm.id, doc_id)

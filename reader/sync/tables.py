@@ -116,6 +116,12 @@ class SyncedTablesMixin:
                 self.delete("marks", bm.id)
         return [bm.to_dict() for bm in marks]
 
+    def restore_bookmark(self, bm: Bookmark) -> Bookmark:
+        """Put a removed bookmark back as it was (same id, passage, note, dates: the TUI's undo); a newer
+        stamp undoes the tombstone on every device. Nothing changes when it is already there."""
+        self.put_back_bookmarks([bm.to_dict()])
+        return self.get_bookmark(bm.id)  # type: ignore[attr-defined,no-any-return]
+
     def put_back_bookmarks(self, rows: list[dict[str, Any]]) -> None:
         """Put back bookmarks taken by take_bookmarks (same ids): a newer stamp undoes the tombstone."""
         with self.batch():  # type: ignore[attr-defined]

@@ -51,6 +51,9 @@ class ReaderApp(App[None]):
         from reader.tui.keys import all_bindings
         from reader.tui.screens.main import MainScreen
 
+        # Where colours cannot tell the cursor or a highlight from the text around it (16 colours, NO_COLOR),
+        # styles/*.tcss switches to attributes under this class: reverse video, underline, bold.
+        self.set_class(self.no_color or self.console.color_system in (None, "standard", "windows"), "-few-colors")
         if self._config_warning:
             self.notify(self._config_warning, title="Settings", severity="warning", timeout=15)
         unknown = sorted(set(self.user_keymap) - {b.id for _place, b in all_bindings()})

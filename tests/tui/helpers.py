@@ -24,3 +24,10 @@ async def wait_until(pilot, condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout} s")
         await pilot.pause(0.05)
+
+
+def region_text(app: App, widget) -> str:
+    """The text inside one widget's region (its border included), as plain lines."""
+    r = widget.region
+    lines = screen_text(app).splitlines()[r.y : r.y + r.height]
+    return "\n".join(line[r.x : r.x + r.width] for line in lines)

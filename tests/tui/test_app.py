@@ -10,7 +10,7 @@ from reader.tui.keys import help_rows
 from reader.tui.screens.bookmarks import BookmarksScreen
 from reader.tui.screens.help import HelpScreen
 from tests.tui.fixtures import HOSTILE_TITLE
-from tests.tui.helpers import notifications, screen_text, wait_until
+from tests.tui.helpers import notifications, region_text, screen_text, wait_until
 from tests.tui.test_list import GENEVA, HOSTILE
 from tests.tui.test_reading import open_article
 
@@ -160,7 +160,8 @@ async def test_untrusted_text_shows_literally_and_without_escapes(lib):
         await pilot.pause()
         text = screen_text(app)
         assert "[bold red]x[/] [/] [link=file:///etc/passwd]click[/link]RED" in text  # list and pane title
-        assert "Markup [bold red]x[/] and [/] and [link=file:///etc/passwd]link[/link] stay literal." in text
+        pane_text = " ".join(line.strip("\u2502\u258c ") for line in region_text(app, app.screen.pane).splitlines())
+        assert "Markup [bold red]x[/] and [/] and [link=file:///etc/passwd]link[/link] stay literal." in pane_text
         assert "Escapes red and OSC  and bell  and bidi evil go." in text
         assert "[b]Evil[/b] Corp" in text  # entity name
         assert "By [i]Mallory[/i] \u00b7 [blink]Press[/blink]" in text

@@ -72,7 +72,7 @@ async def test_note_editor_saves_edits_and_deletes(lib):
         await pilot.pause()
         [bm] = lib.state.bookmarks(GENEVA)
         assert bm.note == ""
-        assert "Note deleted." in notifications(app)
+        assert "Note deleted \u2014 press U to undo." in notifications(app)
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("escape")
@@ -131,7 +131,9 @@ async def test_bookmarks_screen_edits_and_deletes(lib):
         await pilot.pause()
         assert lib.state.get_bookmark(bm.id).note == "old new"
         assert isinstance(app.screen, BookmarksScreen)
-        await pilot.press("d")
+        await pilot.press("d")  # the bookmark has a note: asked first
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert lib.state.bookmarks() == []
         assert "No bookmarks yet" in screen_text(app)

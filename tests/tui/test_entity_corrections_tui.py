@@ -24,7 +24,8 @@ def panel_names(app) -> list[str]:
 async def highlight(pilot, name: str) -> None:
     panel = pilot.app.screen.entity_panel
     panel.focus()
-    panel.highlighted = next(i for i in range(panel.option_count) if panel.get_option_at_index(i).prompt.plain.startswith(name))
+    options = [panel.get_option_at_index(i) for i in range(panel.option_count)]  # a row is a name and its count
+    panel.highlighted = next(i for i, o in enumerate(options) if o.id is not None and panel.entities[int(o.id)].name.startswith(name))
     await pilot.pause()
 
 
@@ -51,8 +52,8 @@ async def test_rename_with_a_hostile_name_shows_it_literally_and_z_undoes(lib):
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: not isinstance(app.screen, EntityDialog))
         assert SHOWN in panel_names(app)
-        text = screen_text(app)  # markup shown as typed (wrapped in the narrow panel), escape sequences gone
-        assert "[bold red]x[/]" in text and "[link=file:///etc/passwd" in text
+        text = screen_text(app)  # markup shown as typed (cut with an ellipsis in the narrow panel), escapes gone
+        assert "[bold red]x[/]" in text and "\x1b" not in text
         assert "\x1b" not in "".join(panel_names(app))
         assert SHOWN in [e.name for e in lib.get(BUDGET).entities]  # the whole library by default
         assert app.screen.entity_panel.has_focus

@@ -52,8 +52,8 @@ def test_installed_layout_finds_and_loads_the_styles(wheel, tmp_path):
             app = tui.build_app(lib)
             async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
-                # a rule only styles/main.tcss sets: the list pane's width
-                assert app.screen.query_one("#list-pane").styles.width.value == 30, "main.tcss not applied"
+                # a rule only styles/main.tcss sets: the list pane's minimum width
+                assert app.screen.query_one("#list-pane").styles.min_width.value == 26, "main.tcss not applied"
             lib.close()
 
         asyncio.run(main())

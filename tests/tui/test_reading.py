@@ -9,6 +9,7 @@ from tests.tui.test_list import BUDGET, GENEVA, PERSIAN
 
 async def open_article(pilot, article_id: str) -> None:
     app = pilot.app
+    app.screen.article_list.focus()
     app.screen.article_list.select_id(article_id)
     await pilot.press("enter")
     await pilot.pause()
@@ -160,3 +161,28 @@ async def test_position_is_saved_when_the_app_quits(lib):
         await pilot.press("j", "j", "j", "j", "q")
         await pilot.pause()
     assert lib.state.get_position(GENEVA) == 4
+
+
+async def test_an_article_that_fits_is_read_once_its_end_was_in_view_a_moment(lib, monkeypatch):
+    app = build_app(lib)
+    async with app.run_test(size=(160, 48)) as pilot:
+        monkeypatch.setattr("reader.tui.widgets.reading_pane.END_SEEN", 600.0)
+        await open_article(pilot, BUDGET)  # three short paragraphs: the whole article on one screen
+        assert app.screen.pane._end_timer is not None  # its end is in view: the moment has started
+        assert not lib.state.is_read(BUDGET)  # not at once: a glance on the way elsewhere is not reading
+        monkeypatch.setattr("reader.tui.widgets.reading_pane.END_SEEN", 0.5)
+        await open_article(pilot, PERSIAN)  # straight on to the next one, short too
+        await wait_until(pilot, lambda: lib.state.is_read(PERSIAN))
+        assert PERSIAN in app.screen.read_ids
+        assert not lib.state.is_read(BUDGET)  # left before its moment
+
+
+async def test_a_long_article_is_not_read_while_its_end_is_out_of_view(lib, monkeypatch):
+    monkeypatch.setattr("reader.tui.widgets.reading_pane.END_SEEN", 0.5)
+    app = build_app(lib)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await open_article(pilot, GENEVA)  # longer than the screen at 80x16: its end is not in view
+        await pilot.pause(1.5)
+        assert not lib.state.is_read(GENEVA) and app.screen.pane._end_timer is None
+        await pilot.press("pagedown", "pagedown")  # scrolled to its end: read
+        await wait_until(pilot, lambda: lib.state.is_read(GENEVA))

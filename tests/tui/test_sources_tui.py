@@ -32,11 +32,12 @@ async def test_delete_asks_first_then_undo_restores_with_bookmarks(lib):
         await pilot.pause()
         assert BUDGET not in ids(screen) and len(lib) == 3
         assert lib.state.bookmarks(BUDGET) == []
-        assert "z brings it back" in " ".join(notifications(app))
+        assert "z or U brings it back" in " ".join(notifications(app))
         await pilot.press("z")
         await pilot.pause()
         assert BUDGET in ids(screen) and len(lib) == 4
         assert [b.note for b in lib.state.bookmarks(BUDGET)] == ["kept"]
+        assert any(n.startswith("Restored \u201cBudget debate runs late\u201d from the trash") for n in notifications(app))
 
 
 async def test_tags_dialog_and_sources_picker(lib):

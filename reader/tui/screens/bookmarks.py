@@ -18,6 +18,7 @@ from reader.services.anchor import located_number
 from reader.tui.textkit import one_line
 from reader.search import QueryError, parse
 from reader.search.notes import bookmark_fields, bookmark_matches
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.bookmark_list import BookmarkList, BookmarkRow
 from reader.tui.widgets.filter_input import FilterInput
 
@@ -36,14 +37,16 @@ class BookmarksScreen(Screen[Bookmark | None]):
         Binding("enter", "open", "Go to passage", id="bookmarks.open"),
         Binding("a,e", "edit_note", "Edit note", id="bookmarks.edit-note"),
         Binding("d,delete", "delete", "Delete bookmark", id="bookmarks.delete"),
+        Binding("U,ctrl+z", "undo", "Undo", show=False, id="bookmarks.undo"),
         Binding("escape,B", "close", "Back", id="bookmarks.close"),
         Binding("slash", "search", "Search notes", id="bookmarks.search"),
     ]
 
-    def __init__(self, library: Library, titles: dict[str, str | None]) -> None:
+    def __init__(self, library: Library, titles: dict[str, str | None], undo_stack: UndoStack | None = None) -> None:
         super().__init__()
         self.library = library
         self.titles = titles
+        self.undo_stack = undo_stack if undo_stack is not None else UndoStack()
         self._bookmarks: list[Bookmark] = []
         self._search = ""
         self._folded: dict[str, dict[str, list[str]]] = {}
@@ -147,19 +150,53 @@ class BookmarksScreen(Screen[Bookmark | None]):
                 return
             note = "" if result.delete else result.text
             if self.app.save(self.library.set_note, bm.id, note):
-                self.notify("Note deleted." if result.delete else "Note saved.", timeout=3)
+                if bm.note.strip() and not note.strip():
+                    self.undo_stack.push("the note", lambda: self.library.set_note(bm.id, bm.note))
+                    self.notify(f"Note deleted \u2014 press {self.app.key_for('bookmarks.undo', 'U')} to undo.", timeout=6)
+                else:
+                    self.notify("Note saved.", timeout=3)
             self._load(index)
 
         self.app.push_screen(NoteEditor(bm.quote, bm.note), done)
 
     def action_delete(self) -> None:
+        from reader.tui.screens.confirm import ConfirmDialog
+
         bm = self.current
         if bm is None:
             return
         index = self.bookmark_list.cursor
-        if self.app.save(self.library.remove_bookmark, bm.id):
-            self.notify("Bookmark deleted.", timeout=3)
-        self._load(index)
+
+        def delete() -> None:
+            if self.app.save(self.library.remove_bookmark, bm.id):
+                self.undo_stack.push(f"the bookmark {self._where(bm)}", lambda: self.library.restore_bookmark(bm))
+                self.notify(f"Bookmark deleted \u2014 press {self.app.key_for('bookmarks.undo', 'U')} to undo.", timeout=6)
+            self._load(index)
+
+        if bm.note.strip():
+            question = "Delete this bookmark and its note?"
+            self.app.push_screen(ConfirmDialog(question, "\u270e " + one_line(bm.note)[:300], yes="Delete"), lambda yes: yes and delete())
+        else:
+            delete()
+
+    def _where(self, bm: Bookmark) -> str:
+        """'\u00b63 of "Title"': the bookmark's paragraph (the one numbering) and its article, for the undo message."""
+        try:
+            article = self.library.get(bm.article_id)
+        except ReaderError:
+            article = None
+        number = located_number(bm, article) if article is not None else None
+        title = one_line(self.titles.get(bm.article_id)) or "(untitled)"
+        return f"{label(number)} of \u201c{title[:60]}\u201d"
+
+    def action_undo(self) -> None:
+        item = self.undo_stack.pop()
+        if item is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        if self.app.save(item.restore):
+            self.notify(f"Restored {item.label}.", timeout=3)
+        self._load(self.bookmark_list.cursor)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from reader.errors import ReaderError
-from reader.library import Library, Summary
+from reader.library import ImportReport, Library, Summary
 from reader.models import Bookmark, Entity
 from reader.numbering import describe, numbered_count
 from reader.services.anchor import anchor_of
@@ -33,6 +33,7 @@ from reader.tui.screens.main_entities import EntityActions
 from reader.tui.screens.main_search import SearchMode
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
@@ -64,6 +65,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         Binding("E", "entities", "All entities", show=False, id="main.entities"),
         Binding("plus", "add_entity", "Add a missed entity (from the selection)", show=False, id="main.add_entity"),
         Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
+        Binding("U,ctrl+z", "undo", "Undo", show=False, id="undo"),
         Binding("e", "edit_meta", "Correct metadata", show=False, id="edit-metadata"),
         Binding("i", "import", "Import", show=False, id="import"),
         Binding("r", "refresh", "Refresh feeds", show=False, id="refresh-feeds"),
@@ -97,6 +99,8 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self._mention_index = -1
         self._pending_position: tuple[str, int] | None = None
         self._position_timer: Timer | None = None
+        #: The user's deletions (bookmarks, notes, articles) that `U` puts back while the app runs.
+        self.undo_stack = UndoStack()
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -119,7 +123,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         status = Static("", id="refresh-status")
         status.display = False
         yield status
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.app.guard(self.library.check_store)  # damage anywhere in the store is reported at once
@@ -128,9 +132,46 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         self.read_ids = frozenset(self.app.guard(self.library.read_ids) or ())
         self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
         self.listing.load(self._source_rows())
+        last = self._restore_session()
         self._refilter()
         self.article_list.focus()
         self.prepare_search()
+        if self.searching():
+            self._search_changed()  # the search the last run left in the box, run again
+        if last and self.open_article(last):
+            self.article_list.select_id(last)
+            self.pane.focus()
+
+    # -- where the reader was, between runs (reader/tui/session.py) -------------------------------
+    def _restore_session(self) -> str | None:
+        """The list's sort and filters as the last run left them; returns the article that was open."""
+        from reader.tui.session import load_session
+
+        session = self.app.guard(load_session, self.library)
+        if session is None:
+            return None
+        entity = None
+        if session.entity_name and session.entity_aliases:
+            ids = {i for alias in session.entity_aliases for i in self.app.guard(self.library.articles_mentioning, alias) or ()}
+            entity = EntityFilter(session.entity_name, frozenset(ids), session.entity_aliases)
+        query = ListQuery(text=session.filter_text, sort=session.sort, unread_only=session.unread_only,
+                          bookmarked_only=session.bookmarked_only, entity=entity)
+        self.set_reactive(MainScreen.list_query, query)  # on_mount refilters (and searches) once
+        if session.filter_text:
+            self.query_one(FilterInput).value = session.filter_text
+            self.add_class("-filtering")
+        return session.article_id
+
+    def _save_session(self) -> None:
+        from reader.tui.session import Session, save_session
+
+        q, ef = self.list_query, self.list_query.entity
+        session = Session(self.article_id, q.sort, q.text, q.unread_only, q.bookmarked_only,
+                          ef.name if ef else None, ef.aliases if ef else ())
+        try:
+            save_session(self.library, session)
+        except (ReaderError, OSError):
+            pass  # a store that cannot be written says so on the writes that matter, not on every article opened
 
     # -- the list ---------------------------------------------------------------------------
     def _refilter(self) -> None:
@@ -164,6 +205,8 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         if old.text != new.text:
             self._search_changed()
         self._refilter()
+        if old.changed(text=new.text) != new:
+            self._save_session()  # the sort and filters are kept for the next run (the typed text at exit)
 
     @on(FilterInput.Changed)
     def _filter_changed(self, event: FilterInput.Changed) -> None:
@@ -215,6 +258,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         answer = self._search_answer if self.searching() else None
         words = answer is not None and answer.query.highlight_terms()
         self.apply_find(answer.query if words else None)  # the list's search, marked in the text
+        self._save_session()
         return True
 
     def _show_find(self) -> None:
@@ -261,6 +305,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
 
     def on_unmount(self) -> None:
         self._flush_position()
+        self._save_session()
 
     @on(ReadingPane.EndReached)
     def _end_reached(self, event: ReadingPane.EndReached) -> None:
@@ -290,18 +335,43 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
 
     # -- bookmarks and notes ---------------------------------------------------------------------
     def action_bookmark(self) -> None:
+        from reader.tui.screens.confirm import ConfirmDialog
+
         passage = self._passage_or_hint()
         if passage is None:
             return
         existing = self.pane.bookmark_at_cursor()
-        if existing is not None:
-            if not self.app.save(self.library.remove_bookmark, existing.id):
-                return
-            self.notify(f"Bookmark removed ({describe(self.document.article, passage.paragraph)}).", timeout=3)
+        if existing is None:
+            if self._add_bookmark(passage) is not None:
+                self.notify(f"Bookmarked {describe(self.document.article, passage.paragraph)}.", timeout=3)
+            self._reload_bookmarks()
+        elif existing.note.strip():
+            question = f"Remove the bookmark on {describe(self.document.article, passage.paragraph)} and its note?"
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.remove_bookmark(existing, passage.paragraph)
+
+            self.app.push_screen(ConfirmDialog(question, "\u270e " + one_line(existing.note)[:300]), answered)
         else:
-            if self._add_bookmark(passage) is None:
-                return
-            self.notify(f"Bookmarked {describe(self.document.article, passage.paragraph)}.", timeout=3)
+            self.remove_bookmark(existing, passage.paragraph)
+
+    def remove_bookmark(self, bookmark: Bookmark, paragraph: int) -> None:
+        """Remove a bookmark (and its note); U puts it back."""
+        if not self.app.save(self.library.remove_bookmark, bookmark.id):
+            return
+        where = describe(self.document.article, paragraph) if self.document else f"paragraph {paragraph + 1}"
+        self.undo_stack.push(f"the bookmark on {where}", lambda: self.library.restore_bookmark(bookmark))
+        self.notify(f"Bookmark removed ({where}) \u2014 press {self.app.key_for('undo', 'U')} to undo.", timeout=6)
+        self._reload_bookmarks()
+
+    def action_undo(self) -> None:
+        item = self.undo_stack.pop()
+        if item is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        if self.app.save(item.restore):
+            self.notify(f"Restored {item.label}.", timeout=3)
         self._reload_bookmarks()
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
@@ -325,9 +395,10 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
                     return
                 if self._add_bookmark(passage, result.text) is not None:
                     self.notify("Bookmarked with a note.", timeout=3)
-            elif result.delete:
+            elif result.delete or (existing.note.strip() and not result.text.strip()):
                 if self.app.guard(self.library.set_note, existing.id, "") is not None:
-                    self.notify("Note deleted.", timeout=3)
+                    self.undo_stack.push("the note", lambda: self.library.set_note(existing.id, existing.note))
+                    self.notify(f"Note deleted \u2014 press {self.app.key_for('undo', 'U')} to undo.", timeout=6)
             elif self.app.guard(self.library.set_note, existing.id, result.text) is not None:
                 self.notify("Note saved.", timeout=3)
             self._reload_bookmarks()
@@ -345,7 +416,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
                 self.pane.jump_to(result.paragraph, result.start, result.end)
                 self.pane.focus()
 
-        self.app.push_screen(BookmarksScreen(self.library, self.listing.titles()), done)
+        self.app.push_screen(BookmarksScreen(self.library, self.listing.titles(), self.undo_stack), done)
 
     # -- entities ---------------------------------------------------------------------------------
     @on(EntityPanel.Chosen)
@@ -402,7 +473,8 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         ids: set[str] = set()
         for alias in {ent.name, *ent.aliases}:
             ids.update(self.library.articles_mentioning(alias))
-        self.list_query = self.list_query.changed(entity=EntityFilter(one_line(ent.name), frozenset(ids)))
+        self.list_query = self.list_query.changed(
+            entity=EntityFilter(one_line(ent.name), frozenset(ids), tuple(sorted({ent.name, *ent.aliases}))))
         self.notify(f"{counted(len(ids), 'article', 'mentions')} {one_line(ent.name)}; "
                     f"{self.app.key_for('clear-entity-filter', 'F')} clears.", timeout=3)
 
@@ -433,6 +505,11 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
 
     # -- panels and import --------------------------------------------------------------------------
     def action_toggle_list(self) -> None:
+        if self.has_class("-narrow") and self.entity_panel.display:
+            # one side panel at a time on a narrow screen: the list comes back in place of the entities
+            self.set_class(True, "-hide-entities")
+            self.set_class(False, "-show-entities", "-hide-list")
+            return
         self.toggle_class("-hide-list")
 
     def action_toggle_entities(self) -> None:
@@ -454,14 +531,12 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, Screen[
         except (ReaderError, OSError) as exc:
             self.post_message(self.Failed(f"Import failed: {exc}"))
             return
-        self.app.call_from_thread(
-            self._imported, report.count("imported"), report.count("duplicate"), report.count("refused"),
-            report.count("skipped"),
-        )
+        self.app.call_from_thread(self._imported, path, report)
 
-    def _imported(self, imported: int, duplicates: int, refused: int, links: int = 0) -> None:
+    def _imported(self, path: str, report: ImportReport) -> None:
+        from reader.tui.import_summary import import_summary
+
         self.listing.load(self._source_rows())
         self._refilter()
-        severity = "warning" if refused or links else "information"
-        skipped = f" {links} link{'s' * (links != 1)} leaving the folder not followed." if links else ""
-        self.notify(f"Imported {imported}, {duplicates} already there, {refused} refused.{skipped}", severity=severity, timeout=5)
+        message, severity = import_summary(path, report)
+        self.notify(message, severity=severity, timeout=10 if severity != "information" else 5)

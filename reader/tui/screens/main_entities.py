@@ -127,15 +127,16 @@ class EntityActions:
                 self.entity_corrected(None)
             if entity is None:
                 return
-            self.filter_by_articles(one_line(entity.name), set(entity.articles))
+            self.filter_by_articles(one_line(entity.name), set(entity.articles), (entity.name, *entity.aliases))
 
         self.app.push_screen(EntitiesScreen(self.library), done)
 
-    def filter_by_articles(self, name: str, ids: set[str]) -> None:
+    def filter_by_articles(self, name: str, ids: set[str], aliases: tuple[str, ...] = ()) -> None:
         from reader.services.list_query import EntityFilter
         from reader.wording import counted
 
-        self.list_query = self.list_query.changed(entity=EntityFilter(name, frozenset(ids)))
+        # the aliases find the articles again when the next run restores the filter
+        self.list_query = self.list_query.changed(entity=EntityFilter(name, frozenset(ids), tuple(sorted(set(aliases)))))
         self.article_list.focus()
         self.notify(f"{counted(len(ids), 'article', 'mentions')} {name}; {self.app.key_for('clear-entity-filter', 'F')} clears.",
                     timeout=3)

@@ -1,4 +1,4 @@
-"""The main screen's source actions: delete (d, asks first) and undo (z), tags (t), the sources
+"""The main screen's source actions: delete (d, asks first; undone by z or U from the screen's undo stack), tags (t), the sources
 picker (S: one feed or tag, as newsboat's feed list) and refreshing the feeds (r) in a worker
 with progress above the footer, new articles appearing in the list, feed errors as notifications."""
 
@@ -19,7 +19,6 @@ class SourcesActions:
     """Mixed into MainScreen (which supplies library, listing, article_list, document, app, notify...)."""
 
     library: Any
-    _deleted: list[str] | None = None
     source: Source | None = None
 
     @dataclass
@@ -73,27 +72,27 @@ class SourcesActions:
             ids = self.app.guard(self.library.delete, [aid])
             if not ids:
                 return
-            self._deleted = ids
             if self.document is not None and self.document.article.id in ids:
                 self.document = None
                 self.pane.border_title = "Reading"
             self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
             self.reload_list()
-            self.notify("Moved to the trash; z brings it back.", timeout=5)
 
-        self.app.push_screen(ConfirmDialog(f"Delete \u201c{one_line(title or '(untitled)')}\u201d{extra}?"), done)
+            def restore() -> None:
+                for restored in ids:
+                    self.library.restore(restored)
+                self.bookmarked_ids = frozenset(self.library.bookmarked_ids())
+                self.reload_list()
+                self.article_list.select_id(ids[0])
+
+            # the main screen's undo stack (U, ctrl+z; z here): the latest deletion of any kind comes back first
+            self.undo_stack.push(f"\u201c{one_line(title or '(untitled)')}\u201d from the trash", restore)
+            self.notify("Moved to the trash; z or U brings it back.", timeout=5)
+
+        self.app.push_screen(ConfirmDialog(f"Delete \u201c{one_line(title or '(untitled)')}\u201d{extra}?", yes="Delete"), done)
 
     def action_undo_delete(self) -> None:
-        ids, self._deleted = self._deleted, None
-        if not ids:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        for aid in ids:
-            self.app.guard(self.library.restore, aid)
-        self.bookmarked_ids = frozenset(self.app.guard(self.library.bookmarked_ids) or ())
-        self.reload_list()
-        self.article_list.select_id(ids[0])
-        self.notify("Restored from the trash.", timeout=3)
+        self.action_undo()
 
     # -- tags -------------------------------------------------------------------------------------
     def action_tag(self) -> None:

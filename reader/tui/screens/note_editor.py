@@ -17,7 +17,9 @@ from reader.tui.textkit import one_line, safe
 
 class NoteEditor(ModalScreen["NoteEditor.Result | None"]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        # Not a priority binding: ctrl+s then waits in the editor's queue behind the keys typed before it, so
+        # what is saved is all that was typed, however fast the keys came (a paste, tmux send-keys).
+        Binding("ctrl+s", "save", "Save note", id="note.save"),
         Binding("ctrl+d", "delete", "Delete note", priority=True, id="note.delete"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]

@@ -28,8 +28,10 @@ class ArticleList(RowList):
 
     ROW_HEIGHT = 2
     CURSOR_COMPONENT = "article-list--cursor"
+    MARKER_COMPONENT = "article-list--marker"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
+        "article-list--marker",
         "article-list--unread",
         "article-list--meta",
         "article-list--mark",
@@ -39,7 +41,7 @@ class ArticleList(RowList):
         *row_bindings(
             next_row="Next article", previous_row="Previous article", first_row="First article", last_row="Last article"
         ),
-        Binding("enter,l", "open", "Open", id="list.open"),
+        Binding("enter,l", "open", "Open", show=False, id="list.open"),  # the empty pane says so; the footer keeps 80 columns
     ]
 
     rows: reactive[list[Summary]] = reactive(list, always_update=True, layout=False)
@@ -135,7 +137,7 @@ class ArticleList(RowList):
     def render_row_part(self, index: int, part: int, width: int, style: Style) -> Iterable[Segment]:
         summary = self.rows[index]
         title, meta = self._label(summary)
-        comp = self.get_component_rich_style
+        comp = self.component_layer
         if part == 0:
             mark = "\u2605 " if summary.id in self.bookmarked_ids else "  "
             unread = summary.id not in self.read_ids

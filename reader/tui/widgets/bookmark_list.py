@@ -25,8 +25,10 @@ class BookmarkRow:
 class BookmarkList(RowList):
     ROW_HEIGHT = 3
     CURSOR_COMPONENT = "bookmark-list--cursor"
+    MARKER_COMPONENT = "bookmark-list--marker"
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "bookmark-list--cursor",
+        "bookmark-list--marker",
         "bookmark-list--title",
         "bookmark-list--quote",
         "bookmark-list--note",
@@ -63,7 +65,7 @@ class BookmarkList(RowList):
             (row.quote, "bookmark-list--quote"),
             (row.note, "bookmark-list--note"),
         ][part]
-        return [Segment(fit(" " + text, width), style + self.get_component_rich_style(part_style))]
+        return [Segment(fit(" " + text, width), style + self.component_layer(part_style))]
 
     def row_clicked(self, index: int) -> None:
         self.post_message(self.Chosen(index))

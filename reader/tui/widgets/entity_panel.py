@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -24,6 +25,15 @@ from reader.entities.listing import GROUP_NAMES, grouped, label
 from reader.models import Entity
 from reader.tui.textkit import one_line
 from reader.tui.widgets.reading_pane import Document
+
+
+def _entity_row(name: str, count: str) -> Table:
+    """The name (cut with an ellipsis when long) and its count (or byline role) on the same line, right-aligned."""
+    row = Table.grid(expand=True, padding=(0, 0, 0, 2))
+    row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    row.add_column(justify="right", no_wrap=True, style="dim")
+    row.add_row(Text(name, end=""), Text(one_line(count), end=""))
+    return row
 
 
 class EntityPanel(OptionList):
@@ -68,9 +78,7 @@ class EntityPanel(OptionList):
             header = Text(f"{GROUP_NAMES.get(kind, kind.title())} ({len(members)})", style="bold")
             options.append(Option(header, disabled=True))
             for ent in members:
-                prompt = Text(one_line(ent.name), end="")
-                prompt.append(f"  {label(kind, ent)}", style="dim")
-                options.append(Option(prompt, id=str(len(self._entities))))
+                options.append(Option(_entity_row(one_line(ent.name), label(kind, ent)), id=str(len(self._entities))))
                 self._entities.append(ent)
         if not groups:
             options.append(Option(Text("No entities found.", style="dim"), disabled=True))

@@ -12,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -22,14 +22,21 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.models import CAPTION, HEADING, QUOTE, Article, Bookmark, Entity
 from reader.services.anchor import locate
-from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences
+from reader.tui.textkit import CleanPara, is_rtl, one_line, sentences, wrap_offsets
 from reader.tui.widgets.base_style import CachedBaseStyle
+from reader.tui.widgets.styled import styled_segments
 from reader.tui.widgets.reading_layout import BLANK, HINT, INDENT, META, NOTE, PARA, TITLE, Layout, build_layout, meta_line
 
 GUTTER = 2
+#: The longest text line, in cells: a readable measure however wide the pane is.
+MEASURE = 80
+#: Seconds the end of an article stays on screen before it counts as read.
+END_SEEN = 1.5
+HINT_TEXT = "Open an article from the list (enter), or press ? for help."
 
 
 @dataclass(eq=False)
@@ -108,6 +115,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         self._mentions: dict[int, list[tuple[int, int, bool]]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self._end_sent = False
+        self._end_timer: Timer | None = None
         self._find_terms: list | None = None
         self._finds: list[tuple[int, int, int]] = []  # (paragraph, start, end), original offsets, in order
         self._finds_by_para: dict[int, list[tuple[int, int, int]]] = {}  # paragraph -> (start, end, index)
@@ -140,6 +148,10 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         if position:
             self._scroll_cursor_visible(top=True)
         self.refresh()
+        if self._end_timer is not None:  # the end of the article before this one was on screen
+            self._end_timer.stop()
+            self._end_timer = None
+        self._watch_end()
 
     def watch_bookmarks(self) -> None:
         self._index_marks()
@@ -169,11 +181,33 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         super().watch_scroll_y(old, new)
         if self.article is not None and new > 0 and new >= self.max_scroll_y:
             self._end_reached()
+        self._watch_end()
 
     def _end_reached(self) -> None:
         if not self._end_sent and self.article is not None:
             self._end_sent = True
             self.post_message(self.EndReached(self.article.id))
+
+    def _end_in_view(self) -> bool:
+        bottoms = self._layout.para_bottom
+        return bool(bottoms) and bottoms[-1] <= int(self.scroll_y) + self.scrollable_content_region.height
+
+    def _watch_end(self) -> None:
+        """An article whose end is on screen (one that fits, or scrolled to) is read once it stayed there END_SEEN s."""
+        if self._end_sent or self.article is None or not self._end_in_view():
+            if self._end_timer is not None:
+                self._end_timer.stop()
+                self._end_timer = None
+            return
+        if self._end_timer is None:
+            article_id = self.article.id
+
+            def seen() -> None:
+                self._end_timer = None
+                if self.article is not None and self.article.id == article_id and self._end_in_view():
+                    self._end_reached()
+
+            self._end_timer = self.set_timer(END_SEEN, seen)
 
     def _index_marks(self) -> None:
         self._marks, self._notes = defaultdict(list), defaultdict(list)
@@ -245,11 +279,12 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
 
     # -- layout ---------------------------------------------------------------------------
     def _relayout(self) -> None:
-        width = max(10, self.scrollable_content_region.width - GUTTER - 1)
+        width = max(10, min(MEASURE, self.scrollable_content_region.width - GUTTER - 1))
         article = self.article
         if article is None:
-            self._layout = Layout(lines=[(HINT, 0, 0, 0)], width=width)
-            self.virtual_size = Size(width, 1)
+            hint = [(HINT, 0, s, e) for s, e in wrap_offsets(HINT_TEXT, width)]
+            self._layout = Layout(lines=hint, width=width)
+            self.virtual_size = Size(width, len(hint))
             return
         texts = [cp.text for cp in self._clean]
         self._layout = build_layout(self._title.text, self._meta, texts, article.kinds, self._notes, width)
@@ -258,6 +293,7 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._relayout()
         self._scroll_cursor_visible()
+        self._watch_end()
 
     # -- rendering --------------------------------------------------------------------------
     def _is_rtl(self, p: int) -> bool:
@@ -273,67 +309,56 @@ class ReadingPane(CachedBaseStyle, ScrollView, can_focus=True):
         if index >= len(lines):
             return Strip.blank(width, base)
         kind, ref, s, e = lines[index]
-        comp = self.get_component_rich_style
-        line_style = base
-        gutter = "  "
+        layer = self.component_layer
+        para = self._layout.note_para[ref] if kind == NOTE else ref
+        on_cursor = kind in (PARA, NOTE) and para == self.cursor
+        line_style = base + layer("reading-pane--cursor") if on_cursor else base
+        segments = [Segment("\u258c " if on_cursor else "  ", line_style + layer("reading-pane--gutter"))]
         if kind == HINT:
-            text = Text("Open an article from the list (enter), or press ? for help.", style=comp("reading-pane--hint"))
+            segments += styled_segments(HINT_TEXT[s:e].rstrip(), line_style + layer("reading-pane--hint"), [])
         elif kind == TITLE:
-            text = Text(self._title.text[s:e].rstrip(), style=comp("reading-pane--title"))
-            self._stylize(text, -1, s, e, self._title)
+            text = self._title.text[s:e].rstrip()
+            segments += styled_segments(text, line_style + layer("reading-pane--title"), self._spans(-1, s, e, self._title))
         elif kind == META:
-            text = Text(self._meta[s:e].rstrip(), style=comp("reading-pane--meta"))
-        elif kind == BLANK:
-            text = Text("")
+            segments += styled_segments(self._meta[s:e].rstrip(), line_style + layer("reading-pane--meta"), [])
         elif kind == NOTE:
-            text = Text("  " + self._layout.note_texts[ref][s:e].rstrip(), style=comp("reading-pane--note"))
-            ref = self._layout.note_para[ref]
-        else:
-            text = self._para_line(ref, s, e)
-        if kind in (PARA, NOTE) and ref == self.cursor:
-            line_style = base + comp("reading-pane--cursor")
-            gutter = "\u258c "
-        out = Text(gutter, style=comp("reading-pane--gutter"), end="")
-        if kind == PARA and self._is_rtl(ref):
-            # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
-            out.append(" " * max(0, width - GUTTER - 1 - text.cell_len))
-        out.append_text(text)
-        segments = [
-            Segment(seg.text, line_style + seg.style if seg.style else line_style)
-            for seg in out.render(self.app.console)
-        ]
+            note = "  " + self._layout.note_texts[ref][s:e].rstrip()
+            segments += styled_segments(note, line_style + layer("reading-pane--note"), [])
+        elif kind == PARA:
+            segments += self._para_line(ref, s, e, line_style)
         return Strip(segments).extend_cell_length(width, line_style).crop(0, width)
 
-    def _para_line(self, p: int, s: int, e: int) -> Text:
-        comp = self.get_component_rich_style
+    def _para_line(self, p: int, s: int, e: int, line_style: Style) -> list[Segment]:
         kind = self.article.kinds[p] if p < len(self.article.kinds) else ""
         cp = self._clean[p]
-        style = {QUOTE: "reading-pane--quote", CAPTION: "reading-pane--caption", HEADING: "reading-pane--heading"}.get(kind)
-        text = Text(cp.text[s:e].rstrip(), style=comp(style) if style else "")
-        self._stylize(text, p, s, e, cp)
-        prefix = INDENT.get(kind)
+        name = {QUOTE: "reading-pane--quote", CAPTION: "reading-pane--caption", HEADING: "reading-pane--heading"}.get(kind)
+        text_style = line_style + self.component_layer(name) if name else line_style
+        text = cp.text[s:e].rstrip()
+        out: list[Segment] = []
+        prefix = INDENT.get(kind, "")
+        if self._is_rtl(p):
+            # Right-to-left text keeps its logical order (the terminal does the bidi); align it right.
+            pad = self._layout.width - cell_len(prefix) - cell_len(text)
+            out.append(Segment(" " * max(0, pad), line_style))
         if prefix:
-            text = Text.assemble((prefix, comp("reading-pane--quote") if kind == QUOTE else ""), text)
-        return text
+            out.append(Segment(prefix, text_style if kind == QUOTE else line_style))
+        return out + styled_segments(text, text_style, self._spans(p, s, e, cp))
 
-    def _stylize(self, text: Text, p: int, s: int, e: int, cp: CleanPara) -> None:
-        comp = self.get_component_rich_style
+    def _spans(self, p: int, s: int, e: int, cp: CleanPara) -> list[tuple[int, int, Style]]:
+        """The highlights on the line [s, e) of paragraph p (-1: the title), in line offsets, lowest first."""
+        layer = self.component_layer
         spans: list[tuple[int, int, Style]] = []
         for a, b, _bm in self._marks.get(p, ()):
-            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--bookmark")))
+            spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--bookmark")))
         for a, b, chosen in self._mentions.get(p, ()):
-            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--entity" if chosen else "reading-pane--mention")))
+            spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--entity" if chosen else "reading-pane--mention")))
         for a, b, i in self._finds_by_para.get(p, ()):
             current = i == self.find_position
-            spans.append((cp.pos(a), cp.pos(b), comp("reading-pane--find-current" if current else "reading-pane--find")))
+            spans.append((cp.pos(a), cp.pos(b), layer("reading-pane--find-current" if current else "reading-pane--find")))
         if p == self.cursor and self.selection is not None:
             first, last = self._selection_bounds()
-            spans.append((cp.pos(first), cp.pos(last), comp("reading-pane--selection")))
-        n = len(text)
-        for a, b, style in spans:
-            a, b = max(a, s) - s, min(b, e) - s
-            if a < b and a < n:
-                text.stylize(style, a, min(b, n))
+            spans.append((cp.pos(first), cp.pos(last), layer("reading-pane--selection")))
+        return [(max(a, s) - s, min(b, e) - s, style) for a, b, style in spans if max(a, s) < min(b, e)]
 
     # -- passages ---------------------------------------------------------------------------
     def sentences_of(self, p: int) -> list[tuple[int, int]]:

@@ -54,6 +54,10 @@ class RowList(CachedBaseStyle, ScrollView, can_focus=True):
     ROW_HEIGHT: ClassVar[int] = 1
     CURSOR_COMPONENT: ClassVar[str] = ""
     """The component class added to every line of the cursor's row."""
+    MARKER_COMPONENT: ClassVar[str] = ""
+    """The component class of the cursor's marker: a bar in the first column of the cursor's row, which shows
+    the cursor where colours cannot (16 colours, NO_COLOR). Empty: no marker column."""
+    MARKER = "\u258c"
 
     cursor: reactive[int] = reactive(0)
 
@@ -104,8 +108,13 @@ class RowList(CachedBaseStyle, ScrollView, can_focus=True):
         base = self.base_style
         if index >= self.row_count:
             return Strip.blank(width, base)
-        style = base + self.get_component_rich_style(self.CURSOR_COMPONENT) if index == self.cursor else base
-        segments = self.render_row_part(index, part, width, style)
+        on_cursor = index == self.cursor
+        style = base + self.component_layer(self.CURSOR_COMPONENT) if on_cursor else base
+        if not self.MARKER_COMPONENT:
+            segments = list(self.render_row_part(index, part, width, style))
+        else:
+            mark = Segment(self.MARKER if on_cursor else " ", style + self.component_layer(self.MARKER_COMPONENT))
+            segments = [mark, *self.render_row_part(index, part, width - 1, style)]
         return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
     # -- actions -----------------------------------------------------------------------------
