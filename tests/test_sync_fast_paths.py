@@ -121,3 +121,24 @@ def test_a_damaged_cache_is_ignored(tmp_path, content):
     cache.write_bytes(content)
     s = SyncedStore(root, device="laptop")
     assert fingerprint(s, ["art1"]) == cold and s.view.base is None and not s.take_warnings()
+
+
+def test_a_conflict_copy_of_the_journal_is_read_then_folded_and_set_aside(tmp_path):
+    root = tmp_path / "lib"
+    s = SyncedStore(root, device="laptop")
+    s.set_read("a1")
+    s.close()
+    path = root / "devices" / "laptop" / journal.NAME
+    # a sync tool kept another version of the journal beside it, holding a change the real one lacks
+    copy = path.with_name("journal.sync-conflict-20261201-101010-ABCDEFG.jsonl")
+    copy.write_bytes(path.read_bytes() + journal.line_of("reads", "a2", {"read": True}, 5, "laptop"))
+    other = SyncedStore(root, device="desktop")  # another device reads the copy, never moves it
+    assert other.read_ids() == {"a1", "a2"} and copy.exists()
+    other.close()
+    s = SyncedStore(root, device="laptop")  # the owner folds it into its files and sets it aside
+    assert not copy.exists() and s.read_ids() == {"a1", "a2"}
+    from reader.sync.files import ASIDE
+
+    assert any(p.name.endswith(copy.name) for p in (root / ASIDE).iterdir())
+    s.close()
+    assert SyncedStore(root, device="desktop").read_ids() == {"a1", "a2"}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.store.storage import parse
 from reader.sync.files import ASIDE, device_files, is_conflict_copy
+from reader.sync.journal import is_journal, read_rows
 
 if TYPE_CHECKING:
     from reader.sync.store import SyncedStore
@@ -70,7 +71,10 @@ def fold_conflict_copies(store: SyncedStore) -> list[Path]:
         with store.own.batch():
             for path in copies:
                 try:
-                    data = parse(path.read_bytes())
+                    if is_journal(path.name):  # a copy of the journal: its rows, as a store file holds them
+                        data = {t: dict(enumerate(rows.values())) for t, rows in read_rows(path).items()}
+                    else:
+                        data = parse(path.read_bytes())
                 except (OSError, ValueError, UnicodeDecodeError):
                     continue  # damaged: left where it is, and read by nobody (the view warns)
                 folded.append(path)
