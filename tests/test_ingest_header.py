@@ -65,7 +65,8 @@ def test_a_name_alone_under_the_title_is_the_byline():
 def test_guards_against_a_headline_taken_for_a_label_or_a_prefix():
     assert meta("Brexit Deal Agreed\n\nMinisters meet the press outside the building on Tuesday\n\n" + BODY)[:2] == (
         "Brexit Deal Agreed", None)
-    assert meta("Labour Wins Big | BBC News\n\n" + BODY)[:2] == ("Labour Wins Big | BBC News", None)
+    # the outlet after the bar is the publisher (see the title-suffix test), never a section
+    assert meta("Labour Wins Big | BBC News\n\n" + BODY)[:4] == ("Labour Wins Big", None, [], "BBC News")
     # an agency in parentheses needs a date or a capitalised place before it
     assert meta("Harbour town votes on a sea wall\n\nKeir Starmer (Labour) - 412 seats, the count showed on Friday.\n\n"
                 + BODY)[3] is None

@@ -28,12 +28,15 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _COMMENT_COUNT = re.compile(r"^\d{1,5}(?:\s+comments?)?$", re.I)
 
 _BREADCRUMB_SPLIT = re.compile(r"\s*[»›]\s*|\s+>\s+")
+_YOU_ARE_HERE = re.compile(r"^(?:you are here|location)\s*:\s*", re.I)
+_SLASH_CRUMBS = re.compile(r"^(?:home|homepage)\s+/\s+\S", re.I)
 _HOME = {"home", "homepage", "start", "accueil", "inicio", "startseite", "beranda", "news"}
 
 _CREDIT = re.compile(
     r"\[[^\[\]]{2,80}/\s*[^\[\]/]{2,40}\]\s*$"                                   # [Name/AFP]
     r"|\((?:file\s+)?(?:photo|photograph|picture|image|illustration|video)s?\s*(?:by|:|credit)[^)]*\)"  # (Photo by X / AFP)
     r"|^(?:photo|image|picture|caption|file photo)\s*(?:credit)?\s*:"          # Photo: X
+    r"|^(?:image|media|photo|video)\s+(?:source|caption)\s*[,:]"                # Image caption, X
     r"|\b(?:via|/)\s*(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock)\s*[\])]?\s*$"
     r"|\bCredit:\s*\S"                                                        # ... Credit: AFP via Getty Images/X
     r"|^[^.!?]{10,200}[.!?]\s+(?:AFP|AP|Reuters|EPA|PA|Getty Images|Shutterstock|Bloomberg|Supplied|File)\s*$",
@@ -68,9 +71,11 @@ def is_comment_count(line: str) -> bool:
 
 def breadcrumb(line: str) -> list[str] | None:
     """['Home', 'Section', 'Title'] if the line is a breadcrumb trail, else None."""
-    if "»" not in line and "›" not in line and " > " not in line:
+    line = _YOU_ARE_HERE.sub("", line)
+    slashed = _SLASH_CRUMBS.match(line)  # 'Home / World / Asia': slashes only after 'Home'
+    if "»" not in line and "›" not in line and " > " not in line and not slashed:
         return None
-    parts = [p.strip() for p in _BREADCRUMB_SPLIT.split(line)]
+    parts = [p.strip() for p in (line.split(" / ") if slashed else _BREADCRUMB_SPLIT.split(line))]
     if len(parts) < 2 or not all(parts[:-1]):
         return None
     if parts[0].casefold() in _HOME or len(parts) >= 3:

@@ -17,13 +17,31 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.ingest.dates import parse_date_line
+from reader.ingest.credits import desk_byline, name_case, strip_honorifics, unglue, wire_credits, without_agencies
+from reader.ingest.chrome import is_reading_time, is_relative_date
+from reader.ingest.dates import is_time_line, parse_date_line
+from reader.ingest.outlets import is_agency, is_media_name, is_named_outlet, is_outlet_name
 
-_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|story by|text by|author:|authors:)\s+(?P<rest>.+?)\s*$", re.I)
-_SEGMENT_SPLIT = re.compile(r"\s+[–—|-]\s+|\s*[|]\s*")
+_BY = re.compile(r"^\s*(?:by|written by|words by|reporting by|reported by|story by|text by|posted by|author:|authors:|"
+                 r"by:|reporter:|writer:|words:|text:|story:)"
+                 r"\s+(?P<rest>.+?)\s*$", re.I)
+#: 'Posted on 12 March 2023 by A', 'Published March 12, 2023 by A'.
+_POSTED = re.compile(r"^\s*(?:(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*)?(?P<date>[\w ,.:]{6,40}?)\s+by\s+"
+                     r"(?P<rest>\S.*?)\s*$", re.I)
+#: An outlet after 'for' in a byline: 'By A for the Harbour Gazette', 'By A, Special to the Harbour Gazette'.
+_FOR_OUTLET = re.compile(r",?\s+(?:special\s+)?(?:for|to)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s*$", re.I)
+#: A degree or generation after a name in a byline ('Rui Costa, PhD', 'Rui Costa, Jr.'): not a second author.
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|mph|rn|esq)\.?$", re.I)
+_GENERATION = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.I)
+#: A place after a reporter's name: 'Rui Costa in Lisbon', 'Rui Costa at Wimbledon', 'Rui Costa reporting from Kyiv'.
+PLACE_TAIL = re.compile(r"\s+(?:in|at|from|reporting from)\s+[A-Z][\w .'’-]*$")
+_SEGMENT_SPLIT = re.compile(r"\s+[–—|•·/-]\s+|\s*[|•·]\s*")
+_HANDLE = re.compile(r"\s*@\w{1,30}\b")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 #: One word of a person's name: 'Alex', 'MacDonald', 'H', 'H.', "O'Neil", 'Łukasz' (capitalised unless a particle).
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+#: Between a name and its job title, outlet or date in a credit line: 'Rui Costa, AFP', 'Xinhua | 7 May 2015'.
+_CREDIT_SPLIT = re.compile(r"\s*,\s*|\s+[|–—-]\s+|\s*\|\s*")
 #: Lower-case name particles: 'de Vries', 'al-Faisal', 'van der Berg'.
 _PARTICLES = re.compile(r"^(?:al|el|bin|ibn|de|da|di|del|der|van|von|le|la|du|dos|ter)(?:-|$)")
 _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with reporting|photos?|updated|published|source)\b", re.I)
@@ -31,13 +49,16 @@ _NOTE = re.compile(r"^(?:translated|translation|edited|additional reporting|with
 #: A dateline: 'Name — text' where Name is one to four capitalised words, then an em/en dash; or a place or
 #: date and an agency in parentheses, then any dash ('Nov 18 (Reuters) - ...').
 _DATELINE = re.compile(
-    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?\s*[—–]\s*(?=\S)"
+    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}(?:,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}(?=\s*\())?)(?:\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\))?"
+    r"\s*(?:[—–]|--|(?(agency)[-:]|(?!)))\s*(?=\S)"  # an ASCII '--' for a dash; after an agency '-' or ':' too
 )
 _DATED_AGENCY = re.compile(  # a date before the agency: 'Nov 18 (Reuters) -', 'LONDON, Nov 18 (Reuters) -'
-    r"^(?:[A-Z][A-Z.&'’-]*(?:[\s,]+[A-Z][A-Z.&'’-]*){0,3},?\s+)?"
+    r"^(?:[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3},?\s+)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*[—–-]\s*(?=\S)"
+    r"\s*\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*(?:[—–:-]\s*(?=\S)|(?=[A-Z“\"‘]))"  # 'New Delhi, March 12 (IANS) The'
 )
+#: An agency in brackets opening the text: '(CNN) — ...', '(Reuters) - ...'.
+_AGENCY_FIRST = re.compile(r"^\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*(?:[—–:]|--?)\s*(?=\S)")
 #: Job titles in a byline after the name ('Simon Briggs, Tennis Correspondent'); the words before one may
 #: name the outlet ('PA Political Editor').
 _ROLE = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|staff|producer|"
@@ -53,7 +74,8 @@ _SOURCE = re.compile(r"^(?:source|sources|via|agency)\s*:\s*(?P<outlet>[A-Z][\w 
 #: Words that make a short capitalised line something other than a person's name.
 _NOT_NAME_WORDS = frozenset("""news live updates update latest breaking opinion analysis comment editorial review
 english arabic french spanish home world sport sports business share print email video photos gallery menu
-search subscribe login register sign follow more the and of for in on at""".split())
+search subscribe login register sign follow more the and of for in on at top stories story most read popular
+trending related topics tags watch listen photo video gallery advertisement sponsored newsletter podcast""".split())
 
 
 @dataclass
@@ -85,6 +107,20 @@ def is_person_name(line: str) -> bool:
     return line.casefold() not in place_names()
 
 
+def _names(text: str) -> list[str]:
+    """'Dr Rui Costa, PhD and ANA LIMA in Lisbon' -> ['Rui Costa', 'Ana Lima']; 'Rui Costa, Jr.' -> ['Rui Costa Jr.']."""
+    names: list[str] = []
+    for piece in _AUTHOR_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece.strip(" .") or _DEGREE.match(piece):
+            continue
+        if _GENERATION.match(piece) and names:
+            names[-1] = f"{names[-1]} {piece}"
+            continue
+        names.append(unglue(strip_honorifics(name_case(PLACE_TAIL.sub("", piece.strip(" ."))))))
+    return names
+
+
 def _outlet_of_role(segment: str) -> str | None:
     """'PA' from 'PA Political Editor': the words before the job title that are not part of it."""
     words = segment.split()
@@ -102,50 +138,167 @@ def _drop_roles(first: str) -> tuple[str, str | None]:
     parts = [x.strip() for x in first.split(",")]
     keep, outlet = [parts[0]], None
     for k, part in enumerate(parts[1:], 1):
+        if is_outlet_name(part):  # 'By Rui Costa, Reuters'
+            return ", ".join(keep), part
         if _ROLE.search(part):
             outlet = outlet or _outlet_of_role(part)
             return ", ".join(keep), outlet
-        if re.match(r"^(?:at|in|from|for)\s", part):  # 'at Wimbledon', 'in Paris'
+        if re.match(r"^(?:at|in|from|for)\s", part) or part.casefold() in place_names():  # 'at Wimbledon', 'Lisbon'
             return ", ".join(keep), outlet
         keep.append(part)
     return first, None
+
+
+#: Page controls after a source line: 'Xinhua, 7 May 2015 Adjust font size:'.
+_CONTROLS_TAIL = re.compile(r"(?:\s*[|•·]?\s*(?:(?:adjust\s+)?(?:font|text)\s+size|print|e-?mail|share|comments?)\s*:?)+\s*$", re.I)
+
+
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s+/\s+")
+_EDITOR = re.compile(r"^(?:edited\s+by|editor|editors|edit)\s*:?\s+\S", re.I)
+
+
+def _source_segments(line: str) -> Byline | None:
+    """A credit line of segments, each a source, an outlet, a desk, a person, a date or a time:
+    'Source: Xinhua| 2023-03-12 14:05:23|Editor: Ana Lima', 'News Desk / harbourgazette.com / Updated: Mar 12,
+    2023, 14:05 IST', 'Rui Costa | Harbour Gazette | 12 March 2023'. An editor is no author."""
+    if len(line) > 160 or not any(ch.isdigit() for ch in line) and "ource" not in line:
+        return None  # a date or a 'Source:' is needed: most lines are text
+    parts = [x.strip() for x in _SEGMENTS.split(line) if x.strip()]
+    if len(parts) < 2:
+        return None
+    result, sourced = Byline(), False
+    for part in parts:
+        src = _SOURCE.match(part)
+        when = parse_date_line(part)
+        desk, desk_outlet = desk_byline(part)
+        if src:
+            result.outlet, sourced = result.outlet or src.group("outlet").strip(), True
+        elif when:
+            result.date = result.date or when
+        elif _EDITOR.match(part) or is_relative_date(part) or is_reading_time(part) or is_time_line(part):
+            continue
+        elif desk:
+            result.outlet = result.outlet or desk_outlet
+        elif is_person_name(name_case(part)):
+            result.authors.append(name_case(part))
+        else:
+            return None
+    if not (sourced or result.date):  # 'Labour Wins Big | BBC News' is a title (a person's name is easily matched)
+        return None
+    result.outlet_written = result.outlet is not None and not sourced and " " in result.outlet
+    return result
+
+
+def _dated_source(line: str) -> Byline | None:
+    """'Xinhua, January 7, 2015' (an agency or outlet, then the date), or 'Rui Costa | 7 May 2015'."""
+    if len(line) > 100 or ("," not in line and "|" not in line and "-" not in line and "—" not in line
+                           and "–" not in line):
+        return None
+    parts = _CREDIT_SPLIT.split(_CONTROLS_TAIL.sub("", line).strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    when = parse_date_line(parts[1].strip())
+    name = parts[0].strip()
+    if not when:
+        if is_outlet_name(name) and parts[1].strip().casefold() in place_names():
+            return Byline(outlet=name, outlet_written=True)  # 'BBC News, Lisbon' under a byline
+        return None
+    if is_outlet_name(name):
+        return Byline(outlet=name, date=when)
+    if is_person_name(name_case(name)):
+        return Byline(authors=[name_case(name)], date=when)
+    return None
+
+
+def _date_tail(text: str) -> tuple[str, str | None]:
+    """('A', '2024-03-08') for 'A on 8 March 2024' or 'A March 8, 2024'; (text, None) without a date at the end."""
+    words = text.split()
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if is_relative_date(tail):  # 'A Updated 2 hours ago': no date
+            return " ".join(words[:k]), None
+        when = parse_date_line(tail)
+        if when:
+            head = words[:k]
+            if head and head[-1].lower() in ("on", "|", "-", "–", "—", "•", "·"):
+                head = head[:-1]
+            return " ".join(head), when
+    return text, None
 
 
 def parse_byline(line: str) -> Byline | None:
     """A Byline if `line` is a byline ('By X – outlet'), else None. Prose ('By Tuesday morning, ...') is not."""
     if len(line) > 200:
         return None
+    line = line.strip()
+    if line.startswith("(") and line.endswith(")"):  # '(Reporting by A; Editing by B)'
+        line = line[1:-1]
     m = _BY.match(line)
+    if m is None:  # 'Posted on 12 March 2023 by A', '12 March 2023 by A'
+        posted = _POSTED.match(line)
+        m = posted if posted and parse_date_line(posted.group("date")) else None
     if not m:
         src = _SOURCE.match(line)
-        return Byline(outlet=src.group("outlet").strip()) if src else None
-    segments = [s.strip() for s in _SEGMENT_SPLIT.split(m.group("rest")) if s.strip()]
+        if src:
+            return Byline(outlet=src.group("outlet").strip())
+        from_agency = re.match(r"^from\s+(?:the\s+)?(?P<a>[A-Z][\w .&'’-]{1,40}?)\s*$", line, re.I)
+        if from_agency and is_agency(from_agency.group("a")):  # 'From Reuters'
+            return Byline(outlet=from_agency.group("a"), outlet_written=True)
+        return _dated_source(line) or _source_segments(line)
+    if m.re is _POSTED:  # 'Posted on 12 March 2023 by A'
+        by = parse_byline("By " + m.group("rest"))
+        if by is not None:
+            by.date = by.date or parse_date_line(m.group("date"))
+        return by
+    rest = _HANDLE.sub("", wire_credits(m.group("rest")))  # 'By A @a_handle'
+    rest = _FOR_OUTLET.sub(r" | \g<outlet>", rest)  # 'By A for the Harbour Gazette'
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(rest) if s.strip()]
     if not segments:
         return None
-    first, when = segments[0], None
+    first, when = without_agencies(segments[0]), None
     head, comma, tail = first.rpartition(",")
     if comma and parse_date_line(tail.strip()):  # 'By A, 8 March 2024'
         first, when = head, parse_date_line(tail.strip())
+    elif any(ch.isdigit() for ch in first) or " ago" in first:  # 'By A on 8 March 2024', 'By A March 8, 2024'
+        first, when = _date_tail(first)
+    desk, desk_outlet = desk_byline(first)
+    if desk:  # 'By Staff Reporter', 'By Reuters Staff', 'By AFP': no person
+        return Byline(outlet=desk_outlet, date=when, outlet_written=desk_outlet is not None)
     agencies = None
     if " with " in first:  # 'By Euronews with AP, AFP', 'By Jane Roe with Reuters'
         first, _, agencies = first.partition(" with ")
     first, role_outlet = _drop_roles(first)
-    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(first) if n.strip(" .")]
+    names = _names(first)
     if agencies is not None and len(names) == 1 and len(names[0].split()) == 1 and names[0][:1].isupper():
         return Byline(outlet=names[0], date=when, outlet_written=True)  # an outlet's own byline, with agencies' help
     if not names or not all(_is_name(n) for n in names):
         return None
+    agencies_named = [n for n in names if is_agency(n)]  # 'By Rui Costa and Reuters': Reuters is no person
+    if agencies_named and len(agencies_named) < len(names):
+        names = [n for n in names if not is_agency(n)]
+        role_outlet = role_outlet or agencies_named[0]
     result = Byline(authors=names, date=when, outlet=role_outlet)
     for seg in segments[1:]:
+        when = parse_date_line(seg)
+        if when:  # 'Updated: 12 March 2023' is a date, not a note
+            result.date = result.date or when
+            continue
         if _NOTE.match(seg):
             continue
-        when = parse_date_line(seg)
-        if when:
-            result.date = result.date or when
+        if is_relative_date(seg) or is_reading_time(seg) or is_time_line(seg) or not seg[0].isupper() and "." not in seg:
+            continue  # '3 hours ago', '4 min read', '14:05' (a domain may be lower case: 'middleeasteye.net')
+        if seg.casefold() in place_names():  # 'By A | Lisbon'
             continue
         if result.outlet is None and len(seg.split()) <= 6:
             result.outlet = seg
-    return result
+    return _as_printed(result)
+
+
+def _as_printed(by: Byline) -> Byline:
+    """An agency or a known outlet is kept as the page prints it ('dpa', 'AP'), not rendered like a domain."""
+    if by.outlet and (is_agency(by.outlet) or is_named_outlet(by.outlet) or is_media_name(by.outlet)):
+        by.outlet_written = True
+    return by
 
 
 @lru_cache(maxsize=1)
@@ -161,15 +314,33 @@ def place_names() -> frozenset[str]:
 
 
 def parse_credit_line(line: str) -> Byline | None:
-    """'David Hughes, PA Political Editor |': a byline without 'By' (a name, then a job title)."""
+    """A byline without 'By' under the title: names, then a job title or an outlet.
+    'David Hughes, PA Political Editor |', 'JOHN SMITH, Associated Press', 'Rui Costa | AFP',
+    'Rui Costa and Ana Lima, Reuters', 'Rui Costa, Staff Writer'."""
     if len(line) > 120:
         return None
     text = line.strip().rstrip("|").strip()
-    name, comma, rest = text.partition(",")
-    if not comma or not _ROLE.search(rest) or not is_person_name(name.strip()):
+    if len(text.split()) <= 5:
+        desk, outlet = desk_byline(without_agencies(text))
+        if desk and (outlet is None or not is_person_name(outlet)):  # 'Web Desk', 'Reuters Staff' under the title
+            return Byline(outlet=outlet, outlet_written=outlet is not None)
+    parts = _CREDIT_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2:
         return None
-    _, outlet = _drop_roles(text)
-    return Byline(authors=[name.strip()], outlet=outlet)
+    who, rest = parts[0].strip(), parts[1].strip()
+    if len(rest.split()) > 6 or rest.endswith((".", "!", "?", "”", '"')):
+        return None  # a sentence: 'Rui Costa, the council's chief, said the wall ...' is text, not a credit
+    names = [name_case(n) for n in _AUTHOR_SPLIT.split(who) if n.strip()]
+    if not names or not all(is_person_name(n) for n in names):
+        return None
+    if is_outlet_name(rest):
+        return _as_printed(Byline(authors=names, outlet=rest))
+    if rest.casefold() in place_names():  # 'Rui Costa, Lisbon'
+        return Byline(authors=names)
+    if not _ROLE.search(rest):
+        return None
+    _, outlet = _drop_roles(f"{names[0]}, {rest}")
+    return Byline(authors=names, outlet=outlet)
 
 
 def dateline_outlet(paragraph: str) -> str | None:
@@ -181,10 +352,16 @@ def dateline_outlet(paragraph: str) -> str | None:
     dated = _DATED_AGENCY.match(paragraph)
     if dated:
         return dated.group("agency").strip()
+    first = _AGENCY_FIRST.match(paragraph)
+    if first and is_outlet_name(first.group("agency")):
+        return first.group("agency").strip()
     m = _DATELINE.match(paragraph)
     if not m:
         return None
     if m.group("agency"):
+        single = m.group().rstrip().endswith(("-", ":")) and not m.group().rstrip().endswith("--")
+        if single and not m.group("name").isupper():  # 'Keir Starmer (Labour) - 412 seats' is no dateline
+            return None
         return m.group("agency").strip()
     name = m.group("name").rstrip(".,")
     letters = [ch for ch in name if ch.isalpha()]

@@ -12,19 +12,28 @@ Each is a pure function of one line (or of the lines near it):
     'World News | Title'                      a section prefix           -> section, title
     'Alt text - Title' (the title repeated after ' - ' further down)     -> title
     'Neil Murphy' (under the title)           a byline without 'By'      -> authors
+    'Title | Harbour Gazette', 'Outlet - Title'  a site name                -> title, publisher (after a byline's)
+    'World > Asia', 'World | Asia' (over the headline)  a trail of sections -> section 'Asia'
+    'Category: Politics', 'Filed under: World'  a category line           -> section
+    '“We will,” she said.'                    a sentence ending in a quote -> never the title
+(Banners, menus and site notices are in reader/ingest/chrome.py; credit lines in byline.py and credits.py.)
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.ingest.byline import is_person_name
+from reader.ingest import chrome
+from reader.ingest.byline import PLACE_TAIL, is_person_name
+from reader.ingest.credits import name_case, unglue, without_agencies
 from reader.ingest.dates import parse_date_line
+from reader.ingest.outlets import is_outlet_name, is_topic_label
 from reader.ingest.publisher import MEDIA_WORDS
 
 _LEADING_DATE = re.compile(r"^date:?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
                            r"(?:\s+(?P<rest>.*))?$", re.I)
 _NUMBERED_CRUMB = re.compile(r"^\d{1,2}\.\s+(?P<crumb>[^\s.][^.!?]{0,40})$")
+_ONE_LINE_CRUMBS = re.compile(r"^1\.\s+\S[^.]{0,30}?\s+2\.\s+\S[^.]{0,40}(?:\s+\d\.\s+\S[^.]{0,40})*$")
 _HOME = {"home", "homepage", "start", "news", "accueil", "inicio", "startseite", "beranda"}
 _WIRE_PREFIX = re.compile(r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|EXCLUSIVE|BREAKING|ANALYSIS|FACTBOX|EXPLAINER)"
                           r"(?:\s*\d{1,2})?\s*[-:]\s*)+(?=\S)")
@@ -48,6 +57,9 @@ def leading_date(line: str) -> tuple[str, str] | None:
 
 def numbered_crumbs(units: list[str], start: int = 0) -> list[str] | None:
     """['Home', 'Asia', 'Pakistan'] for consecutive '1. Home', '2. Asia', '3. Pakistan' lines at `start`."""
+    if start < len(units) and _ONE_LINE_CRUMBS.match(units[start]):  # '1. Home 2. Asia 3. Pakistan' on one line
+        one = [c.strip() for c in re.split(r"(?:^|\s+)\d{1,2}\.\s+", units[start]) if c.strip()]
+        return one if len(one) >= 2 and one[0].casefold() in _HOME else None
     crumbs: list[str] = []
     for i in range(start, min(len(units), start + 8)):
         m = _NUMBERED_CRUMB.match(units[i])
@@ -59,6 +71,10 @@ def numbered_crumbs(units: list[str], start: int = 0) -> list[str] | None:
     return None
 
 
+def is_one_line_crumbs(line: str) -> bool:
+    return bool(_ONE_LINE_CRUMBS.match(line))
+
+
 def masthead(line: str) -> str | None:
     """The outlet's name when a short line is only that name ('Belfast Telegraph', 'The Irish Times')."""
     words = line.split()
@@ -67,6 +83,8 @@ def masthead(line: str) -> str | None:
     if not all(w[0].isupper() or w.lower() in ("of", "the", "&") for w in words):
         return None
     last = words[-1].strip("’'").lower()
+    if is_topic_label(line) or chrome.is_banner(line):  # 'World News', 'Breaking News': a label, not a masthead
+        return None
     return line if last in MEDIA_WORDS and len(words) >= 2 else None
 
 
@@ -76,6 +94,12 @@ def is_junk_title(line: str) -> bool:
     if len(words) == 1 and line.islower():
         return True
     return bool(_HASHTAG.search(line)) or is_dateline_line(line)
+
+
+def is_quoted_sentence(line: str) -> bool:
+    """'“We will not give up,” the mayor said.”', 'She said: "We will build it."': a sentence ending in a
+    quotation, never a headline (a headline quoting someone has no stop inside the quote)."""
+    return bool(re.search(r"[.,!?][”\"’']\s*$", line)) and bool(re.search(r"[.,][”\"’']\s*$", line))
 
 
 def is_dateline_line(line: str) -> bool:
@@ -99,12 +123,13 @@ def is_section_label(line: str, title: str | None) -> bool:
 def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
     """(title, section): wire-service prefixes dropped ('UPDATE 2-'), a short section prefix before ' | '
     split off, and an image's alt text before ' - ' dropped when the page repeats the title after ' - '."""
-    title = _WIRE_PREFIX.sub("", title).strip()
+    title = chrome.drop_title_banner(_WIRE_PREFIX.sub("", title).strip())
     section = None
     m = _SECTION_PREFIX.match(title)
     if m and len(m.group("title").split()) > 2 * len(m.group("section").split()) \
-            and masthead(m.group("title").strip()) is None:  # not 'Labour Wins Big | BBC News'
-        section, title = m.group("section"), m.group("title").strip()
+            and masthead(m.group("title").strip()) is None \
+            and (is_topic_label(m.group("section")) or not is_outlet_name(m.group("section"))):
+        section, title = m.group("section"), m.group("title").strip()  # 'World News | T', not 'BBC News | T'
     for dash in (" - ", " – ", " — "):
         if dash in title:
             head, _, tail = title.rpartition(dash)
@@ -116,7 +141,53 @@ def clean_title(title: str, units: list[str]) -> tuple[str, str | None]:
 
 def name_line(line: str) -> list[str] | None:
     """['Neil Murphy'] when a line under the title is only a person's name (a byline without 'By')."""
-    words = line.split()
-    if not 2 <= len(words) <= 4 or any(w.isupper() and len(w) > 1 for w in words):
+    if chrome.is_banner(line) or chrome.is_navigation(line):
         return None
-    return [line] if is_person_name(line) else None
+    line = PLACE_TAIL.sub("", without_agencies(line))  # 'Rui Costa and agencies', 'Rui Costa in Lisbon'
+    words = line.split()
+    if not 2 <= len(words) <= 4:
+        return None
+    name = unglue(name_case(line))  # 'JOHN SMITH' -> 'John Smith', 'Rui CostaRui Costa' -> 'Rui Costa'
+    return [name] if is_person_name(name) else None
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def split_title_outlet(title: str) -> tuple[str, str | None]:
+    """('Title', 'Outlet') for 'Title | Outlet' or 'Outlet - Title' (the page's title tag), when the outlet
+    is a news agency, a name ending in a media word or a domain, and not a section ('World News')."""
+    for sep in _TITLE_SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        if len(head.split()) >= 3 and is_outlet_name(tail) and not is_topic_label(tail):
+            return head.strip(), tail.strip()
+        head, _, tail = title.partition(sep)
+        if len(tail.split()) >= 3 and is_outlet_name(head) and not is_topic_label(head):
+            return tail.strip(), head.strip()
+    return title, None
+
+
+_CATEGORY = re.compile(r"^(?:category|categories|section|filed under|posted in|published in|in)\s*:\s*"
+                       r"(?P<section>[A-Z][\w&'’ .-]{0,40}?)\s*(?:[,|•·/].*)?$", re.I)
+
+
+def category_line(line: str) -> str | None:
+    """'Category: Politics', 'Filed under: World, Asia', 'Section: Business': the section named (the first)."""
+    m = _CATEGORY.match(line.strip())
+    return m.group("section").strip() if m and len(line) <= 120 else None
+
+
+_LABEL_CRUMB_SPLIT = re.compile(r"\s+[>|/]\s+|\s*[»›]\s*")
+
+
+def label_crumbs(line: str) -> list[str] | None:
+    """['World', 'Asia'] for a short trail of section names without 'Home': 'World > Asia', 'World | Asia'."""
+    parts = [x.strip() for x in _LABEL_CRUMB_SPLIT.split(line)]
+    if not 2 <= len(parts) <= 4 or not all(parts):
+        return None
+    if not all(len(x.split()) <= 3 and x[0].isupper() and not x.endswith((".", "?", "!")) for x in parts):
+        return None
+    sections = [x for x in parts if is_topic_label(x) or not is_outlet_name(x)]  # 'Opinion | Harbour Gazette'
+    return sections or None

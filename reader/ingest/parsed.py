@@ -15,6 +15,9 @@ class Parsed:
     outlet: str | None = None
     #: The outlet is a name as the page writes it ('By Euronews with AP'), not a domain to render.
     outlet_written: bool = False
+    #: The outlet named by the page's title line ('Title | Harbour Gazette'): the publisher when no byline,
+    #: source line or dateline names one.
+    site: str | None = None
     date: str | None = None
     page_date: str | None = None
     url: str | None = None

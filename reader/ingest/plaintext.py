@@ -18,14 +18,17 @@ The shape this reads (every part optional):
 
 from __future__ import annotations
 
-from reader.ingest import blocks, header
-from reader.ingest.byline import dateline_outlet, parse_byline, parse_credit_line
+import re
+
+from reader.ingest import blocks, chrome, header
+from reader.ingest.byline import Byline, dateline_outlet, parse_byline, parse_credit_line
+from reader.ingest.credits import end_credit
 from reader.ingest.dates import parse_date_line
+from reader.ingest.outlets import is_domain
+from reader.ingest.page_top import HEADER_REACH, read_top
 from reader.ingest.parsed import Parsed
 from reader.models import CAPTION, HEADING, QUOTE, STANDFIRST, TEXT
 
-#: How far from the top (in lines) we look for the breadcrumb, title, page date and a top byline.
-HEADER_REACH = 6
 #: How far from the end we look for a closing byline.
 FOOTER_REACH = 6
 
@@ -62,6 +65,11 @@ def split_units(text: str) -> list[str]:
     return [ln for b in blocks_ for ln in b]
 
 
+#: A byline's or date's label saved on a line of its own, its name or date on the next.
+_LONE_LABEL = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|published|published on|updated|"
+                         r"last updated|posted|posted on|date|(?:image|media|photo)\s+caption)\s*[:,]?$", re.I)
+
+
 def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
     """Glue tweet attribution lines (and lines that continue a broken sentence) to the line before."""
     out: list[str] = []
@@ -70,6 +78,9 @@ def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
         if out and blocks.is_tweet_attribution(u):
             out[-1] = f"{out[-1]} {u}"
             tweets.add(len(out) - 1)
+            continue
+        if out and _LONE_LABEL.match(out[-1]) and blocks.words(u) <= 12:  # 'By' / 'Rui Costa', 'Published' / date
+            out[-1] = f"{out[-1].rstrip()} {u}"
             continue
         if (
             out
@@ -82,154 +93,6 @@ def _join_continuations(units: list[str]) -> tuple[list[str], set[int]]:
             continue
         out.append(u)
     return out, tweets
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-def _same_title(a: str, b: str) -> bool:
-    ka, kb = (x.translate(_QUOTES).casefold().strip(" .…") for x in (a, b))
-    if ka == kb:
-        return True
-    # A breadcrumb may cut a long title short with an ellipsis.
-    return (a.endswith(("…", "...")) and len(ka) >= 10 and kb.startswith(ka))
-
-
-def _header(units: list[str], p: Parsed, kinds: dict[int, str], drop: set[int]) -> int:
-    """Page date, breadcrumb (-> section) and title at the top. Returns the index after the title."""
-    title_at = None
-    no_title: set[int] = set()
-    lead = header.leading_date(units[0]) if units else None
-    if lead:  # ' date 2023-02-07 Rescuers raced ...': the page's date field, then the text itself
-        p.date = lead[0]
-        if lead[1]:
-            units[0] = lead[1]
-            no_title.add(0)
-        else:
-            drop.add(0)
-    seen: set[str] = set()
-    for i, u in enumerate(units[:HEADER_REACH + 6]):  # a caption saved several times over the title
-        if u in seen and i not in drop:
-            drop.add(i)
-        seen.add(u)
-    looked, i = 0, 0
-    while i < len(units) and looked < HEADER_REACH:
-        u = units[i]
-        if i in drop:
-            i += 1
-            continue
-        looked += 1
-        crumbs = header.numbered_crumbs(units, i)
-        if crumbs:  # '1. Home' / '2. Asia' / '3. Pakistan': the last crumb is the section
-            drop.add(i)  # 'Home'; the others stay as captions: they name places and topics
-            kinds.update({k: CAPTION for k in range(i + 1, i + len(crumbs))})
-            p.section = crumbs[-1]
-            i += len(crumbs)
-            continue
-        crumb = blocks.breadcrumb(u)
-        if crumb:
-            drop.add(i)
-            p.section = " » ".join(crumb[1:-1]) or None
-            for j in range(i + 1, min(i + 1 + HEADER_REACH, len(units))):
-                if _same_title(crumb[-1], units[j]):  # the title line repeating the breadcrumb
-                    p.title, title_at = units[j], j
-                    drop.add(j)
-                    break
-            if title_at is None and crumb[-1]:
-                p.title, title_at = crumb[-1], i
-            break
-        when = parse_date_line(u)
-        if when:  # a date above the title is the page's banner, not the article's
-            p.page_date = p.page_date or when
-            drop.add(i)
-            i += 1
-            continue
-        if blocks.is_credit_caption(u):  # a photo caption above the title
-            kinds[i] = CAPTION
-            i += 1
-            continue
-        if parse_byline(u):
-            i += 1
-            continue
-        if i in no_title or header.is_dateline_line(u):
-            break
-        nxt = _next_headline(units, i + 1, drop)
-        mast = header.masthead(u)
-        if mast and nxt is not None and p.outlet is None and blocks.words(units[nxt]) >= 4:
-            p.outlet, p.outlet_written = mast, True  # 'Belfast Telegraph' over the title
-            drop.add(i)
-            i += 1
-            continue
-        if header.is_junk_title(u):  # 'clear', 'Latest news with #Testmatch'
-            drop.add(i)
-            i += 1
-            continue
-        if blocks.is_headline_like(u) and not blocks.is_tweet(u):
-            if nxt is not None and header.is_section_label(u, units[nxt]):
-                p.section = p.section or u  # 'Asia - Pacific' over the headline
-                drop.add(i)
-                i += 1
-                continue
-            p.title, title_at = u, i
-            drop.add(i)
-        break
-    title_at = _title_over_byline(units, p, drop, title_at)
-    if p.title:
-        title, section = header.clean_title(p.title, units)
-        p.section = p.section or section
-        alt = p.title[: len(p.title) - len(title)].rstrip(" -–—") if p.title.endswith(" " + title) else ""
-        if alt and title_at is not None and p.title == units[title_at] and section is None:
-            units[title_at] = alt  # an image's alt text before the title: kept as a caption
-            kinds[title_at] = CAPTION
-            drop.discard(title_at)
-        p.title = title
-    return (title_at + 1) if title_at is not None else 0
-
-
-def _next_headline(units: list[str], start: int, drop: set[int]) -> int | None:
-    """The next line that is not dropped, if it could be a title."""
-    for j in range(start, min(len(units), start + 3)):
-        if j in drop:
-            continue
-        return j if blocks.is_headline_like(units[j]) else None
-    return None
-
-
-def _chrome(line: str) -> bool:
-    """Page chrome rather than the article's prose: short, or not a sentence (price tables, menus)."""
-    return blocks.words(line) <= 15 or not line.rstrip("”\"’' ").endswith((".", "!", "?"))
-
-
-#: How far down the page a byline may sit under page chrome (share prices, log-in prompts...).
-BYLINE_REACH = 40
-
-
-def _title_over_byline(units: list[str], p: Parsed, drop: set[int], title_at: int | None) -> int | None:
-    """The headline right above the first byline (skipping date lines, '(Adds ...)' notes and captions),
-    when only short lines of page chrome stand between the top and it: the line taken for the title
-    at the top was chrome ('Less Ads, More Data, More Tools Register for FREE')."""
-    for b in range(min(len(units), BYLINE_REACH)):
-        by = parse_byline(units[b]) if b not in drop else None
-        if by is None or not by.authors:
-            continue
-        j = b - 1
-        while j > (title_at if title_at is not None else -1) and (
-                parse_date_line(units[j]) or blocks.is_credit_caption(units[j])
-                or (units[j].startswith("(") and units[j].endswith(")"))):
-            j -= 1
-        if title_at is not None and j <= title_at:
-            return title_at
-        cand = units[j] if j >= 0 else ""
-        between = range(title_at if title_at is not None else 0, j)
-        if j >= 0 and blocks.is_headline_like(cand) and blocks.words(cand) >= 4 and not blocks.is_tweet(cand) \
-                and all(_chrome(units[k]) for k in between if k not in drop):
-            if title_at is not None:
-                drop.discard(title_at)  # the line taken for the title was page chrome: back to the text
-            p.title = cand
-            drop.add(j)
-            return j
-        return title_at
-    return title_at
 
 
 def _furniture_end(units: list[str], start: int) -> int:
@@ -253,6 +116,11 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
         by = parse_byline(units[i])
         if by is None and start <= i < start + 3:  # under the title: 'David Hughes, PA Political Editor |'
             by = parse_credit_line(units[i])
+            if by is not None and not by.authors and i > start and units[i - 1].endswith("."):
+                by = None  # 'AFP' under a caption: the photo's credit
+        if by is None and (i == start or i >= max(start, end - FOOTER_REACH)) and end_credit(units[i]):
+            # '— AFP' at the end, 'AFP' right under the title (under a caption, it is the photo's credit)
+            by = Byline(outlet=end_credit(units[i]), outlet_written=True)
         if by is None:
             continue
         drop.add(i)
@@ -260,6 +128,10 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
             if p.outlet is None and by.outlet:
                 p.outlet_written = by.outlet_written
             p.authors, p.outlet, p.date = by.authors, p.outlet or by.outlet, p.date or by.date
+        elif not by.authors:  # 'By A' then 'Harbour Gazette, Lisbon' or '— AFP': the outlet, the date
+            if p.outlet is None and by.outlet:
+                p.outlet, p.outlet_written = by.outlet, by.outlet_written
+            p.date = p.date or by.date
     for i in range(start, min(start + 2, end)) if start and not p.authors else ():
         names = header.name_line(units[i]) if i not in drop else None
         nxt = next((units[k] for k in range(i + 1, end) if k not in drop), "")
@@ -269,12 +141,21 @@ def _byline_and_date(units: list[str], start: int, end: int, p: Parsed, drop: se
             p.authors = names
             drop.add(i)
             break
-    for i in range(start, min(start + 3, end)):
-        if i not in drop and p.date is None:
-            when = parse_date_line(units[i])
-            if when:
-                p.date = when
-                drop.add(i)
+    for i in range(start, min(start + 4, end)):
+        if i not in drop and chrome.is_relative_date(units[i]):  # 'Published 3 hours ago': no date, not text
+            drop.add(i)
+    for i in range(start, min(start + HEADER_REACH, end)):
+        if i not in drop and p.section is None and header.category_line(units[i]):  # 'Filed under: World'
+            p.section = header.category_line(units[i])
+            drop.add(i)
+    dated = []  # under the title, a standfirst or captions: the published date before an 'Updated' one
+    for i in range(start, min(start + HEADER_REACH, end)):
+        when = parse_date_line(units[i]) if i not in drop and p.date is None else None
+        if when:
+            dated.append((units[i].lstrip().lower().startswith(("updated", "last updated", "modified")), i, when))
+    if dated:
+        _, i, p.date = min(dated)
+        drop.update(k for _, k, _ in dated)
 
 
 def _is_standfirst(unit: str) -> bool:
@@ -323,7 +204,7 @@ def parse_plaintext(text: str) -> Parsed:
     p = Parsed()
     kinds: dict[int, str] = {i: QUOTE for i in tweets}
     drop: set[int] = set()
-    start = _header(units, p, kinds, drop)
+    start = read_top(units, p, kinds, drop)
     end = _furniture_end(units, start)
     _byline_and_date(units, start, end, p, drop)
     body = [i for i in range(end) if i not in drop and not blocks.is_boilerplate(units[i])]
@@ -335,4 +216,6 @@ def parse_plaintext(text: str) -> Parsed:
             p.outlet = dateline_outlet(para)
             if p.outlet:
                 break
+    if p.outlet is None and p.site:  # 'Title | Harbour Gazette'
+        p.outlet, p.outlet_written = p.site, not is_domain(p.site)
     return p
