@@ -1,6 +1,9 @@
 """Crash test: kill a writing process with SIGKILL at random moments; nothing acknowledged is lost.
 
-    python -m benchmarks.crash_loop [--iterations 200] [--seed 1] [--dir DIR]
+    python -m benchmarks.crash_loop [--iterations 200] [--seed 1] [--dir DIR] [--synced]
+
+--synced runs the same loop on the synced store of a library (reader.sync: single changes appended to
+the device's journal with one fsync, batches into its shards), checking every complete journal line too.
 
 Each iteration starts a child process that opens the store and writes without pause: bookmark
 adds (60%), note edits (20%), batches of 5 adds (10%), read-state changes (10%). It acknowledges
@@ -28,11 +31,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def child(path: str, seed: int) -> None:
+def _open(path: Path):  # noqa: ANN202
+    """The store under test: a StateStore at path, or (path a folder: --synced) a library's SyncedStore."""
+    if path.suffix != ".json":
+        from reader.sync import journal
+        from reader.sync.store import SyncedStore
+
+        journal.FOLD_AT = 8 * 1024  # fold the journal into the shards often, so kills land in folds too
+        return SyncedStore(path, device="crash")
     from reader.store import StateStore
 
+    return StateStore(path)
+
+
+def child(path: str, seed: int) -> None:
     rng = random.Random(seed)
-    store = StateStore(Path(path))
+    store = _open(Path(path))
     print("ready", flush=True)
     mine: list[str] = []
     k = 0
@@ -69,18 +83,26 @@ class Figures:
 
 
 def check(store_path: Path, seed: int, lines: list[str]) -> list[str]:
-    from reader.store import StateStore
-
     problems = []
-    store = StateStore(store_path)
+    store = _open(store_path)
     try:
         if store.warning or store.readonly:
             problems.append(f"store reported damage: {store.warning}")
-        for f in [store_path, *store.folder.glob("*.json")]:
+        own = getattr(store, "own", store)
+        for f in [own.path, *own.folder.glob("*.json")]:
             try:
                 json.loads(f.read_bytes())
             except ValueError as exc:
                 problems.append(f"{f.name} is not valid JSON: {exc}")
+        journal = getattr(store, "journal", None)
+        if journal is not None and journal.exists():
+            complete = journal.read_bytes()
+            complete = complete[: complete.rfind(b"\n") + 1]  # a torn last line was never acknowledged
+            for n, raw in enumerate(complete.splitlines()):
+                try:
+                    json.loads(raw)
+                except ValueError as exc:
+                    problems.append(f"journal line {n + 1} is not valid JSON: {exc}")
         have = {b.id: b for b in store.bookmarks()}
         reads = store.read_ids()
         notes: dict[str, int] = {}
@@ -102,12 +124,12 @@ def check(store_path: Path, seed: int, lines: list[str]) -> list[str]:
     return problems
 
 
-def run(iterations: int, seed: int = 1, folder: Path | None = None, max_delay: float = 0.25) -> Figures:
+def run(iterations: int, seed: int = 1, folder: Path | None = None, max_delay: float = 0.25, synced: bool = False) -> Figures:
     rng = random.Random(seed)
     figures = Figures()
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        store_path = Path(tmp) / "state.json"
+        store_path = Path(tmp) / ("lib" if synced else "state.json")
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         for i in range(iterations):
             child_seed = seed * 100_000 + i
@@ -126,15 +148,14 @@ def run(iterations: int, seed: int = 1, folder: Path | None = None, max_delay: f
             if proc.returncode != -signal.SIGKILL:
                 figures.failures.append(f"iteration {i}: child exited {proc.returncode} before the kill: {err[-500:]}")
             lines = [ln for ln in out.split("\n")[:-1] if ln and ln != "ready"]  # complete lines only
-            left = list(Path(tmp).glob(".*.tmp")) + list((Path(tmp) / "state.d").glob(".*.tmp"))
+            own = Path(tmp) / "lib" / "devices" / "crash" if synced else Path(tmp)
+            left = list(own.glob(".*.tmp")) + list((own / "state.d").glob(".*.tmp"))
             figures.interrupted_writes += bool(left)
             problems = check(store_path, child_seed, lines)
             figures.failures.extend(f"iteration {i}: {p}" for p in problems)
             figures.iterations += 1
             figures.acknowledged += len(lines)
-        from reader.store import StateStore
-
-        s = StateStore(store_path)
+        s = _open(store_path)
         figures.bookmarks = len(s.bookmarks())
         s.close()
     figures.seconds = time.perf_counter() - t0
@@ -146,12 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dir", type=Path, default=None, help="Where to make the temp store (default: system temp).")
+    ap.add_argument("--synced", action="store_true", help="The synced store of a library (reader.sync).")
     ap.add_argument("--child", nargs=2, metavar=("PATH", "SEED"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         child(args.child[0], int(args.child[1]))
         return 0
-    f = run(args.iterations, args.seed, args.dir)
+    f = run(args.iterations, args.seed, args.dir, synced=args.synced)
     print(f"crash loop: {f.iterations} SIGKILLs, {len(f.failures)} failures, {f.acknowledged} acknowledged writes "
           f"checked, {f.interrupted_writes} kills landed mid-write (temp file left), {f.bookmarks} bookmarks at the "
           f"end, {f.seconds:.1f} s")

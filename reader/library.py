@@ -32,11 +32,12 @@ from reader.library_entities import EntityLibrary, entity_rows
 from reader.library_files import article_problem, clean_article, index_has_controls, summary_fields, write_error
 from reader.library_manage import ManageMixin
 from reader.library_state import StateUseCases
+from reader.library_sync import SyncedArticles
 from reader.models import Article
 from reader.paths import ENV_LIBRARY, resolve_library_dir
 from reader.search.keeper import IndexKeeper, SearchResults, run_search
 from reader.sync.store import SyncedStore
-from reader.store.atomic import atomic_write_many, atomic_write_text
+from reader.store.atomic import atomic_write_bytes, atomic_write_many, atomic_write_text
 
 INDEX_VERSION = 1
 #: Metadata fields a user may correct (`reader meta`); corrections live in the state store.
@@ -136,7 +137,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library(StateUseCases, ManageMixin, EntityLibrary):
+class Library(StateUseCases, ManageMixin, EntityLibrary, SyncedArticles):
     def __init__(self, root: Path, *, backend: str = "rules") -> None:
         self.root = Path(root)
         self.backend = backend
@@ -155,6 +156,8 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         self._warnings: list[str] = []
         self._warned: set[str] = set()
         self.state = SyncedStore(self.root)
+        self._texts: dict[str, str] = {}  # article id -> content id of the text its index row was made from
+        self._texts_pending: set[str] = set()
         self._keeper: IndexKeeper | None = None
 
     # -- warnings ---------------------------------------------------------------------
@@ -202,35 +205,6 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
         index = self._load_index_file()
         return self._follow_articles(index)
 
-    def _follow_articles(self, index: dict[str, Summary]) -> dict[str, Summary]:
-        """Article files that arrived from another machine (a sync tool, git) join the index (index.json
-        is per machine, never synced). One stat when nothing changed."""
-        try:
-            mtime = self.articles_dir.stat().st_mtime_ns
-        except OSError:
-            return index
-        if mtime == getattr(self, "_articles_mtime", None) and index is self._index:
-            return index
-        on_disk = {p.stem for p in self.articles_dir.glob("*.json")}
-        missing = on_disk - set(index)
-        if missing and index is self._index and self.index_path.exists():
-            with self._locked():
-                new, arrived = dict(index), []
-                for aid in sorted(missing):
-                    try:
-                        article = self._read_article(self.articles_dir / f"{aid}.json")
-                    except (ReaderError, FileNotFoundError):
-                        continue
-                    if article.id != aid:
-                        continue
-                    new[aid] = Summary.of(article)
-                    arrived.append(article)
-                if new.keys() != index.keys():
-                    self._write_index(new, arrived)
-                index = self._index if self._index is not None else new
-        self._articles_mtime = mtime
-        return index
-
     def _load_index_file(self) -> dict[str, Summary]:
         try:
             mtime = self.index_path.stat().st_mtime_ns
@@ -260,6 +234,8 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             self._index, self._index_mtime = self._scan(), mtime
             return self._index
         index, bad = {}, 0
+        texts = raw.get("texts")
+        self._texts = {k: v for k, v in texts.items() if isinstance(v, str)} if isinstance(texts, dict) else {}
         for row in raw.get("articles", []):
             summary, fixed = summary_of_row(row, dirty)
             bad += fixed
@@ -302,7 +278,14 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
     ) -> dict[str, Summary]:
         """Summaries of every readable article file (what reindex writes); their entity rows into `rows`."""
         index: dict[str, Summary] = {}
-        for path in sorted(self.articles_dir.glob("*.json")):
+        trashed = self.trashed_ids()
+        self._texts = {}
+        for base in sorted(self.articles_dir.glob("*.json")):
+            if base.stem in trashed:
+                continue  # in the trash (maybe deleted on another machine): a copy brought back stays there
+            path = self.article_path(base.stem)
+            if path != base and (cid := self.text_version(base.stem)):
+                self._texts[base.stem] = cid
             try:
                 article = self._read_article(path)
             except (ReaderError, FileNotFoundError) as exc:
@@ -324,7 +307,8 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
     def _write_index(self, index: dict[str, Summary], articles: Iterable[Article] = (), *, search: bool = True) -> None:
         old = self._index or {}
         sig = self.search_index.library_sig() if search else None
-        payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()]}
+        payload = {"version": INDEX_VERSION, "articles": [asdict(s) for s in index.values()],
+                   "texts": {k: v for k, v in self._texts.items() if k in index}}
         try:
             atomic_write_text(self.index_path, json.dumps(payload, ensure_ascii=False))
         except OSError as exc:
@@ -399,7 +383,7 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
 
     def get(self, ref: str, *, corrected: bool = True) -> Article:
         aid = self.resolve(ref)
-        path = self.articles_dir / f"{aid}.json"
+        path = self.article_path(aid)
         try:
             article = self._read_article(path)
         except FileNotFoundError as exc:
@@ -462,6 +446,7 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             writes: list[tuple[Path, bytes]] = []
             added = False
             rows: dict[str, list] = {}
+            updates: list[Article] = []
             for n, article in enumerate(articles):
                 status = "imported"
                 if article.id in index:
@@ -476,10 +461,17 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
                     article = self._as_update(old, article)
                     status = "updated"
                 article.added = article.added or _now()
-                data = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
-                writes.append((self.articles_dir / f"{article.id}.json", data))
-                if originals and n < len(originals) and originals[n]:
-                    writes.append(self.original_file(article.id, originals[n] or ""))
+                original = originals[n] if originals and n < len(originals) else None
+                if status == "updated":  # a new file named by its content id: no file is rewritten in place
+                    writes.append(self.version_file(article))
+                    if original:
+                        writes.append(self.version_original(article, original))
+                    updates.append(article)
+                else:
+                    data = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")
+                    writes.append((self.articles_dir / f"{article.id}.json", data))
+                    if original:
+                        writes.append(self.original_file(article.id, original))
                 index[article.id] = Summary.of(article)
                 rows[article.id] = entity_rows(article)
                 for k in self._origin_keys(article):
@@ -492,6 +484,10 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
                     atomic_write_many(writes)  # every article file before the index row that names it
                 except OSError as exc:
                     raise write_error(self.root, exc) from exc
+                if updates:
+                    with self.state.batch():
+                        for article in updates:
+                            self.use_version(article.id, article)
                 if added:
                     self._write_index(index, articles)
                     self._write_entity_rows(rows)
@@ -511,14 +507,20 @@ class Library(StateUseCases, ManageMixin, EntityLibrary):
             return "duplicate"
         if not article.entities:
             article.entities = extract_entities(article, backend=self.backend)
-        with self._lock:
+        with self._locked():
             index = dict(self._load_index())
             article = self._as_update(for_lookup, article)
-            atomic_write_text(self.articles_dir / f"{article.id}.json", json.dumps(article.to_dict(), ensure_ascii=False))
-            if original:
-                self.save_original(article.id, original)
+            path, data = self.version_file(article)  # a new file named by its content id, never a rewrite
+            try:
+                atomic_write_bytes(path, data)
+                if original:
+                    atomic_write_bytes(*self.version_original(article, original))
+            except OSError as exc:
+                raise write_error(self.root, exc) from exc
+            self.use_version(article.id, article)
             index[article.id] = Summary.of(article)
-            self._write_index(index)
+            self._write_index(index, [article])
+            self._write_entity_rows({article.id: entity_rows(article)})
         return "updated"
 
     @staticmethod

@@ -86,8 +86,10 @@ class ManageMixin:
 
     def original(self: Library, aid: str) -> str | None:
         """The fetched page an article came from, or None (files imported from disk have none)."""
+        cid = self.text_version(aid)  # an updated article: the page of the text in use (reader.library_sync)
+        path = self.versions_dir(aid) / f"{cid}.html.gz" if cid else self._originals_dir() / f"{aid}.html.gz"
         try:
-            return gzip.decompress((self._originals_dir() / f"{aid}.html.gz").read_bytes()).decode("utf-8")
+            return gzip.decompress(path.read_bytes()).decode("utf-8")
         except FileNotFoundError:
             return None
         except (OSError, EOFError, UnicodeDecodeError) as exc:
@@ -125,10 +127,11 @@ class ManageMixin:
         ids = list(dict.fromkeys(self.resolve(r) for r in refs))
         with self._lock:
             index = dict(self._load_index())
+            self.mark_trashed(ids)  # synced tombstones: the deletion holds on every machine (reader.library_sync)
             for aid in ids:
                 dest = self._trash_dir() / aid
                 dest.mkdir(parents=True, exist_ok=True)
-                src = self.articles_dir / f"{aid}.json"
+                src = self.article_path(aid)  # the text in use
                 if src.exists():
                     shutil.copyfile(src, dest / "article.json")
                 rows = self.state.take_bookmarks(aid)
@@ -137,7 +140,7 @@ class ManageMixin:
                 if orig.exists():
                     orig.replace(dest / "original.html.gz")
                 atomic_write_text(dest / "deleted.json", json.dumps({"deleted": _now()}))
-                src.unlink(missing_ok=True)
+                (self.articles_dir / f"{aid}.json").unlink(missing_ok=True)  # its later texts (if any) stay
                 index.pop(aid, None)
             self._write_index(index)
         return ids
@@ -148,7 +151,12 @@ class ManageMixin:
         folder = self._trash_dir()
         if not folder.is_dir():
             return out
+        live, purged = set(self._load_index()), self.purged_ids()
         for d in folder.iterdir():
+            if d.name in live or d.name in purged:  # restored or emptied on another machine (an old copy)
+                if d.name in purged:
+                    shutil.rmtree(d, ignore_errors=True)
+                continue
             try:
                 art = json.loads((d / "article.json").read_text("utf-8"))
                 when = json.loads((d / "deleted.json").read_text("utf-8")).get("deleted")
@@ -172,8 +180,10 @@ class ManageMixin:
         src = self._trash_dir() / aid
         article = Article.from_dict(json.loads((src / "article.json").read_text("utf-8")))
         with self._lock:
+            self.mark_trashed([aid], False)  # a newer stamp than the deletion's: restored on every machine
             index = dict(self._load_index())
-            atomic_write_text(self.articles_dir / f"{aid}.json", (src / "article.json").read_text("utf-8"))
+            if self.text_version(aid) is None or not (self.articles_dir / f"{aid}.json").exists():
+                atomic_write_text(self.articles_dir / f"{aid}.json", (src / "article.json").read_text("utf-8"))
             index[aid] = Summary.of(article)
             self._write_index(index)
             self.state.put_back_bookmarks(json.loads((src / "bookmarks.json").read_text("utf-8")))
@@ -185,6 +195,7 @@ class ManageMixin:
 
     def empty_trash(self: Library) -> int:
         items = self.trash()
+        self.mark_purged([row["id"] for row in items])
         for row in items:
             shutil.rmtree(self._trash_dir() / row["id"], ignore_errors=True)
         return len(items)

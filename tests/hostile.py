@@ -26,7 +26,7 @@ def assert_clean(text: str, where: str = "") -> None:
 
 def assert_store_clean(root: Path) -> None:
     """No file of the library holds a control sequence, raw or JSON-escaped."""
-    for f in Path(root).rglob("*.json"):
+    for f in [*Path(root).rglob("*.json"), *Path(root).rglob("*.jsonl")]:  # the store files and the journals
         text = f.read_text("utf-8")
         assert_clean(text, str(f))
         m = ESCAPED.search(text)

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from reader.sync.files import IGNORED
+from reader.sync.files import IGNORED, is_conflict_copy
 from reader.sync.store import SyncedStore
 
 RSYNC = shutil.which("rsync")
@@ -33,9 +33,9 @@ def copy_py(src: Path, dst: Path, *, conflicts: bool = False) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists() and filecmp.cmp(path, target, shallow=False):
             continue
-        if target.exists() and target.stat().st_mtime_ns > path.stat().st_mtime_ns and not conflicts:
+        if target.exists() and target.stat().st_mtime_ns > path.stat().st_mtime_ns and (not conflicts or is_conflict_copy(path.name)):
             continue  # the receiver's copy is newer (rsync --update)
-        if target.exists() and conflicts:
+        if target.exists() and conflicts and not is_conflict_copy(path.name):  # (a conflict copy of one: copied as is)
             stem, dot, ext = target.name.partition(".")
             target = target.with_name(f"{stem}.sync-conflict-20261201-120000-ABCDEFG.{ext}" if dot else f"{stem}.sync-conflict-20261201-120000-ABCDEFG")
         tmp = target.with_name(f".{target.name}.synctmp")

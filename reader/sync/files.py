@@ -15,6 +15,8 @@ CONFLICT = re.compile(r"\.sync-conflict-|\(.*conflicted copy.*\)|\(conflict\)|\.
 IGNORED = [
     "index.json",
     "index.json.*",
+    "entities.json",  # the library-wide entity rows (reader.library_entities), rebuilt from the article files
+    "entities.json.*",
     ".index.lock",
     "*.lock",
     ".*.tmp",
@@ -38,16 +40,19 @@ def is_store_file(name: str) -> bool:
     return name.endswith(".json") or is_conflict_copy(name)
 
 
+def files_in(sub: Path) -> list[Path]:
+    """The store files (and conflict copies) directly in one folder of a device."""
+    try:
+        with os.scandir(sub) as it:
+            return [Path(e.path) for e in it if is_store_file(e.name)]  # a folder in a file's place: said
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 def device_files(folder: Path) -> list[Path]:
-    """Every store file of one device folder (its main file, its shards, conflict copies of both)."""
-    found: list[Path] = []
-    for sub in (folder, folder / "state.d"):
-        try:
-            with os.scandir(sub) as it:
-                found.extend(Path(e.path) for e in it if is_store_file(e.name))  # a folder in a file's place: said
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-    return found
+    """Every store file of one device folder (its main file, its shards, conflict copies of both and of
+    its journal; the journal itself is read apart, see reader.sync.journal)."""
+    return [*files_in(folder), *files_in(folder / "state.d")]
 
 
 def write_ignore_files(root: Path) -> None:

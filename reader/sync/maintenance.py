@@ -66,6 +66,7 @@ def _seen_by_all(store: SyncedStore, everyone: list[str], dev: str, stamp: int) 
 
 def compact(store: SyncedStore) -> dict[str, int]:
     record_seen(store)
+    store.fold_journal()  # this device's journal into its shards first (reader.sync.journal)
     view = store._refresh()
     everyone = devices(store)
     me = store.device

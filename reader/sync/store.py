@@ -17,6 +17,7 @@ Any other table (put/get/rows/delete below) follows the same rule with no new co
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -27,13 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from reader.controls import clean_str, clean_value
-from reader.errors import NotFound
+from reader.errors import NotFound, StoreReadOnly
 from reader.models import Bookmark
 from reader.store.state import StateStore, bookmark_of, capped_quote
+from reader.store.atomic import atomic_write_bytes, clean_temp_files
+from reader.sync import journal, snapshot
 from reader.sync.device import device_id
 from reader.sync.files import DEVICES, is_conflict_copy, write_ignore_files
 from reader.sync.tables import SyncedTablesMixin
-from reader.sync.view import MergedView, Record
+from reader.sync.view import MergedView, Record, no_gc
 
 _MARK_FIELDS = ("article_id", "paragraph", "quote", "prefix", "suffix", "start", "end", "created", "seq")
 
@@ -60,9 +63,19 @@ class SyncedStore(SyncedTablesMixin):
         from reader.sync.migrate import migrate_legacy  # the old single-device layout, once
 
         self.own = StateStore(folder / "state.json")
-        self.view = MergedView(self.root, self._own_read)
+        self.journal = folder / journal.NAME
+        if folder.is_dir():
+            try:
+                with self.own._lock:  # a fold killed mid-write leaves a temp file of the journal
+                    clean_temp_files(self.journal)
+            except Exception:  # noqa: BLE001 - an unwritable folder: said by the store's first write
+                pass
+        self._pending: list[bytes] | None = None  # journal lines of the change being made
+        self.view = MergedView(self.root, self._own_read, own_folder=folder, cache=snapshot.cache_file(self.root, self.device))
+        self.view.watch.add("notes")
         self._warnings: list[str] = []
-        self._notes_cache: tuple[int, dict[str, list[tuple[str, Record]]]] | None = None
+        self._notes_by_mark: dict[str, dict[str, Record]] | None = None  # bookmark id -> note versions
+        self._mark_of_note: dict[str, str] = {}
         self._batching = 0
         self._said_rows: set[str] = set()
         self._batch_fresh = False  # the view was refreshed under this batch's lock (no need again)
@@ -102,8 +115,68 @@ class SyncedStore(SyncedTablesMixin):
         self.view.max_hlc = stamp
         return stamp
 
+    @contextmanager
+    def _journaling(self) -> Iterator[None]:
+        """One change (a few rows) appended to this device's journal with one write and one fsync
+        under the device's store lock (reader.sync.journal); nested calls join the outer one."""
+        if self._pending is not None:
+            yield
+            return
+        with self.own._lock:
+            if self.own._main.readonly:
+                raise StoreReadOnly(self.own._main.readonly)
+            self.view.refresh()  # every change of this device's other processes, for the clock
+            self._pending = []
+            try:
+                yield
+                lines = self._pending
+            finally:
+                self._pending = None
+            if lines:
+                size = journal.append(self.journal, lines)
+                if size > journal.FOLD_AT and not self.own._depth:
+                    self.fold_journal()
+
+    def fold_journal(self) -> int:
+        """Fold the journal's rows into this device's shards, then empty it (reader.sync.journal).
+        Rows whose shard is damaged and read-only stay in the journal. Returns the rows folded."""
+        from reader.sync.conflicts import _merge_row
+
+        with self.own._lock:
+            if self.own._depth:  # inside a batch its shard writes are not on disk yet: the journal must stay
+                return 0
+            rows = journal.read_rows(self.journal)
+            if not rows:
+                return 0
+            kept: list[bytes] = []
+            folded = 0
+            with self.own.batch():
+                for table, t in rows.items():
+                    for key, row in t.items():
+                        storage = self.own._shard(table, key)
+                        with self.own._reading():
+                            storage.read()
+                        if storage.readonly:
+                            kept.append(json.dumps({"t": table, **row}, ensure_ascii=False).encode("utf-8") + b"\n")
+                            continue
+                        self.own.put_row(table, key, _merge_row(self.own.own_row(table, key), row, self.device))
+                        folded += 1
+            atomic_write_bytes(self.journal, b"".join(kept))
+            self.view.force = True
+            return folded
+
     def put(self, table: str, key: str, values: dict[str, Any], *, stamp: int | None = None) -> None:
-        """Set fields of one row (this device's copy), each stamped now."""
+        """Set fields of one row (this device's copy), each stamped now: a single change goes to the
+        journal (one fsync); inside a batch (bulk changes) to the shards, each written once."""
+        if self._pending is not None:
+            rec = self.view.table(table).get(key)
+            hlc = stamp if stamp is not None else self._clock(rec.stamp if rec is not None else 0)
+            self._pending.append(journal.line_of(table, key, values, hlc, self.device))
+            return
+        if not self.own._depth:
+            with self._journaling():
+                self.put(table, key, values, stamp=stamp)
+            return
         with self.own.batch():
             row = self.own.own_row(table, key) or {}
             hlc = stamp if stamp is not None else self._clock(max((x for x in (row.get("h") or {}).values()
@@ -168,7 +241,7 @@ class SyncedStore(SyncedTablesMixin):
                      start: int = 0, end: int = 0, note: str = "") -> Bookmark:
         quote, start, end = capped_quote(clean_str(str(quote)), int(start), int(end))
         bid = self._writable_key("marks")
-        with self.own.batch():
+        with self._journaling():
             hlc = self._clock()
             fields = {"article_id": aid, "paragraph": int(paragraph), "quote": quote, "prefix": clean_str(str(prefix)),
                       "suffix": clean_str(str(suffix)), "start": start, "end": end, "created": _iso(hlc), "seq": hlc}
@@ -178,22 +251,38 @@ class SyncedStore(SyncedTablesMixin):
                 self.put("notes", self._writable_key("notes"), {"b": bid, "t": note, "p": []}, stamp=hlc)
         return self.get_bookmark(bid)
 
-    def _versions(self) -> dict[str, list[tuple[str, Record]]]:
-        """bookmark id -> its note versions, from the view as last refreshed (callers refresh first)."""
+    def _versions(self) -> dict[str, dict[str, Record]]:
+        """bookmark id -> its note versions (version id -> record), from the view as last refreshed
+        (callers refresh first); kept up to date with the note versions that changed since."""
         view = self.view
-        version = view.versions.get("notes", 0)
-        if self._notes_cache is None or self._notes_cache[0] != version:
-            by_mark: dict[str, list[tuple[str, Record]]] = {}
-            for vid, rec in view.table("notes").items():
-                if not rec.v.get("withdrawn"):  # an undone choice (withdraw_note_versions)
-                    by_mark.setdefault(str(rec.v.get("b")), []).append((vid, rec))
-            self._notes_cache = (version, by_mark)
-        return self._notes_cache[1]
+        notes = view.table("notes")
+        changed = view.changes.pop("notes", set())
+        if self._notes_by_mark is None:
+            by_mark: dict[str, dict[str, Record]] = {}
+            for vid, rec in notes.items():
+                if rec.v.get("withdrawn"):  # an undone choice (withdraw_note_versions)
+                    continue
+                b = str(rec.v.get("b"))
+                by_mark.setdefault(b, {})[vid] = rec
+                self._mark_of_note[vid] = b
+            self._notes_by_mark = by_mark
+            return by_mark
+        by_mark = self._notes_by_mark
+        for vid in changed:
+            old = self._mark_of_note.pop(vid, None)
+            if old is not None and old in by_mark:
+                by_mark[old].pop(vid, None)
+            rec = notes.get(vid)
+            if rec is not None and not rec.v.get("withdrawn"):
+                b = str(rec.v.get("b"))
+                by_mark.setdefault(b, {})[vid] = rec
+                self._mark_of_note[vid] = b
+        return by_mark
 
     def _heads(self, bid: str) -> list[tuple[str, Record]]:
-        versions = self._versions().get(bid, [])
-        parents = {p for _, rec in versions for p in (rec.v.get("p") or [])}
-        heads = [(vid, rec) for vid, rec in versions if vid not in parents]
+        versions = self._versions().get(bid) or {}
+        parents = {p for rec in versions.values() for p in (rec.v.get("p") or [])}
+        heads = [(vid, rec) for vid, rec in versions.items() if vid not in parents]
         return sorted(heads, key=lambda x: (x[1].stamp, min(x[1].d.values(), default=""), x[0]))
 
     def note_heads(self, bid: str, *, refresh: bool = True) -> list[NoteHead]:
@@ -208,10 +297,11 @@ class SyncedStore(SyncedTablesMixin):
 
     def _bookmark(self, bid: str, rec: Record) -> Bookmark | None:
         v = rec.v
-        if v.get("deleted") or not all(isinstance(v.get(n), t) for n, t in
-                                       (("article_id", str), ("paragraph", int), ("quote", str))):
+        if v.get("deleted") or not (isinstance(v.get("article_id"), str) and isinstance(v.get("paragraph"), int)
+                                    and isinstance(v.get("quote"), str)):
             return None
-        heads = self._heads(bid)
+        versions = self._versions().get(bid)
+        heads = [] if not versions else list(versions.items()) if len(versions) == 1 else self._heads(bid)
         text = heads[-1][1].v.get("t") if heads else ""
         if not isinstance(text, str):
             line = (f"The note of bookmark {bid} has a value of the wrong type (not text), read as best it could be; "
@@ -220,7 +310,15 @@ class SyncedStore(SyncedTablesMixin):
                 self._said_rows.add(line)
                 self._warnings.append(line)
         note = "" if text is None or isinstance(text, (dict, list)) else str(text)
-        updated = _iso(max([rec.stamp, *(h.stamp for _, h in heads)]))
+        updated = _iso(max(rec.stamp, *(h.stamp for _, h in heads)) if heads else rec.stamp)
+        quote, prefix, suffix, created = v["quote"], v.get("prefix", ""), v.get("suffix", ""), v.get("created", "")
+        start, end = v.get("start", 0), v.get("end", 0)
+        if (type(prefix) is str and type(suffix) is str and type(created) is str and type(start) is int
+                and type(end) is int and type(v["paragraph"]) is int):
+            joined = " ".join((quote, prefix, suffix, note, created))
+            if clean_str(joined) is joined:  # the usual row: well typed, nothing to clean (bookmark_of's result)
+                return Bookmark(bid, v["article_id"], v["paragraph"], quote, prefix, suffix, start, end, note,
+                                created, updated)
         row = {"id": bid, **{n: v.get(n) for n in _MARK_FIELDS if n != "seq"}, "note": note, "updated": updated}
         return bookmark_of(row)[0]
 
@@ -237,20 +335,23 @@ class SyncedStore(SyncedTablesMixin):
         `parents` (the versions the user saw, e.g. in a conflict dialog) replaces "every head": a version
         that arrived from another device while the user chose stays a head, so it is never hidden unseen."""
         self.get_bookmark(bid)
-        with self.own.batch():
-            self._refresh()
+        with self._journaling():
             heads = self._heads(bid)
             if parents is None:
                 parents = [vid for vid, _ in heads]
             else:
-                known = {vid for vid, _ in self._versions().get(bid, [])}
+                known = self._versions().get(bid) or {}
                 parents = [vid for vid in dict.fromkeys(parents) if vid in known]
-            for vid, rec in heads:  # our own earlier versions keep no control sequence (an old file's)
-                row = self.own.own_row("notes", vid)
-                text = (row or {}).get("v", {}).get("t")
-                if row and isinstance(text, str) and clean_str(text) != text:
-                    self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
+            dirty = [vid for vid, rec in heads if rec.d.get("t") == self.device and isinstance(rec.v.get("t"), str)
+                     and clean_str(rec.v["t"]) != rec.v["t"]]
             self.put("notes", self._writable_key("notes"), {"b": bid, "t": clean_str(str(note)), "p": parents})
+        if dirty:
+            with self.own.batch():  # our own earlier versions keep no control sequence (an old file's)
+                for vid in dirty:
+                    row = self.own.own_row("notes", vid)
+                    text = (row or {}).get("v", {}).get("t")
+                    if row and isinstance(text, str) and clean_str(text) != text:
+                        self.own.put_row("notes", vid, {"v": {**row["v"], "t": clean_str(text)}})
         return self.get_bookmark(bid)
 
     def withdraw_note_versions(self, bid: str, parents: list[str]) -> int:
@@ -261,7 +362,7 @@ class SyncedStore(SyncedTablesMixin):
         wanted = set(parents)
         with self.own.batch():
             self._refresh()
-            mine = [vid for vid, rec in self._versions().get(bid, [])
+            mine = [vid for vid, rec in (self._versions().get(bid) or {}).items()
                     if set(rec.v.get("p") or []) == wanted and self.device in rec.d.values()]
             for vid in mine:
                 self.put("notes", vid, {"withdrawn": True})
@@ -272,6 +373,10 @@ class SyncedStore(SyncedTablesMixin):
         self.delete("marks", bid)
 
     def bookmarks(self, aid: str | None = None) -> list[Bookmark]:
+        with no_gc():
+            return self._bookmarks(aid)
+
+    def _bookmarks(self, aid: str | None) -> list[Bookmark]:
         marks = self._refresh().table("marks")
         found = []
         for bid, rec in marks.items():
@@ -319,11 +424,11 @@ class SyncedStore(SyncedTablesMixin):
             if not (isinstance(v, str) and not v.strip() and isinstance(fields[k], str) and fields[k].strip())
         }
         if cleaned:
-            with self.own.batch():
-                self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
-                row = self.own.own_row("meta", aid) or {}
-                v = row.get("v") or {}
-                if clean_value(v) != v:  # an old file's values: kept (same stamps), stored clean
+            self.put("meta", aid, {f"fields.{k}": v for k, v in cleaned.items()})
+            row = self.own.own_row("meta", aid) or {}
+            v = row.get("v") or {}
+            if clean_value(v) != v:  # an old file's values: kept (same stamps), stored clean
+                with self.own.batch():
                     self.own.put_row("meta", aid, {"v": clean_value(v)})
 
     # -- settings -------------------------------------------------------------------------------------
@@ -354,4 +459,5 @@ class SyncedStore(SyncedTablesMixin):
         return list(dict.fromkeys(new))
 
     def close(self) -> None:
+        self.view.save_cache()  # the other devices' merged rows, for a fast next start (reader.sync.snapshot)
         self.own.close()
