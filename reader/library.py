@@ -295,8 +295,10 @@ class Library(StateUseCases, ManageMixin, EntityLibrary, SyncedArticles):
             if reextract:
                 article = self.reextracted(article)  # from the kept original of a fetched page, offline
                 article.entities = extract_entities(article, backend=self.backend)
-                try:
-                    atomic_write_text(path, json.dumps(article.to_dict(), ensure_ascii=False))
+                text = json.dumps(article.to_dict(), ensure_ascii=False)
+                try:  # unchanged files are left alone: a synced library sees no rewrite of the same name
+                    if path.read_text(encoding="utf-8") != text:
+                        atomic_write_text(path, text)
                 except OSError as exc:
                     raise write_error(path, exc) from exc
             index[article.id] = Summary.of(article)

@@ -91,6 +91,28 @@ def test_derived_data_is_never_synced(tmp_path, open_lib):
     assert [h.id for h in b.search("harbourmaster").hits] == [s.id for s in b.summaries()]
 
 
+def test_reindex_with_entities_leaves_unchanged_article_files_alone(tmp_path, open_lib):
+    """`reader reindex --entities` on two machines must not rewrite the same article file name on both
+    (a sync tool would see two edits of one file): a file whose re-extraction gives the same content is
+    not written."""
+    src = tmp_path / "cranes.txt"
+    src.write_text(V2, "utf-8")
+    a = open_lib(tmp_path / "a", "laptop")
+    (aid,) = [r.article_id for r in a.import_paths([src]).results]
+    files = sorted((tmp_path / "a" / "articles").rglob("*.json"))
+    assert files
+    before = {f: (f.stat().st_ino, f.stat().st_mtime_ns, f.read_bytes()) for f in files}
+    assert a.reindex(reextract=True) == 1
+    assert {f: (f.stat().st_ino, f.stat().st_mtime_ns, f.read_bytes()) for f in files} == before
+    # a file whose entities are stale is still brought up to date
+    path = next(f for f in files if json.loads(f.read_text("utf-8")).get("entities"))
+    data = json.loads(path.read_text("utf-8"))
+    data["entities"] = []
+    path.write_text(json.dumps(data), "utf-8")
+    a.reindex(reextract=True)
+    assert json.loads(path.read_text("utf-8"))["entities"]
+
+
 @pytest.mark.parametrize("how", HOWS)
 def test_an_updated_article_converges_and_no_file_is_rewritten(tmp_path, open_lib, how):
     a_root, b_root = tmp_path / "a", tmp_path / "b"
