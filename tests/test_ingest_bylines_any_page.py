@@ -9,12 +9,7 @@ import pytest
 
 from reader.ingest import parse_text
 from reader.ingest.byline import name_case, parse_byline, parse_credit_line
-
-T = "Harbour town votes to build a new sea wall"
-BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
-        "officials said, and work is due to start in the spring.\n\n"
-        "Residents had asked for the wall after three winters of flooding in the old town.\n\n"
-        "The mayor said the cost would be shared with the national government over five years.\n")
+from tests.metadata_pages import BODY, T
 
 
 def who(text: str):

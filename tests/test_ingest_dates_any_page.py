@@ -11,11 +11,7 @@ import pytest
 
 from reader.ingest import parse_text
 from reader.ingest.dates import parse_date_line
-
-T = "Harbour town votes to build a new sea wall"
-BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
-        "officials said, and work is due to start in the spring.\n\n"
-        "Residents had asked for the wall after three winters of flooding in the old town.\n")
+from tests.metadata_pages import BODY2 as BODY, T
 
 
 @pytest.mark.parametrize(("line", "iso"), [

@@ -6,15 +6,7 @@ Texts are written for the pattern (short, made up), never copied from the develo
 from __future__ import annotations
 
 from reader.ingest import parse_file, parse_text
-
-BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
-        "officials said, and work is due to start in the spring.\n\n"
-        "Residents had asked for the wall after three winters of flooding in the old town.\n")
-
-
-def meta(text: str):
-    a = parse_text(text)
-    return a.title, a.section, a.authors, a.publisher, a.date
+from tests.metadata_pages import BODY2 as BODY, meta
 
 
 def test_a_section_label_over_the_headline_is_the_section():

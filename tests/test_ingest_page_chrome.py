@@ -8,17 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reader.ingest import chrome, parse_text
-
-T = "Harbour town votes to build a new sea wall"
-BODY = ("The regional council approved the new harbour wall on Monday after a two-year review, "
-        "officials said, and work is due to start in the spring.\n\n"
-        "Residents had asked for the wall after three winters of flooding in the old town.\n\n"
-        "The mayor said the cost would be shared with the national government over five years.\n")
-
-
-def meta(text: str):
-    a = parse_text(text)
-    return a.title, a.section, a.authors, a.publisher, a.date
+from tests.metadata_pages import BODY, T, meta
 
 
 @pytest.mark.parametrize("banner", ["BREAKING NEWS", "Breaking", "LIVE", "Live updates", "Trending", "TRENDING NOW",
