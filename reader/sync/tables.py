@@ -7,14 +7,13 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any
 
 from reader.errors import NotFound
 from reader.models import Bookmark
+from reader.store.entity_corrections import TABLE as ENTITY
+from reader.store.entity_corrections import chosen_correction, new_correction
 from reader.store.state import shard_of
-
-ENTITY = "entity_corrections"
 
 
 def _key_in_shard(i: int, shards: int) -> str:
@@ -37,24 +36,16 @@ class SyncedTablesMixin:
         return sorted(rows, key=lambda r: (r.get("seq") or 0, r.get("id") or ""))
 
     def add_entity_correction(self, fields: dict[str, Any]) -> dict[str, Any]:
-        row = {**fields, "id": uuid.uuid4().hex[:12], "seq": time.time_ns(),
-               "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         with self.batch():  # type: ignore[attr-defined]
-            latest = max((r.get("seq") or 0 for r in self.entity_corrections()), default=0)
-            row["seq"] = max(row["seq"], latest + 1)
+            row = new_correction(fields, self.entity_corrections())
             self.put(ENTITY, row["id"], {k: v for k, v in row.items() if k != "id"})
         return row
 
     def remove_entity_correction(self, cid: str | None = None) -> dict[str, Any] | None:
         with self.batch():  # type: ignore[attr-defined]
-            rows = self.entity_corrections()
-            if cid is not None:
-                rows = [r for r in rows if r.get("id") == cid or (len(cid) >= 4 and str(r.get("id")).startswith(cid))]
-                if len(rows) != 1:
-                    return None
-            if not rows:
+            row = chosen_correction(self.entity_corrections(), cid)
+            if row is None:
                 return None
-            row = rows[-1]
             self.delete(ENTITY, row["id"])
         return row
 

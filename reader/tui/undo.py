@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from textual.screen import Screen
+
 LIMIT = 50
 
 
@@ -35,3 +37,14 @@ class UndoStack:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def undo_latest(screen: Screen[Any], stack: UndoStack) -> None:
+    """The undo key of any screen: put back the latest deletion and say so (or that there is none);
+    a restore that fails is reported by App.save. The caller reloads what it shows."""
+    item = stack.pop()
+    if item is None:
+        screen.notify("Nothing to undo.", timeout=2)
+        return
+    if screen.app.save(item.restore):  # type: ignore[attr-defined]
+        screen.notify(f"Restored {item.label}.", timeout=3)

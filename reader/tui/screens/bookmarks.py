@@ -20,7 +20,7 @@ from reader.tui.conflict_marker import conflict_marker
 from reader.tui.textkit import one_line
 from reader.search import QueryError, parse
 from reader.search.notes import bookmark_fields, bookmark_matches
-from reader.tui.undo import UndoStack
+from reader.tui.undo import UndoStack, undo_latest
 from reader.tui.widgets.bookmark_list import BookmarkList, BookmarkRow
 from reader.tui.widgets.filter_input import FilterInput
 
@@ -201,12 +201,7 @@ class BookmarksScreen(BookmarkConflicts, Screen[Bookmark | None]):
         return f"{label(number)} of \u201c{title[:60]}\u201d"
 
     def action_undo(self) -> None:
-        item = self.undo_stack.pop()
-        if item is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        if self.app.save(item.restore):
-            self.notify(f"Restored {item.label}.", timeout=3)
+        undo_latest(self, self.undo_stack)
         self._load(self.bookmark_list.cursor)
 
     def action_close(self) -> None:

@@ -35,7 +35,7 @@ from reader.tui.screens.main_conflicts import NoteConflictActions, choose_note_v
 from reader.tui.screens.main_sources import SourcesActions
 from reader.tui.textkit import one_line
 from reader.tui.key_routing import focus_now
-from reader.tui.undo import UndoStack
+from reader.tui.undo import UndoStack, undo_latest
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.entity_panel import EntityPanel
 from reader.tui.widgets.filter_input import FilterInput
@@ -386,12 +386,7 @@ class MainScreen(EntityActions, CiteActions, SearchMode, SourcesActions, NoteCon
         self._reload_bookmarks()
 
     def action_undo(self) -> None:
-        item = self.undo_stack.pop()
-        if item is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        if self.app.save(item.restore):
-            self.notify(f"Restored {item.label}.", timeout=3)
+        undo_latest(self, self.undo_stack)
         self._reload_bookmarks()
 
     def _add_bookmark(self, passage, note: str = "") -> Bookmark | None:
